@@ -1,0 +1,96 @@
+package io.awslabs.cli;
+
+import io.awslabs.target.EnvironmentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "labs",
+        mixinStandardHelpOptions = true,
+        versionProvider = LabsCommand.Version.class,
+        description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
+                + "write a verification report, and tear everything down.",
+        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"%nExamples:",
+                "  labs list",
+                "  labs describe kms-envelope-encryption",
+                "  labs run kms-envelope-encryption            # on moto, started for you",
+                "  labs run --all",
+                "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
+                "  labs report check reports/<run-id>.json",
+                ExitCodes.HELP_FOOTER})
+public final class LabsCommand implements Runnable {
+    private final long jvmStartMs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and the emulator's own output.")
+    boolean verbose;
+
+    LabsCommand(long jvmStartMs) {
+        this.jvmStartMs = jvmStartMs;
+    }
+
+    long jvmStartMs() {
+        return jvmStartMs;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static CommandLine commandLine(LabsCommand root) {
+        CommandLine cli = new CommandLine(root);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("labs: " + ex.getMessage());
+            err.println("hint: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof UsageException usage) {
+                err.println("labs: " + usage.getMessage());
+                if (usage.hint() != null) err.println("hint: " + usage.hint());
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof EnvironmentException env) {
+                err.println("labs: " + env.getMessage());
+                if (env.hint() != null) err.println("hint: " + env.hint());
+                return ExitCodes.ENVIRONMENT;
+            }
+            err.println("labs: unexpected error: " + ex);
+            if (!root.verbose) err.println("hint: rerun with --verbose for the stack trace");
+            return ExitCodes.NOT_PROVEN;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"aws-labs " + current()};
+        }
+
+        static String current() {
+            Properties props = new Properties();
+            try (InputStream in = LabsCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) props.load(in);
+            } catch (IOException e) {
+                return "unknown";
+            }
+            return props.getProperty("version", "unknown");
+        }
+    }
+}

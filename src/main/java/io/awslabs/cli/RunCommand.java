@@ -1,0 +1,157 @@
+package io.awslabs.cli;
+
+import io.awslabs.lab.ExitGuard;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabRunner;
+import io.awslabs.lab.RunIds;
+import io.awslabs.lab.RunOptions;
+import io.awslabs.report.LabReport;
+import io.awslabs.report.ReportJson;
+import io.awslabs.report.RunReport;
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.target.Target;
+import io.awslabs.target.TargetKind;
+import io.awslabs.target.Targets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run labs: provision, verify, write a report, tear down.",
+        footer = {"%nExamples:",
+                "  labs run kms-envelope-encryption",
+                "  labs run --all --report-dir /tmp/reports",
+                "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
+                ExitCodes.HELP_FOOTER})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
+    @Parameters(paramLabel = "LAB", arity = "0..*", description = "Lab ids (see 'labs list').")
+    List<String> labIds = new ArrayList<>();
+
+    @Option(names = "--all", description = "Run every lab.")
+    boolean all;
+
+    @Option(names = "--target", defaultValue = "moto", paramLabel = "KIND",
+            description = "moto (default: started for you), endpoint (an emulator already running), localstack, aws.")
+    String target;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Emulator endpoint for --target endpoint (default: $AWS_ENDPOINT_URL).")
+    URI endpointUrl;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "AWS region (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
+            description = "Where the JSON report goes (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--keep", description = "Skip teardown and list what was left, to inspect it.")
+    boolean keep;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A lab option, e.g. --option domain=example.com.")
+    Map<String, String> labOptions = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        TargetKind kind = parseTarget();
+        List<Lab> labs = new LabResolver().resolve(labIds, all);
+        Terminal terminal = Terminal.detect();
+        ConsoleProgress progress = new ConsoleProgress(System.err, terminal);
+        String runId = RunIds.next();
+        progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id());
+        RunOptions options = new RunOptions(keep, Duration.ofHours(2), Map.copyOf(labOptions), root.jvmStartMs());
+        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, region, root.verbose),
+                msg -> progress.info(null, msg));
+             ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
+            LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current());
+            RunReport report;
+            try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
+                    () -> writeQuietly(runner.snapshot()))) {
+                report = runner.run(labs);
+            }
+            Path file = write(report);
+            printSummary(report, file, terminal);
+            return exitCode(report);
+        }
+    }
+
+    private TargetKind parseTarget() {
+        try {
+            return TargetKind.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), "labs run --help lists the targets");
+        }
+    }
+
+    private Path write(RunReport report) {
+        try {
+            return ReportJson.write(report, reportDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + reportDir, e);
+        }
+    }
+
+    private void writeQuietly(RunReport report) {
+        try {
+            Path file = ReportJson.write(report, reportDir);
+            System.err.println("labs: interrupted; partial report written to " + file);
+        } catch (IOException e) {
+            System.err.println("labs: interrupted; could not write the partial report: " + e.getMessage());
+        }
+    }
+
+    private void printSummary(RunReport report, Path file, Terminal terminal) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        for (LabReport lab : report.labs()) {
+            out.printf("%s  %s  (%.1f s)%n", terminal.status(lab.status()), lab.lab().id(), lab.durationMs() / 1000.0);
+            lab.assertions().forEach(a -> out.printf("    %s  %s%s%n", terminal.status(a.status()), a.id(),
+                    a.reason() != null ? ": " + a.reason() : ""));
+            if (lab.skipReason() != null) {
+                out.printf("    skipped: %s%n", lab.skipReason());
+            }
+            lab.notes().forEach(n -> out.printf("    note: %s%n", n));
+            List<TeardownRecord> left = lab.teardown().stream().filter(t -> t.outcome().leftSomething()).toList();
+            left.forEach(t -> out.printf("    LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.outcome()));
+        }
+        RunReport.Totals t = report.totals();
+        out.printf("%n%d passed, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept%n",
+                t.pass(), t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
+        out.printf("report: %s%n", file);
+        if (keep) {
+            out.println(report.target().kind().equals(TargetKind.MOTO.id())
+                    ? "kept: the embedded moto stopped with this command, so the kept resources are gone with it; "
+                            + "use --target endpoint with a long-running emulator to inspect them"
+                    : "kept: the resources above are still there; delete them by hand when done");
+        }
+        out.flush();
+    }
+
+    static int exitCode(RunReport report) {
+        RunReport.Totals t = report.totals();
+        if (t.teardownFailed() > 0 || t.kept() > 0) {
+            return ExitCodes.TEARDOWN_INCOMPLETE;
+        }
+        if (t.fail() > 0 || t.error() > 0) {
+            return ExitCodes.NOT_PROVEN;
+        }
+        return ExitCodes.OK;
+    }
+}

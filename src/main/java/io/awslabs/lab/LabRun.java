@@ -1,0 +1,188 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.LabReport;
+import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.target.KnownGap;
+import io.awslabs.target.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** One lab's run: provision, verify, teardown, and the assertions recorded along the way. */
+final class LabRun implements Checks {
+    private final Lab lab;
+    private final LabInfo info;
+    private final Target target;
+    private final Progress progress;
+    private final LabContext ctx;
+    private final Instant startedAt = Instant.now();
+    private final long t0 = System.nanoTime();
+    private final List<AssertionRecord> assertions = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private volatile List<TeardownRecord> teardown = List.of();
+    private volatile String labError;
+    private volatile String skipReason;
+    private volatile long durationMs = -1;
+
+    LabRun(Lab lab, LabInfo info, Target target, Progress progress, LabContext ctx) {
+        this.lab = lab;
+        this.info = info;
+        this.target = target;
+        this.progress = progress;
+        this.ctx = ctx;
+    }
+
+    void execute(boolean keep) {
+        Optional<String> cannot = target.cannotRun(info);
+        if (cannot.isPresent()) {
+            skipReason = cannot.get();
+            progress.info(info.id(), "skipped: " + skipReason);
+            durationMs = elapsed();
+            return;
+        }
+        try (ExitGuard.Registration onCtrlC = ExitGuard.onExit("teardown of " + info.id(), this::teardownAtExit)) {
+            try {
+                ctx.step("provision", () -> { lab.provision(ctx); return null; });
+                ctx.step("verify", () -> { lab.verify(ctx, this); return null; });
+            } catch (Exception | Error e) {
+                labError = Proof.describe(e);
+            } finally {
+                teardown = keep ? ctx.ledger().keep() : teardownStep();
+            }
+        }
+        durationMs = elapsed();
+    }
+
+    private List<TeardownRecord> teardownStep() {
+        try {
+            return ctx.step("teardown", () -> ctx.ledger().unwind());
+        } catch (Exception e) {
+            return ctx.ledger().unwind();
+        }
+    }
+
+    private void teardownAtExit() {
+        progress.info(info.id(), "interrupted: tearing down what this lab created");
+        teardown = ctx.ledger().unwind();
+        teardown.forEach(t -> progress.teardown(info.id(), t));
+    }
+
+    List<TeardownRecord> teardownRecords() {
+        return teardown;
+    }
+
+    @Override
+    public void that(String assertionId, ProofBody body) {
+        String statement = info.statementOf(assertionId);
+        synchronized (seen) {
+            if (!seen.add(assertionId)) {
+                throw new IllegalStateException("assertion " + assertionId + " ran twice in lab " + info.id());
+            }
+        }
+        Proof proof = new Proof();
+        long started = System.nanoTime();
+        Status status;
+        String reason = null;
+        try {
+            body.prove(proof);
+            status = Status.PASS;
+        } catch (Proof.NotHeld e) {
+            status = Status.FAIL;
+        } catch (Proof.Skipped e) {
+            status = Status.SKIPPED;
+            reason = e.getMessage();
+        } catch (ResourceLedger.RunAborted e) {
+            throw e;
+        } catch (Exception e) {
+            status = Status.ERROR;
+            reason = Proof.describe(e);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        record(assertionId, statement, status, reason, proof, millis);
+    }
+
+    private void record(String id, String statement, Status status, String reason, Proof proof, long millis) {
+        List<Proof.CheckRecord> checks = proof.checks();
+        String expected = summary(checks, status, true);
+        String actual = summary(checks, status, false);
+        String note = null;
+        Optional<KnownGap> gap = target.gap(info.id(), id);
+        if (gap.isPresent() && status.isBad()) {
+            String answered = status == Status.ERROR ? reason : actual;
+            reason = "known " + target.kind().id() + " gap: " + gap.get().reason()
+                    + " (the target answered: " + answered + ")";
+            status = Status.SKIPPED;
+            proof.evidence("knownGap.evidence", gap.get().evidence());
+        } else if (gap.isPresent() && status == Status.PASS) {
+            note = "declared " + target.kind().id() + " gap no longer reproduces: " + gap.get().reason();
+        }
+        List<AssertionRecord.Check> checkRecords = checks.stream()
+                .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
+        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
+                proof.evidence(), checkRecords, millis);
+        synchronized (assertions) {
+            assertions.add(rec);
+        }
+        progress.assertion(info.id(), rec);
+    }
+
+    /** A failure shows the check that did not hold; a pass shows every check made. */
+    private static String summary(List<Proof.CheckRecord> checks, Status status, boolean expected) {
+        if (checks.isEmpty()) {
+            return null;
+        }
+        List<Proof.CheckRecord> shown = status == Status.FAIL ? List.of(checks.get(checks.size() - 1)) : checks;
+        return String.join("; ", shown.stream()
+                .map(c -> c.what() + ": " + (expected ? c.expected() : c.actual())).toList());
+    }
+
+    LabReport report() {
+        List<AssertionRecord> recorded;
+        synchronized (assertions) {
+            recorded = new ArrayList<>(assertions);
+        }
+        for (LabInfo.AssertionInfo declared : info.assertions()) {
+            if (recorded.stream().noneMatch(a -> a.id().equals(declared.id()))) {
+                recorded.add(unreached(declared));
+            }
+        }
+        LabReport.LabSummary summary = new LabReport.LabSummary(info.id(), info.title(), info.concept(),
+                info.examAngle(), info.services(), info.costPerRunUsd());
+        List<String> notes = new ArrayList<>(ctx.notes());
+        if (labError != null) {
+            notes.add(0, "lab stopped early: " + labError);
+        }
+        return new LabReport(summary, statusOf(recorded), skipReason, startedAt,
+                durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, notes);
+    }
+
+    private AssertionRecord unreached(LabInfo.AssertionInfo declared) {
+        Status status = skipReason != null ? Status.SKIPPED : Status.ERROR;
+        String reason = skipReason != null ? skipReason
+                : "not reached" + (labError != null ? ": lab stopped early (" + labError + ")" : "");
+        return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason, null,
+                java.util.Map.of(), List.of(), 0);
+    }
+
+    private Status statusOf(List<AssertionRecord> recorded) {
+        if (labError != null || recorded.stream().anyMatch(a -> a.status() == Status.ERROR)) {
+            return Status.ERROR;
+        }
+        if (recorded.stream().anyMatch(a -> a.status() == Status.FAIL)) {
+            return Status.FAIL;
+        }
+        if (recorded.stream().anyMatch(a -> a.status() == Status.PASS)) {
+            return Status.PASS;
+        }
+        return Status.SKIPPED;
+    }
+
+    private long elapsed() {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

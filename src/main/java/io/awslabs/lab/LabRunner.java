@@ -1,0 +1,69 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.LabReport;
+import io.awslabs.report.RunReport;
+import io.awslabs.target.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs labs one after another against one target and assembles the run's report. Each lab's
+ * teardown runs in {@code finally} and, on Ctrl-C, from the exit guard.
+ */
+public final class LabRunner {
+    private final Target target;
+    private final RunOptions options;
+    private final Progress progress;
+    private final String runId;
+    private final String toolVersion;
+    private final Instant startedAt = Instant.now();
+    private final long t0 = System.nanoTime();
+    private final AtomicLong waitMillis = new AtomicLong();
+    private final List<LabRun> runs = new ArrayList<>();
+
+    public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion) {
+        this.target = target;
+        this.options = options;
+        this.progress = progress;
+        this.runId = runId;
+        this.toolVersion = toolVersion;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public RunReport run(List<Lab> labs) {
+        int index = 0;
+        for (Lab lab : labs) {
+            LabInfo info = lab.info();
+            progress.labStarted(info.id(), ++index, labs.size());
+            LabContext ctx = new LabContext(runId, info.id(), target, new ResourceLedger(), progress,
+                    startedAt.plus(options.lifetime()), options.labOptions(), waitMillis);
+            LabRun run = new LabRun(lab, info, target, progress, ctx);
+            synchronized (runs) {
+                runs.add(run);
+            }
+            run.execute(options.keep());
+            run.teardownRecords().forEach(t -> progress.teardown(info.id(), t));
+        }
+        return snapshot();
+    }
+
+    /** The report as it stands: complete after {@link #run}, partial when taken on Ctrl-C. */
+    public RunReport snapshot() {
+        List<LabReport> labs;
+        synchronized (runs) {
+            labs = runs.stream().map(LabRun::report).toList();
+        }
+        long total = (System.nanoTime() - t0) / 1_000_000;
+        RunReport.Timings timings = new RunReport.Timings(options.jvmStartMs(), target.startMillis(),
+                target.apiTimer().millis(), target.apiTimer().calls(), waitMillis.get(), total);
+        RunReport.TargetInfo targetInfo = new RunReport.TargetInfo(target.kind().id(),
+                target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId());
+        return new RunReport(RunReport.SCHEMA, RunReport.SCHEMA_VERSION, toolVersion, runId, targetInfo,
+                startedAt, Instant.now(), timings, new ArrayList<>(labs), RunReport.Totals.of(labs));
+    }
+}

@@ -1,0 +1,29 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.TeardownRecord;
+
+/** What the runner tells whoever is watching; the CLI prints it on stderr. */
+public interface Progress {
+    void labStarted(String labId, int index, int count);
+
+    void stepStarted(String labId, String step);
+
+    void stepFinished(String labId, String step, long millis, String outcome);
+
+    void assertion(String labId, AssertionRecord record);
+
+    void teardown(String labId, TeardownRecord record);
+
+    /** A free-form line: a wait, an emulator starting, a lab's own remark. */
+    void info(String labId, String message);
+
+    Progress SILENT = new Progress() {
+        @Override public void labStarted(String labId, int index, int count) { }
+        @Override public void stepStarted(String labId, String step) { }
+        @Override public void stepFinished(String labId, String step, long millis, String outcome) { }
+        @Override public void assertion(String labId, AssertionRecord record) { }
+        @Override public void teardown(String labId, TeardownRecord record) { }
+        @Override public void info(String labId, String message) { }
+    };
+}

@@ -1,0 +1,104 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.Redactor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * The body of one assertion: checks that can fail, and the evidence behind them. The first
+ * check that does not hold ends the assertion as FAIL; {@link #skip} ends it as SKIPPED.
+ */
+public final class Proof {
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final List<CheckRecord> checks = new ArrayList<>();
+
+    /** One comparison made inside an assertion. */
+    public record CheckRecord(String what, String expected, String actual, boolean held) { }
+
+    static final class NotHeld extends RuntimeException {
+        NotHeld() { super(null, null, false, false); }
+    }
+
+    static final class Skipped extends RuntimeException {
+        Skipped(String reason) { super(reason, null, false, false); }
+    }
+
+    /** Records evidence; values are redacted (signatures, credentials, keys) before storage. */
+    public Proof evidence(String key, Object value) {
+        evidence.put(key, Redactor.redact(String.valueOf(value)));
+        return this;
+    }
+
+    /** Records the API call and its request id, the handle AWS support asks for. */
+    public Proof call(String api, AwsResponse response) {
+        evidence(api + ".requestId", response.responseMetadata().requestId());
+        return this;
+    }
+
+    /** Records what a service error said: status, code, request id. */
+    public Proof error(String api, AwsServiceException e) {
+        evidence(api + ".error", e.statusCode() + " " + e.awsErrorDetails().errorCode());
+        evidence(api + ".requestId", e.requestId());
+        return this;
+    }
+
+    public Proof equal(String what, Object expected, Object actual) {
+        return record(what, String.valueOf(expected), String.valueOf(actual), Objects.equals(expected, actual));
+    }
+
+    public Proof isTrue(String what, boolean condition, Object actual) {
+        return record(what, "true", String.valueOf(actual), condition);
+    }
+
+    /** Expects {@code call} to throw {@code type}; returns the exception for evidence. */
+    public <T extends Throwable> T throwsA(String what, Class<T> type, ThrowingRunnable call) {
+        try {
+            call.run();
+        } catch (Throwable thrown) {
+            boolean held = type.isInstance(thrown);
+            record(what, type.getSimpleName(), describe(thrown), held);
+            return type.cast(thrown);
+        }
+        record(what, type.getSimpleName(), "no exception: the call succeeded", false);
+        throw new AssertionError("unreachable");
+    }
+
+    /** Ends the assertion as SKIPPED: this target (or this run's options) cannot prove it. */
+    public void skip(String reason) {
+        throw new Skipped(reason);
+    }
+
+    private Proof record(String what, String expected, String actual, boolean held) {
+        checks.add(new CheckRecord(what, Redactor.redact(expected), Redactor.redact(actual), held));
+        if (!held) {
+            throw new NotHeld();
+        }
+        return this;
+    }
+
+    static String describe(Throwable t) {
+        if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            return t.getClass().getSimpleName() + " (" + ase.statusCode() + " " + ase.awsErrorDetails().errorCode() + ")";
+        }
+        String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
+        return t.getClass().getSimpleName() + message;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    Map<String, String> evidence() { return evidence; }
+    List<CheckRecord> checks() { return checks; }
+
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

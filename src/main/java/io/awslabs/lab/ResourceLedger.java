@@ -1,0 +1,109 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.report.TeardownRecord.Outcome;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * Every resource a lab created, in creation order, each with how to delete it. Teardown
+ * unwinds it newest first, once: a second unwind (the Ctrl-C hook racing the normal
+ * {@code finally}) finds nothing left to do. Once closed, a resource created afterwards (a lab
+ * still running while Ctrl-C tears down) is deleted at once and the lab is stopped.
+ */
+public final class ResourceLedger {
+
+    /** Deletes one resource; throws if it could not. */
+    @FunctionalInterface
+    public interface Deleter {
+        void delete() throws Exception;
+    }
+
+    public record Entry(String type, String id, Deleter deleter) { }
+
+    private final Deque<Entry> live = new ArrayDeque<>();
+    private final List<TeardownRecord> outcomes = new ArrayList<>();
+    private boolean closed;
+
+    public synchronized void register(String type, String id, Deleter deleter) {
+        Entry entry = new Entry(type, id, deleter);
+        if (!closed) {
+            live.push(entry);
+            return;
+        }
+        outcomes.add(delete(entry));
+        throw new RunAborted("teardown already started; " + type + " " + id + " was deleted right after creation");
+    }
+
+    public synchronized List<Entry> entries() {
+        List<Entry> inOrder = new ArrayList<>(live);
+        java.util.Collections.reverse(inOrder);
+        return inOrder;
+    }
+
+    /** Deletes every live resource, newest first; returns every outcome so far. */
+    public synchronized List<TeardownRecord> unwind() {
+        closed = true;
+        while (!live.isEmpty()) {
+            outcomes.add(delete(live.pop()));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    /** Leaves every live resource in place ({@code --keep}), recording each as KEPT. */
+    public synchronized List<TeardownRecord> keep() {
+        closed = true;
+        while (!live.isEmpty()) {
+            Entry e = live.pop();
+            outcomes.add(new TeardownRecord(e.type(), e.id(), Outcome.KEPT, "kept by --keep", 0));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private static TeardownRecord delete(Entry entry) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        String message = null;
+        try {
+            entry.deleter().delete();
+            outcome = Outcome.DELETED;
+        } catch (Exception e) {
+            if (isNotFound(e)) {
+                outcome = Outcome.ALREADY_GONE;
+            } else {
+                outcome = Outcome.FAILED;
+                message = Proof.describe(e);
+            }
+        }
+        return new TeardownRecord(entry.type(), entry.id(), outcome, message, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A delete that finds nothing to delete has nothing left to do: that is success. */
+    static boolean isNotFound(Throwable e) {
+        if (e instanceof AwsServiceException ase) {
+            if (ase.statusCode() == 404) {
+                return true;
+            }
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            return code != null && (code.contains("NotFound") || code.startsWith("NoSuch"));
+        }
+        return e instanceof ResourceGone;
+    }
+
+    /** Thrown by a deleter that found its resource already gone by its own means. */
+    public static final class ResourceGone extends Exception {
+        public ResourceGone(String message) {
+            super(message);
+        }
+    }
+
+    /** Stops a lab that is still creating resources after teardown began. */
+    public static final class RunAborted extends RuntimeException {
+        RunAborted(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.awslabs.labs.kms;
+
+import io.awslabs.lab.Checks;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabInfo;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.services.kms.model.DisabledException;
+import software.amazon.awssdk.services.kms.model.EncryptResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/** Proves how KMS protects data: direct encryption up to 4 KB, envelope encryption beyond. */
+public final class KmsEnvelopeEncryptionLab implements Lab {
+    static final int DIRECT_LIMIT_BYTES = 4096;
+    private static final int PAYLOAD_BYTES = 1024 * 1024;
+    private static final int GCM_TAG_BITS = 128;
+    private static final int GCM_IV_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KmsKeys.LabKey key;
+    private String alias;
+    private KmsKeys.LabKey retiringKey;
+    private Map<String, String> context;
+
+    @Override
+    public LabInfo info() {
+        return LabInfo.of("kms-envelope-encryption", "KMS envelope encryption")
+                .concept("A KMS key never leaves KMS and encrypts at most 4 KB directly. Larger data is encrypted "
+                        + "locally with a data key that KMS generates and returns twice: in plaintext, to use and "
+                        + "drop, and encrypted under the KMS key, to store next to the data. The encryption context "
+                        + "is authenticated data: decrypting with a different one fails.")
+                .examAngle("Why GenerateDataKey instead of Encrypt for a 1 MB file? What does the encryption context "
+                        + "protect against? What happens to a disabled key, and why can't a key be deleted at once?")
+                .services("kms")
+                .costPerRunUsd(0.01, "two customer managed keys at $1/month prorated hourly for under an hour, "
+                        + "plus about 20 requests at $0.03 per 10,000 (aws.amazon.com/kms/pricing)")
+                .iamActions("kms:CreateKey", "kms:CreateAlias", "kms:DeleteAlias", "kms:TagResource", "kms:Encrypt",
+                        "kms:Decrypt", "kms:GenerateDataKey", "kms:EnableKeyRotation", "kms:GetKeyRotationStatus",
+                        "kms:DisableKey", "kms:DescribeKey", "kms:ScheduleKeyDeletion")
+                .creates("a symmetric KMS key (tagged with the run id) and its alias",
+                        "a second KMS key that is disabled and scheduled for deletion during the lab")
+                .asserts("direct-round-trip",
+                        "Encrypt then Decrypt of a small secret returns the original bytes; the ciphertext differs "
+                                + "from the plaintext and Decrypt names the key that was used")
+                .asserts("direct-limit-4096-bytes",
+                        "Encrypt accepts at most 4096 bytes of plaintext; 4097 bytes are rejected "
+                                + "(the reason envelope encryption exists)")
+                .asserts("envelope-round-trip",
+                        "GenerateDataKey returns a plaintext and an encrypted data key; 1 MiB encrypted locally with "
+                                + "AES-GCM is recovered byte for byte after Decrypt of the encrypted data key alone")
+                .asserts("context-mismatch-rejected",
+                        "Decrypt with a different encryption context fails with InvalidCiphertextException")
+                .asserts("rotation-enabled",
+                        "After EnableKeyRotation, GetKeyRotationStatus reports rotation enabled")
+                .asserts("disabled-key-refuses-encrypt",
+                        "A disabled key refuses Encrypt with DisabledException")
+                .asserts("deletion-is-scheduled",
+                        "ScheduleKeyDeletion with the 7-day minimum puts the key in PendingDeletion with a deletion "
+                                + "date about 7 days away, not deleted at once")
+                .note("Encrypt's plaintext limit is 4096 bytes (docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html).")
+                .note("ScheduleKeyDeletion waits 7-30 days, default 30 "
+                        + "(docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html).")
+                .note("A disabled key cannot be used in cryptographic operations "
+                        + "(docs.aws.amazon.com/kms/latest/developerguide/key-state.html).")
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#enveloping")
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html");
+    }
+
+    @Override
+    public void provision(LabContext ctx) throws Exception {
+        KmsClient kms = ctx.client(KmsClient.class);
+        context = Map.of("labs:run-id", ctx.runId(), "purpose", "envelope-demo");
+        key = KmsKeys.create(ctx, "main");
+        alias = ctx.create("KMS alias",
+                () -> {
+                    String name = "alias/" + ctx.name();
+                    kms.createAlias(r -> r.aliasName(name).targetKeyId(key.id()));
+                    return name;
+                },
+                name -> kms.deleteAlias(r -> r.aliasName(name)));
+        retiringKey = KmsKeys.create(ctx, "retiring");
+    }
+
+    @Override
+    public void verify(LabContext ctx, Checks check) {
+        KmsClient kms = ctx.client(KmsClient.class);
+        byte[] secret = ("db-password-" + ctx.runId()).getBytes(StandardCharsets.UTF_8);
+        SdkBytes[] ciphertext = new SdkBytes[1];
+
+        check.that("direct-round-trip", p -> {
+            EncryptResponse enc = kms.encrypt(r -> r.keyId(alias).plaintext(SdkBytes.fromByteArray(secret))
+                    .encryptionContext(context));
+            p.call("kms:Encrypt", enc).evidence("alias", alias).evidence("ciphertextBytes", enc.ciphertextBlob().asByteArray().length);
+            ciphertext[0] = enc.ciphertextBlob();
+            p.isTrue("ciphertext differs from plaintext",
+                    !Arrays.equals(enc.ciphertextBlob().asByteArray(), secret), "ciphertext of " + enc.ciphertextBlob().asByteArray().length + " bytes");
+            DecryptResponse dec = kms.decrypt(r -> r.ciphertextBlob(ciphertext[0]).encryptionContext(context));
+            p.call("kms:Decrypt", dec);
+            p.equal("decrypted bytes", Arrays.toString(secret), Arrays.toString(dec.plaintext().asByteArray()));
+            p.equal("key reported by Decrypt", key.arn(), dec.keyId());
+        });
+
+        check.that("direct-limit-4096-bytes", p -> {
+            EncryptResponse atLimit = kms.encrypt(r -> r.keyId(key.id()).plaintext(SdkBytes.fromByteArray(new byte[DIRECT_LIMIT_BYTES])));
+            p.call("kms:Encrypt(4096 bytes)", atLimit);
+            KmsException tooBig = p.throwsA("Encrypt of 4097 bytes", KmsException.class,
+                    () -> kms.encrypt(r -> r.keyId(key.id()).plaintext(SdkBytes.fromByteArray(new byte[DIRECT_LIMIT_BYTES + 1]))));
+            p.error("kms:Encrypt(4097 bytes)", tooBig);
+            p.equal("error code", "ValidationException", tooBig.awsErrorDetails().errorCode());
+        });
+
+        check.that("envelope-round-trip", p -> {
+            byte[] payload = new byte[PAYLOAD_BYTES];
+            RANDOM.nextBytes(payload);
+            GenerateDataKeyResponse dataKey = kms.generateDataKey(r -> r.keyId(key.id()).keySpec(DataKeySpec.AES_256)
+                    .encryptionContext(context));
+            p.call("kms:GenerateDataKey", dataKey);
+            byte[] plaintextKey = dataKey.plaintext().asByteArray();
+            byte[] encryptedKey = dataKey.ciphertextBlob().asByteArray();
+            byte[] sealed = seal(plaintextKey, payload);
+            Arrays.fill(plaintextKey, (byte) 0);
+            p.evidence("plaintextDataKeyBytes", 32).evidence("encryptedDataKeyBytes", encryptedKey.length)
+                    .evidence("payloadBytes", payload.length).evidence("sealedBytes", sealed.length);
+            p.isTrue("sealed payload differs from the original", !Arrays.equals(Arrays.copyOfRange(sealed, GCM_IV_BYTES,
+                    GCM_IV_BYTES + 64), Arrays.copyOf(payload, 64)), "first 64 bytes compared");
+            DecryptResponse unwrapped = kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(encryptedKey))
+                    .encryptionContext(context));
+            p.call("kms:Decrypt(encrypted data key)", unwrapped);
+            byte[] recovered = open(unwrapped.plaintext().asByteArray(), sealed);
+            p.equal("recovered payload is byte-identical", true, Arrays.equals(payload, recovered));
+        });
+
+        check.that("context-mismatch-rejected", p -> {
+            if (ciphertext[0] == null) {
+                p.skip("no ciphertext: direct-round-trip did not produce one");
+            }
+            InvalidCiphertextException refused = p.throwsA("Decrypt with purpose=other", InvalidCiphertextException.class,
+                    () -> kms.decrypt(r -> r.ciphertextBlob(ciphertext[0])
+                            .encryptionContext(Map.of("labs:run-id", ctx.runId(), "purpose", "other"))));
+            p.error("kms:Decrypt(wrong context)", refused);
+        });
+
+        check.that("rotation-enabled", p -> {
+            p.call("kms:EnableKeyRotation", kms.enableKeyRotation(r -> r.keyId(key.id())));
+            var status = kms.getKeyRotationStatus(r -> r.keyId(key.id()));
+            p.call("kms:GetKeyRotationStatus", status);
+            p.equal("KeyRotationEnabled", true, status.keyRotationEnabled());
+        });
+
+        check.that("disabled-key-refuses-encrypt", p -> {
+            p.call("kms:DisableKey", kms.disableKey(r -> r.keyId(retiringKey.id())));
+            KeyState state = kms.describeKey(r -> r.keyId(retiringKey.id())).keyMetadata().keyState();
+            p.equal("key state after DisableKey", KeyState.DISABLED, state);
+            DisabledException refused = p.throwsA("Encrypt with the disabled key", DisabledException.class,
+                    () -> kms.encrypt(r -> r.keyId(retiringKey.id()).plaintext(SdkBytes.fromByteArray(secret))));
+            p.error("kms:Encrypt(disabled key)", refused);
+        });
+
+        check.that("deletion-is-scheduled", p -> {
+            Instant before = Instant.now();
+            var scheduled = kms.scheduleKeyDeletion(r -> r.keyId(retiringKey.id()).pendingWindowInDays(KmsKeys.MIN_PENDING_WINDOW_DAYS));
+            p.call("kms:ScheduleKeyDeletion", scheduled);
+            KeyMetadata meta = kms.describeKey(r -> r.keyId(retiringKey.id())).keyMetadata();
+            p.evidence("deletionDate", meta.deletionDate());
+            p.equal("key state", KeyState.PENDING_DELETION, meta.keyState());
+            Duration untilDeletion = Duration.between(before, meta.deletionDate());
+            p.isTrue("deletion date about 7 days away (6.9 to 7.1 days)",
+                    untilDeletion.compareTo(Duration.ofHours(7 * 24 - 3)) >= 0
+                            && untilDeletion.compareTo(Duration.ofHours(7 * 24 + 3)) <= 0,
+                    untilDeletion.toHours() + " hours");
+        });
+    }
+
+    private static byte[] seal(byte[] key, byte[] payload) throws Exception {
+        byte[] iv = new byte[GCM_IV_BYTES];
+        RANDOM.nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(GCM_TAG_BITS, iv));
+        byte[] body = cipher.doFinal(payload);
+        return ByteBuffer.allocate(iv.length + body.length).put(iv).put(body).array();
+    }
+
+    private static byte[] open(byte[] key, byte[] sealed) throws Exception {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new GCMParameterSpec(GCM_TAG_BITS, sealed, 0, GCM_IV_BYTES));
+        return cipher.doFinal(sealed, GCM_IV_BYTES, sealed.length - GCM_IV_BYTES);
+    }
+}
