@@ -1,0 +1,80 @@
+package io.awslabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.report.ReportJson;
+import io.awslabs.report.RunReport;
+import io.awslabs.testing.SharedMoto;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runningTheKmsLabOnTheDefaultTargetPassesWritesAReportThatChecksClean() throws Exception {
+        JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("moto 5.2.5 listening on 127.0.0.1:", "provision ok", "teardown ok");
+        assertThat(run.out()).contains("6 passed, 0 failed, 1 skipped, 0 errors");
+        Path report;
+        try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+            report = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        RunReport parsed = ReportJson.read(report);
+        assertThat(parsed.target().kind()).isEqualTo("moto");
+        assertThat(parsed.timings().apiCalls()).isPositive();
+        assertThat(JarProcess.run(dir, Map.of(), "report", "check", report.toString()).code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void missingPythonIsAnEnvironmentErrorWithAHint() throws Exception {
+        JarProcess.Result run = JarProcess.run(dir, Map.of("LABS_PYTHON", "/nonexistent/python3",
+                "LABS_CACHE_DIR", dir.resolve("cache").toString()), "run", "kms-envelope-encryption");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).contains("labs: /nonexistent/python3 not found", "hint: install Python")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void ctrlCDuringARunTearsDownWhatTheLabCreatedAndWritesAPartialReport() throws Exception {
+        String endpoint = SharedMoto.endpoint().toString();
+        Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "endpoint",
+                "--endpoint-url", endpoint).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String runId = null;
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            Pattern runLine = Pattern.compile("run ([a-z0-9]{8}):");
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                err.append(line).append('\n');
+                Matcher m = runLine.matcher(line);
+                if (m.find()) runId = m.group(1);
+                if (line.contains("provision ok")) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                    break;
+                }
+            }
+            lines.transferTo(new java.io.OutputStreamWriter(java.io.OutputStream.nullOutputStream()));
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(runId).as(err.toString()).isNotNull();
+        assertThat(SharedMoto.state().mentioning(runId)).isNotEmpty();
+        assertThat(SharedMoto.state().liveResourcesOf(runId)).isEmpty();
+        RunReport partial = ReportJson.read(dir.resolve("reports").resolve(runId + ".json"));
+        assertThat(partial.labs().get(0).teardown()).isNotEmpty();
+    }
+}

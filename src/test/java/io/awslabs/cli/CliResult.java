@@ -1,0 +1,19 @@
+package io.awslabs.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the command line in-process and captures what it printed. */
+record CliResult(int code, String out, String err) {
+
+    static CliResult run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LabsCommand.commandLine(new LabsCommand(0));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliResult(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,34 @@
+package io.awslabs.lab;
+
+import io.awslabs.target.ApiTimer;
+import io.awslabs.target.KnownGap;
+import io.awslabs.target.Target;
+import io.awslabs.target.TargetKind;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** A target with no AWS behind it, for testing the runner's own logic. */
+final class FakeTarget implements Target {
+    private final KnownGap gap;
+
+    FakeTarget(KnownGap gap) {
+        this.gap = gap;
+    }
+
+    @Override public TargetKind kind() { return TargetKind.MOTO; }
+    @Override public String region() { return "us-east-1"; }
+    @Override public Optional<URI> endpoint() { return Optional.of(URI.create("http://127.0.0.1:1")); }
+    @Override public String accountId() { return "123456789012"; }
+    @Override public <T extends SdkClient> T client(Class<T> type) { throw new UnsupportedOperationException("no AWS here"); }
+    @Override public S3Presigner s3Presigner() { throw new UnsupportedOperationException("no AWS here"); }
+    @Override public ApiTimer apiTimer() { return new ApiTimer(); }
+    @Override public long startMillis() { return 0; }
+    @Override public void close() { }
+
+    @Override
+    public Optional<KnownGap> gap(String labId, String assertionId) {
+        return Optional.ofNullable(gap).filter(g -> g.labId().equals(labId) && g.assertionId().equals(assertionId));
+    }
+}

@@ -1,0 +1,157 @@
+package io.awslabs.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.LabReport;
+import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.target.KnownGap;
+import io.awslabs.target.TargetKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class LabRunnerTest {
+    private final List<String> events = new ArrayList<>();
+
+    /** A lab whose steps are scripted by the test. */
+    private final class ScriptedLab implements Lab {
+        private final String failIn;
+        private final Checks.ProofBody body;
+
+        ScriptedLab(String failIn, Checks.ProofBody body) {
+            this.failIn = failIn;
+            this.body = body;
+        }
+
+        @Override
+        public LabInfo info() {
+            return LabInfo.of("scripted", "Scripted").asserts("first", "the first claim").asserts("second", "the second claim");
+        }
+
+        @Override
+        public void provision(LabContext ctx) throws Exception {
+            ctx.create("thing", () -> { events.add("create one"); return "one"; }, id -> events.add("delete " + id));
+            ctx.create("thing", () -> { events.add("create two"); return "two"; }, id -> events.add("delete " + id));
+            if ("provision".equals(failIn)) throw new IllegalStateException("provision broke");
+        }
+
+        @Override
+        public void verify(LabContext ctx, Checks check) {
+            if ("verify".equals(failIn)) throw new IllegalStateException("verify broke");
+            check.that("first", body);
+            check.that("second", p -> p.equal("answer", 42, 42));
+        }
+    }
+
+    private LabReport run(Lab lab, KnownGap gap) {
+        return new LabRunner(new FakeTarget(gap), RunOptions.defaults(), Progress.SILENT, "abc12345", "test")
+                .run(List.of(lab)).labs().get(0);
+    }
+
+    private static Map<String, AssertionRecord> byId(LabReport report) {
+        return report.assertions().stream().collect(Collectors.toMap(AssertionRecord::id, a -> a));
+    }
+
+    @Test
+    void teardownRunsInReverseOrderAfterASuccessfulRun() {
+        LabReport report = run(new ScriptedLab(null, p -> p.isTrue("holds", true, "yes")), null);
+
+        assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
+        assertThat(report.status()).isEqualTo(Status.PASS);
+        assertThat(report.steps()).extracting(s -> s.name()).containsExactly("provision", "verify", "teardown");
+    }
+
+    @Test
+    void teardownRunsWhenProvisionThrowsAndUnreachedAssertionsAreErrors() {
+        LabReport report = run(new ScriptedLab("provision", p -> { }), null);
+
+        assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
+        assertThat(report.status()).isEqualTo(Status.ERROR);
+        assertThat(report.notes().get(0)).contains("provision broke");
+        assertThat(report.assertions()).extracting(AssertionRecord::status).containsOnly(Status.ERROR);
+        assertThat(report.assertions().get(0).reason()).startsWith("not reached");
+    }
+
+    @Test
+    void teardownRunsWhenVerifyThrows() {
+        LabReport report = run(new ScriptedLab("verify", p -> { }), null);
+
+        assertThat(events).endsWith("delete two", "delete one");
+        assertThat(report.teardown()).extracting(TeardownRecord::outcome).containsOnly(TeardownRecord.Outcome.DELETED);
+    }
+
+    @Test
+    void aCheckThatDoesNotHoldFailsWithExpectedAndActualAndTheNextAssertionStillRuns() {
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)), null);
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.FAIL);
+        assertThat(first.expected()).isEqualTo("status code: 403");
+        assertThat(first.actual()).isEqualTo("status code: 200");
+        assertThat(byId(report).get("second").status()).isEqualTo(Status.PASS);
+        assertThat(report.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnErrorNotAFailure() {
+        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("boom"); }), null);
+
+        assertThat(byId(report).get("first").status()).isEqualTo(Status.ERROR);
+        assertThat(byId(report).get("first").reason()).contains("boom");
+    }
+
+    @Test
+    void aDeclaredGapTurnsAFailureIntoSkippedWithTheTargetsActualAnswer() {
+        KnownGap gap = new KnownGap(TargetKind.MOTO, "scripted", "first", "the emulator lets it through", "source.py");
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)), gap);
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.SKIPPED);
+        assertThat(first.reason()).contains("the emulator lets it through").contains("status code: 200");
+        assertThat(first.evidence()).containsEntry("knownGap.evidence", "source.py");
+    }
+
+    @Test
+    void aDeclaredGapThatNoLongerReproducesIsReportedAsPassWithANote() {
+        KnownGap gap = new KnownGap(TargetKind.MOTO, "scripted", "first", "the emulator lets it through", "source.py");
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 403)), gap);
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.PASS);
+        assertThat(first.note()).contains("no longer reproduces");
+    }
+
+    @Test
+    void aLabThatSkipsEverythingIsSkippedNotPassed() {
+        Lab lab = new Lab() {
+            @Override public LabInfo info() { return LabInfo.of("skipper", "Skipper").asserts("only", "claim"); }
+            @Override public void provision(LabContext ctx) { }
+            @Override public void verify(LabContext ctx, Checks check) { check.that("only", p -> p.skip("needs real AWS")); }
+        };
+
+        LabReport report = run(lab, null);
+
+        assertThat(report.status()).isEqualTo(Status.SKIPPED);
+        assertThat(report.assertions().get(0).reason()).isEqualTo("needs real AWS");
+    }
+
+    @Test
+    void namesAndTagsCarryTheRunId() {
+        LabContext[] seen = new LabContext[1];
+        Lab lab = new Lab() {
+            @Override public LabInfo info() { return LabInfo.of("namer", "Namer"); }
+            @Override public void provision(LabContext ctx) { seen[0] = ctx; }
+            @Override public void verify(LabContext ctx, Checks check) { }
+        };
+
+        run(lab, null);
+
+        assertThat(seen[0].name("bucket")).isEqualTo("labs-namer-abc12345-bucket");
+        assertThat(seen[0].tags()).containsEntry("labs:run-id", "abc12345").containsEntry("labs:lab", "namer")
+                .containsKey("labs:expires-at");
+    }
+}

@@ -1,0 +1,87 @@
+package io.awslabs.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.report.TeardownRecord.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+class ResourceLedgerTest {
+    private final List<String> deleted = new ArrayList<>();
+    private final ResourceLedger ledger = new ResourceLedger();
+
+    @Test
+    void teardownDeletesNewestFirst() {
+        ledger.register("bucket", "b", () -> deleted.add("b"));
+        ledger.register("key", "k", () -> deleted.add("k"));
+        ledger.register("alias", "a", () -> deleted.add("a"));
+
+        List<TeardownRecord> outcomes = ledger.unwind();
+
+        assertThat(deleted).containsExactly("a", "k", "b");
+        assertThat(outcomes).extracting(TeardownRecord::id).containsExactly("a", "k", "b");
+        assertThat(outcomes).extracting(TeardownRecord::outcome).containsOnly(Outcome.DELETED);
+    }
+
+    @Test
+    void secondUnwindDeletesNothingAgain() {
+        ledger.register("key", "k", () -> deleted.add("k"));
+
+        ledger.unwind();
+        List<TeardownRecord> again = ledger.unwind();
+
+        assertThat(deleted).containsExactly("k");
+        assertThat(again).hasSize(1);
+    }
+
+    @Test
+    void resourceAlreadyGoneCountsAsDeletedNotFailed() {
+        ledger.register("bucket", "b", () -> { throw notFound("NoSuchBucket", 404); });
+        ledger.register("key", "k", () -> { throw new ResourceLedger.ResourceGone("pending deletion"); });
+        ledger.register("queue", "q", () -> { throw notFound("AWS.SimpleQueueService.NonExistentQueue", 400); });
+
+        List<TeardownRecord> outcomes = ledger.unwind();
+
+        assertThat(outcomes).extracting(TeardownRecord::outcome)
+                .containsExactly(Outcome.FAILED, Outcome.ALREADY_GONE, Outcome.ALREADY_GONE);
+    }
+
+    @Test
+    void aFailedDeleteIsRecordedAndTheRestStillRun() {
+        ledger.register("bucket", "b", () -> deleted.add("b"));
+        ledger.register("key", "k", () -> { throw new IllegalStateException("access denied"); });
+
+        List<TeardownRecord> outcomes = ledger.unwind();
+
+        assertThat(deleted).containsExactly("b");
+        assertThat(outcomes.get(0).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(outcomes.get(0).message()).contains("access denied");
+    }
+
+    @Test
+    void aResourceCreatedAfterTeardownBeganIsDeletedAtOnceAndStopsTheLab() {
+        ledger.unwind();
+
+        assertThatThrownBy(() -> ledger.register("bucket", "late", () -> deleted.add("late")))
+                .isInstanceOf(ResourceLedger.RunAborted.class);
+        assertThat(deleted).containsExactly("late");
+    }
+
+    @Test
+    void keepRecordsEveryResourceAsKeptAndDeletesNothing() {
+        ledger.register("bucket", "b", () -> deleted.add("b"));
+
+        assertThat(ledger.keep()).extracting(TeardownRecord::outcome).containsExactly(Outcome.KEPT);
+        assertThat(deleted).isEmpty();
+    }
+
+    private static AwsServiceException notFound(String code, int status) {
+        return AwsServiceException.builder().statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+    }
+}
