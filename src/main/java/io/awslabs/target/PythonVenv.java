@@ -1,0 +1,146 @@
+package io.awslabs.target;
+
+import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A Python virtual environment with pinned packages, created once under the cache dir and
+ * reused. Creation holds a file lock so that two runs (or parallel tests) never build the same
+ * venv at once, and is marked complete only after pip succeeds, so a half-built venv is redone.
+ */
+public final class PythonVenv {
+    private static final String MARKER = ".labs-installed";
+
+    private final Path dir;
+    private final List<String> requirements;
+
+    public PythonVenv(Path dir, List<String> requirements) {
+        this.dir = dir;
+        this.requirements = List.copyOf(requirements);
+    }
+
+    public Path python() {
+        return dir.resolve("bin/python");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean ready() {
+        return Files.isRegularFile(dir.resolve(MARKER)) && Files.isExecutable(python());
+    }
+
+    /** Creates the venv if needed; {@code progress} gets one line per phase. */
+    public void ensure(Consumer<String> progress, boolean verbose) {
+        if (ready()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir.getParent());
+            Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (!ready()) {
+                    create(progress, verbose);
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot prepare the Python venv at " + dir + ": " + e.getMessage(),
+                    "check that the cache directory is writable, or set LABS_CACHE_DIR", e);
+        }
+    }
+
+    private void create(Consumer<String> progress, boolean verbose) throws IOException {
+        String python3 = findPython();
+        long started = System.nanoTime();
+        progress.accept("preparing " + String.join(" ", requirements) + " in " + dir
+                + " (first run only; pip downloads packages, about 30-60 s)");
+        deleteRecursively(dir);
+        run(List.of(python3, "-m", "venv", dir.toString()), progress, verbose,
+                "python3 cannot create a venv",
+                "install the venv module (Debian/Ubuntu: apt install python3-venv)");
+        List<String> pip = new ArrayList<>(List.of(python().toString(), "-m", "pip", "install",
+                "--disable-pip-version-check", "--no-input", "--progress-bar", "off"));
+        if (!verbose) {
+            pip.add("--quiet");
+        }
+        pip.addAll(requirements);
+        run(pip, progress, verbose, "pip could not install " + String.join(" ", requirements),
+                "check network access to the Python package index (or pip's proxy settings); rerun with --verbose for pip's output");
+        Files.writeString(dir.resolve(MARKER), String.join("\n", requirements) + "\n");
+        progress.accept(String.format("venv ready in %.1f s", (System.nanoTime() - started) / 1e9));
+    }
+
+    static String findPython() {
+        String override = System.getenv("LABS_PYTHON");
+        String candidate = override != null && !override.isBlank() ? override : "python3";
+        try {
+            Process p = new ProcessBuilder(candidate, "-c",
+                    "import sys; print('%d.%d' % sys.version_info[:2]); sys.exit(0 if sys.version_info >= (3, 9) else 3)")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new EnvironmentException(candidate + " did not answer", "check your Python installation");
+            }
+            if (p.exitValue() == 3) {
+                throw new EnvironmentException(candidate + " is Python " + out + "; moto needs 3.9 or newer",
+                        "install Python 3.10+ or point LABS_PYTHON at one");
+            }
+            if (p.exitValue() != 0) {
+                throw new EnvironmentException(candidate + " failed: " + out, "check your Python installation");
+            }
+            return candidate;
+        } catch (IOException e) {
+            throw new EnvironmentException(candidate + " not found" + (override == null ? " on PATH" : " (LABS_PYTHON)"),
+                    "install Python 3.10+ with venv (Debian/Ubuntu: apt install python3 python3-venv), or set LABS_PYTHON", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while checking python3", "run again");
+        }
+    }
+
+    private static void run(List<String> command, Consumer<String> progress, boolean verbose,
+                            String failure, String hint) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.isBlank()) continue;
+                if (verbose) progress.accept("  " + line);
+                tail.add(line);
+            }
+            if (p.waitFor() != 0) {
+                String last = tail.isEmpty() ? "exit " + p.exitValue() : tail.get(tail.size() - 1);
+                throw new EnvironmentException(failure + ": " + last, hint);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException(failure + ": interrupted", hint);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.awslabs.target;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The kinds of place a lab can run against. */
+public enum TargetKind {
+    MOTO, LOCALSTACK, ENDPOINT, AWS;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isEmulator() {
+        return this != AWS;
+    }
+
+    public static TargetKind parse(String value) {
+        for (TargetKind kind : values()) {
+            if (kind.id().equalsIgnoreCase(value)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown target '" + value + "'; choose one of "
+                + Arrays.stream(values()).map(TargetKind::id).collect(Collectors.joining(", ")));
+    }
+}

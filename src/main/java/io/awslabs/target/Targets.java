@@ -1,0 +1,54 @@
+package io.awslabs.target;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.function.Consumer;
+
+/** Opens a target from what the user asked for. */
+public final class Targets {
+    private Targets() { }
+
+    public record Request(TargetKind kind, URI endpointUrl, String region, boolean verbose) { }
+
+    public static Target open(Request request, Consumer<String> progress) {
+        return switch (request.kind()) {
+            case MOTO -> {
+                MotoServer moto = MotoServer.start(progress, request.verbose());
+                yield new EmulatorTarget(TargetKind.MOTO, moto.endpoint(), request.region(), moto.startMillis(), moto);
+            }
+            case ENDPOINT -> {
+                URI endpoint = endpointOf(request);
+                requireReachable(endpoint);
+                yield new EmulatorTarget(TargetKind.ENDPOINT, endpoint, request.region(), 0, () -> { });
+            }
+            case LOCALSTACK -> throw new EnvironmentException("the localstack target is not available yet",
+                    "use --target moto (default), or --target endpoint --endpoint-url http://localhost:4566 with a LocalStack you started");
+            case AWS -> throw new EnvironmentException("the aws target is not available yet",
+                    "use --target moto (default) to run on the embedded emulator");
+        };
+    }
+
+    private static URI endpointOf(Request request) {
+        if (request.endpointUrl() != null) {
+            return request.endpointUrl();
+        }
+        String env = System.getenv("AWS_ENDPOINT_URL");
+        if (env == null || env.isBlank()) {
+            throw new EnvironmentException("--target endpoint needs an endpoint",
+                    "pass --endpoint-url http://127.0.0.1:5000 or set AWS_ENDPOINT_URL");
+        }
+        return URI.create(env);
+    }
+
+    static void requireReachable(URI endpoint) {
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : ("https".equals(endpoint.getScheme()) ? 443 : 80);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), 3000);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EnvironmentException("endpoint " + endpoint + " is unreachable (" + e.getMessage() + ")",
+                    "start the emulator first, or check --endpoint-url / AWS_ENDPOINT_URL");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# Runs moto's threaded server on a free loopback port chosen by the OS, prints the port, and
+# exits when its parent closes stdin (normal stop) or dies (kill -9): the emulator never
+# outlives the CLI. Ctrl-C is ignored here because the parent still needs the emulator to
+# tear down what it created before it stops us.
+import os
+import signal
+import sys
+import threading
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+
+server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+server.start()
+port = server.get_host_and_port()[1]
+os.environ["MOTO_PORT"] = str(port)
+print(f"LABS-MOTO-PORT {port}", flush=True)
+
+
+def warm_up():
+    # moto imports a service's backend on its first request (~150 ms each); doing it now
+    # overlaps with the JVM loading its own classes instead of stalling the first API call.
+    from moto.backends import get_backend
+
+    for service in ("sts", "kms", "s3", "acm", "route53", "cloudfront", "ssm", "ec2", "iam"):
+        try:
+            get_backend(service)
+        except Exception:
+            pass
+
+
+threading.Thread(target=warm_up, daemon=True).start()
+sys.stdin.read()
+os._exit(0)
