@@ -5,7 +5,6 @@
 import os
 import signal
 import sys
-import threading
 
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -17,19 +16,5 @@ port = server.get_host_and_port()[1]
 os.environ["MOTO_PORT"] = str(port)
 print(f"LABS-MOTO-PORT {port}", flush=True)
 
-
-def warm_up():
-    # moto imports a service's backend on its first request (~150 ms each); doing it now
-    # overlaps with the JVM loading its own classes instead of stalling the first API call.
-    from moto.backends import get_backend
-
-    for service in ("sts", "kms", "s3", "acm", "route53", "cloudfront", "ssm", "ec2", "iam"):
-        try:
-            get_backend(service)
-        except Exception:
-            pass
-
-
-threading.Thread(target=warm_up, daemon=True).start()
 sys.stdin.read()
 os._exit(0)
