@@ -18,7 +18,7 @@ public final class Redactor {
             "-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA)[A-Z0-9]{4})[A-Z0-9]{12}\\b");
     private static final Pattern SECRET_FIELD = Pattern.compile(
-            "(?i)(\"?(?:secretAccessKey|secret_access_key|sessionToken|aws_session_token|password)\"?\\s*[=:]\\s*\"?)[^\",\\s}]+");
+            "(?i)((?<![\\w/-])\"?(?:secretAccessKey|secret_access_key|sessionToken|aws_session_token|password)\"?\\s*[=:]\\s*\"?)[^\",\\s}]+");
 
     private Redactor() { }
 

@@ -34,7 +34,10 @@ class RedactorTest {
     @Test
     void ordinaryEvidenceIsLeftAlone() {
         String text = "arn:aws:kms:us-east-1:123456789012:key/1234abcd 403 AccessDenied";
+        String teardown = "teardown SSM parameter /labs/run/db-password: DELETED";
 
         assertThat(Redactor.redact(text)).isEqualTo(text);
+        assertThat(Redactor.redact(teardown)).isEqualTo(teardown);
+        assertThat(Redactor.redact("password=hunter2")).isEqualTo("password=REDACTED");
     }
 }
