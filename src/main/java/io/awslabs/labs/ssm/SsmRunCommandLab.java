@@ -1,0 +1,367 @@
+package io.awslabs.labs.ssm;
+
+import io.awslabs.lab.Checks;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.Proof;
+import io.awslabs.labs.kms.KmsKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.GetInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
+import software.amazon.awssdk.services.ssm.model.InstanceInformation;
+import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
+import software.amazon.awssdk.services.ssm.model.ListCommandsResponse;
+import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
+import software.amazon.awssdk.services.ssm.model.Tag;
+import software.amazon.awssdk.services.ssm.model.Target;
+import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
+
+/**
+ * Proves that Systems Manager Run Command reaches an instance nobody can SSH into: the agent
+ * calls out, the instance profile authorises it, a tag chooses the target. Parameter Store's
+ * SecureString keeps a secret encrypted under the lab's KMS key until a caller asks to decrypt.
+ */
+public final class SsmRunCommandLab implements Lab {
+    static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
+    static final String RUN_ID_TAG = "labs:run-id";
+    static final String REGISTRATION_TIMEOUT_OPTION = "registration-timeout-seconds";
+    private static final Duration DEFAULT_REGISTRATION_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    private static final int EVIDENCE_CHARS = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KmsKeys.LabKey key;
+    private String parameterName;
+    private String secret;
+    private String groupId;
+    private SsmInstanceProfile.Profile profile;
+    private String instanceId;
+
+    @Override
+    public LabInfo info() {
+        return LabInfo.of("ssm-run-command", "SSM Run Command without SSH, and Parameter Store SecureString")
+                .concept("Run Command replaces SSH for fleet operations. The SSM agent on the instance calls out to "
+                        + "Systems Manager over HTTPS and asks for work, so the security group needs no inbound rule "
+                        + "and the instance no key pair; what the agent may do is decided by the role in its instance "
+                        + "profile (AmazonSSMManagedInstanceCore), and a tag, not a host list, chooses the targets. "
+                        + "Parameter Store keeps secrets as SecureString, encrypted under a KMS key: reading one "
+                        + "returns ciphertext unless the caller asks for decryption and may use the key.")
+                .examAngle("How do you run a script on private instances with no SSH and no bastion? Why does an "
+                        + "instance not show up as managed (no instance profile, no route to the SSM endpoints, no "
+                        + "agent)? What does GetParameter return for a SecureString without WithDecryption, and which "
+                        + "permission does decryption add (kms:Decrypt on the key)?")
+                .services("ssm", "ec2", "iam", "kms")
+                .costPerRunUsd(0.02, "upper bound for a run of under an hour in us-east-1: t3.micro on-demand "
+                        + "$0.0104/h (aws.amazon.com/ec2/pricing/on-demand, Linux billed per second, 60 s minimum), its "
+                        + "public IPv4 address $0.005/h (aws.amazon.com/vpc/pricing), 8 GiB gp3 root volume at "
+                        + "$0.08/GB-month (about $0.001/h, aws.amazon.com/ebs/pricing), one KMS key at $1/month "
+                        + "prorated hourly and free once pending deletion (about $0.0014, aws.amazon.com/kms/pricing); "
+                        + "Run Command and standard parameters cost nothing (aws.amazon.com/systems-manager/pricing). "
+                        + "A typical 10-minute run costs about half a cent")
+                .iamActions("ssm:GetParameter", "ssm:PutParameter", "ssm:AddTagsToResource", "ssm:DescribeParameters",
+                        "ssm:DeleteParameter", "ssm:DescribeInstanceInformation", "ssm:SendCommand",
+                        "ssm:ListCommands", "ssm:GetCommandInvocation",
+                        "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeInstanceTypeOfferings",
+                        "ec2:CreateSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup",
+                        "ec2:RunInstances", "ec2:CreateTags", "ec2:DescribeInstances", "ec2:TerminateInstances",
+                        "iam:CreateRole", "iam:TagRole", "iam:GetRole", "iam:DeleteRole", "iam:AttachRolePolicy",
+                        "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:CreateInstanceProfile",
+                        "iam:TagInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile",
+                        "iam:GetInstanceProfile", "iam:DeleteInstanceProfile", "iam:PassRole",
+                        "kms:CreateKey", "kms:TagResource", "kms:DescribeKey", "kms:ScheduleKeyDeletion",
+                        "kms:Encrypt", "kms:Decrypt")
+                .creates("an IAM role that EC2 can assume, with AmazonSSMManagedInstanceCore attached, and its "
+                                + "instance profile",
+                        "a security group in the default VPC with no inbound rule",
+                        "one t3.micro instance from the latest Amazon Linux 2023 AMI (looked up from the public "
+                                + "parameter " + AMI_PARAMETER + "), no key pair, IMDSv2 only, tagged with the run id",
+                        "a symmetric KMS key (scheduled for deletion at teardown) and a SecureString parameter "
+                                + "encrypted under it")
+                .asserts("no-inbound-rules",
+                        "The instance has no key pair and its only security group has zero inbound rules: nothing "
+                                + "can connect to it")
+                .asserts("profile-role-has-ssm-core",
+                        "The instance's profile holds one role, which trusts ec2.amazonaws.com to assume it and has "
+                                + "AmazonSSMManagedInstanceCore attached")
+                .asserts("instance-registers-with-ssm",
+                        "The agent registers the instance with Systems Manager: DescribeInstanceInformation lists it "
+                                + "with PingStatus Online, although no inbound connection is possible")
+                .asserts("command-targets-instance-by-tag",
+                        "SendCommand AWS-RunShellScript targeted by the run-id tag (not by instance id) resolves to "
+                                + "exactly one target, the lab's instance")
+                .asserts("command-runs-script",
+                        "The invocation on the instance finishes Success with exit code 0 and its standard output "
+                                + "holds a value only a shell on the instance could compute")
+                .asserts("securestring-needs-decryption",
+                        "A SecureString parameter is encrypted under the lab key: GetParameter without decryption "
+                                + "does not return the plaintext, with decryption it does")
+                .note("The agent makes outbound HTTPS calls to the ssm, ssmmessages and ec2messages endpoints; no "
+                        + "inbound port is opened (docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent.html, "
+                        + "systems-manager-setting-up-messageAPIs.html). Without a public IP or VPC endpoints the "
+                        + "instance cannot register.")
+                .note("An account with Default Host Management Configuration turned on manages IMDSv2 instances "
+                        + "without an instance profile; this lab uses the instance profile, the classic exam answer "
+                        + "(docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html).")
+                .note("Run Command targets: Key=tag:<tag-key>,Values=<value> or Key=InstanceIds "
+                        + "(docs.aws.amazon.com/systems-manager/latest/APIReference/API_Target.html).")
+                .note("GetCommandInvocation returns the first 24,000 characters of stdout; more needs an S3 bucket "
+                        + "or CloudWatch Logs "
+                        + "(docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetCommandInvocation.html).")
+                .note("Standard SecureString parameters are encrypted directly with KMS Encrypt under the chosen "
+                        + "key; the reader needs kms:Decrypt on it "
+                        + "(docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html).")
+                .note("A security group cannot be deleted while a network interface uses it (DependencyViolation), "
+                        + "hence teardown terminates the instance and waits first "
+                        + "(docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSecurityGroup.html).")
+                .note("On AWS the wait for registration is bounded by --option " + REGISTRATION_TIMEOUT_OPTION
+                        + "=<seconds> (default " + DEFAULT_REGISTRATION_TIMEOUT.toSeconds() + ").")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/run-command.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/send-commands-multiple.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-public-parameters-ami.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/ami-preinstalled-agent.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeInstanceInformation.html")
+                .source("https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html")
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html");
+    }
+
+    @Override
+    public void provision(LabContext ctx) throws Exception {
+        SsmClient ssm = ctx.client(SsmClient.class);
+        Ec2Client ec2 = ctx.client(Ec2Client.class);
+        LabInstance.Placement placement = ctx.step("find the default VPC",
+                () -> LabInstance.defaultPlacement(ec2, ctx.target().region()));
+        String imageId = ctx.step("look up the latest Amazon Linux 2023 AMI",
+                () -> ssm.getParameter(r -> r.name(AMI_PARAMETER)).parameter().value());
+        ctx.note("AMI " + imageId + " came from the public parameter " + AMI_PARAMETER + "; the instance went to "
+                + placement.subnetId() + " (" + placement.availabilityZone() + ") of the default VPC "
+                + placement.vpcId() + ".");
+
+        key = KmsKeys.create(ctx, "securestring");
+        secret = "demo-" + HexFormat.of().formatHex(randomBytes(12));
+        parameterName = "/" + ctx.name() + "/demo-secret";
+        ctx.create("SSM parameter",
+                () -> {
+                    ssm.putParameter(r -> r.name(parameterName).type(ParameterType.SECURE_STRING)
+                            .value(secret).keyId(key.id())
+                            .description("Demo secret of " + ctx.name())
+                            .tags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())));
+                    return parameterName;
+                },
+                name -> ssm.deleteParameter(r -> r.name(name)));
+
+        groupId = LabInstance.createSecurityGroup(ctx, placement.vpcId());
+        profile = SsmInstanceProfile.create(ctx);
+        instanceId = ctx.step("launch the instance",
+                () -> LabInstance.launch(ctx, imageId, placement, groupId, profile.profileArn()));
+    }
+
+    @Override
+    public void verify(LabContext ctx, Checks check) {
+        Ec2Client ec2 = ctx.client(Ec2Client.class);
+        IamClient iam = ctx.client(IamClient.class);
+        SsmClient ssm = ctx.client(SsmClient.class);
+        GetCommandInvocationResponse[] invocation = new GetCommandInvocationResponse[1];
+        String nonce = ctx.runId() + "-" + HexFormat.of().formatHex(randomBytes(4));
+        // The shell computes 6*7: "42" appears in the output only if a shell on the instance ran it.
+        String script = "echo \"ran $((6 * 7)) " + nonce + "\"";
+        String expectedOutput = "ran 42 " + nonce;
+
+        check.that("no-inbound-rules", p -> {
+            Instance instance = describe(ec2, p);
+            List<String> groups = instance.securityGroups().stream().map(GroupIdentifier::groupId).toList();
+            p.evidence("instanceId", instanceId).evidence("securityGroups", groups);
+            p.isTrue("instance launched without a key pair", instance.keyName() == null,
+                    instance.keyName() == null ? "no key pair" : "key pair " + instance.keyName());
+            p.equal("security groups of the instance", List.of(groupId), groups);
+            DescribeSecurityGroupsResponse described = ec2.describeSecurityGroups(r -> r.groupIds(groups));
+            p.call("ec2:DescribeSecurityGroups", described);
+            List<SecurityGroup> securityGroups = described.securityGroups();
+            p.evidence("outboundRules", securityGroups.stream().flatMap(g -> g.ipPermissionsEgress().stream())
+                    .map(SsmRunCommandLab::rule).toList());
+            p.equal("inbound rules", List.of(), securityGroups.stream().flatMap(g -> g.ipPermissions().stream())
+                    .map(SsmRunCommandLab::rule).toList());
+        });
+
+        check.that("profile-role-has-ssm-core", p -> {
+            Instance instance = describe(ec2, p);
+            String attachedProfile = instance.iamInstanceProfile() == null ? null : instance.iamInstanceProfile().arn();
+            p.equal("instance profile of the instance", profile.profileArn(), attachedProfile);
+            String profileName = attachedProfile.substring(attachedProfile.lastIndexOf('/') + 1);
+            GetInstanceProfileResponse described = iam.getInstanceProfile(r -> r.instanceProfileName(profileName));
+            p.call("iam:GetInstanceProfile", described);
+            List<String> roles = described.instanceProfile().roles().stream().map(Role::roleName).toList();
+            p.equal("roles in the profile", List.of(profile.roleName()), roles);
+            GetRoleResponse role = iam.getRole(r -> r.roleName(roles.get(0)));
+            p.call("iam:GetRole", role);
+            String trust = TrustPolicies.decode(role.role().assumeRolePolicyDocument());
+            p.evidence("trustPolicy", trust);
+            p.isTrue("trust policy lets ec2.amazonaws.com call sts:AssumeRole",
+                    TrustPolicies.allowsServiceToAssume(trust, "ec2.amazonaws.com"), trust);
+            List<String> attached = iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roles.get(0)))
+                    .attachedPolicies().stream().map(AttachedPolicy::policyArn).toList();
+            p.evidence("attachedPolicies", attached);
+            p.isTrue(SsmInstanceProfile.CORE_POLICY + " attached to the role",
+                    attached.stream().anyMatch(arn -> arn.endsWith(":policy/" + SsmInstanceProfile.CORE_POLICY)), attached);
+        });
+
+        check.that("instance-registers-with-ssm", p -> {
+            Duration timeout = Duration.ofSeconds(Long.parseLong(ctx.option(REGISTRATION_TIMEOUT_OPTION,
+                    String.valueOf(DEFAULT_REGISTRATION_TIMEOUT.toSeconds()))));
+            Optional<InstanceInformation> info;
+            try {
+                info = ctx.step("wait for SSM registration", () -> SsmRegistration.awaitOnline(ctx, instanceId, timeout));
+            } catch (AwsServiceException e) {
+                p.error("ssm:DescribeInstanceInformation", e);
+                throw e;
+            }
+            info.ifPresent(i -> p.evidence("agentVersion", i.agentVersion())
+                    .evidence("platform", i.platformName() + " " + i.platformVersion())
+                    .evidence("iamRole", i.iamRole())
+                    .evidence("lastPingDateTime", i.lastPingDateTime()));
+            p.equal("PingStatus of " + instanceId, "Online", info.map(InstanceInformation::pingStatusAsString)
+                    .orElse("not registered after " + timeout.toSeconds() + " s"));
+        });
+
+        check.that("command-targets-instance-by-tag", p -> {
+            Target byRunId = Target.builder().key("tag:" + RUN_ID_TAG).values(ctx.runId()).build();
+            SendCommandResponse sent = ssm.sendCommand(r -> r.documentName("AWS-RunShellScript")
+                    .targets(byRunId)
+                    .parameters(Map.of("commands", List.of(script)))
+                    .comment(ctx.name()));
+            String commandId = sent.command().commandId();
+            p.call("ssm:SendCommand", sent).evidence("commandId", commandId)
+                    .evidence("targets", byRunId.key() + "=" + ctx.runId());
+            ctx.step("wait for the command", () -> {
+                awaitInvocation(ctx, ssm, commandId);
+                return null;
+            });
+            ListCommandsResponse listed = ssm.listCommands(r -> r.commandId(commandId));
+            p.call("ssm:ListCommands", listed);
+            Command command = listed.commands().get(0);
+            p.evidence("commandStatus", command.statusAsString());
+            try {
+                invocation[0] = ssm.getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId));
+            } catch (InvocationDoesNotExistException e) {
+                p.error("ssm:GetCommandInvocation", e);
+                p.isTrue("an invocation exists on the lab instance", false, "InvocationDoesNotExist for " + instanceId);
+            }
+            p.call("ssm:GetCommandInvocation", invocation[0]);
+            p.equal("instance the command ran on", instanceId, invocation[0].instanceId());
+            p.equal("TargetCount: instances the tag resolved to", 1, command.targetCount());
+        });
+
+        check.that("command-runs-script", p -> {
+            if (invocation[0] == null) {
+                p.skip("the command has no invocation on the lab instance (see command-targets-instance-by-tag)");
+            }
+            GetCommandInvocationResponse ran = invocation[0];
+            String stdout = ran.standardOutputContent() == null ? "" : ran.standardOutputContent();
+            p.evidence("script", script).evidence("stdout", clip(stdout))
+                    .evidence("stderr", clip(Objects.toString(ran.standardErrorContent(), "")))
+                    .evidence("executionElapsedTime", ran.executionElapsedTime());
+            p.equal("invocation Status", "Success", ran.statusAsString());
+            p.equal("exit code (ResponseCode)", 0, ran.responseCode());
+            p.isTrue("stdout contains \"" + expectedOutput + "\"", stdout.contains(expectedOutput),
+                    stdout.isEmpty() ? "empty stdout" : clip(stdout));
+        });
+
+        check.that("securestring-needs-decryption", p -> {
+            GetParameterResponse decrypted = ssm.getParameter(r -> r.name(parameterName).withDecryption(true));
+            p.call("ssm:GetParameter(WithDecryption=true)", decrypted);
+            p.equal("parameter type", "SecureString", decrypted.parameter().typeAsString());
+            p.equal("decrypted value (SHA-256, first 12 hex digits)", fingerprint(secret),
+                    fingerprint(decrypted.parameter().value()));
+            ParameterMetadata meta = ssm.describeParameters(r -> r.parameterFilters(ParameterStringFilter.builder()
+                    .key("Name").option("Equals").values(parameterName).build())).parameters().get(0);
+            p.isTrue("parameter is encrypted under the lab key " + key.id(),
+                    meta.keyId() != null && meta.keyId().endsWith(key.id()), meta.keyId());
+            GetParameterResponse raw = ssm.getParameter(r -> r.name(parameterName).withDecryption(false));
+            p.call("ssm:GetParameter(WithDecryption=false)", raw);
+            String shown = hide(raw.parameter().value(), secret);
+            p.evidence("valueWithoutDecryption", shown);
+            p.isTrue("value without decryption does not contain the plaintext",
+                    !raw.parameter().value().contains(secret), shown);
+        });
+    }
+
+    private Instance describe(Ec2Client ec2, Proof p) {
+        DescribeInstancesResponse described = ec2.describeInstances(r -> r.instanceIds(instanceId));
+        p.call("ec2:DescribeInstances", described);
+        return described.reservations().get(0).instances().get(0);
+    }
+
+    /**
+     * Waits with the SDK's CommandExecuted waiter. A command that fails or times out ends the
+     * waiter with an exception; the assertions then read and report the real status instead.
+     */
+    private void awaitInvocation(LabContext ctx, SsmClient ssm, String commandId) {
+        ctx.progress("waiting for command " + commandId + " on " + instanceId + " (up to "
+                + COMMAND_TIMEOUT.toMinutes() + " min)");
+        try (SsmWaiter waiter = ssm.waiter()) {
+            waiter.waitUntilCommandExecuted(r -> r.commandId(commandId).instanceId(instanceId),
+                    o -> o.waitTimeout(COMMAND_TIMEOUT));
+        } catch (SdkClientException endedOtherwise) {
+            ctx.progress("command " + commandId + " did not reach Success: " + endedOtherwise.getMessage());
+        }
+    }
+
+    private static String rule(IpPermission permission) {
+        String ports = permission.fromPort() == null ? "all ports" : permission.fromPort() + "-" + permission.toPort();
+        List<String> sources = new ArrayList<>();
+        permission.ipRanges().forEach(r -> sources.add(r.cidrIp()));
+        permission.ipv6Ranges().forEach(r -> sources.add(r.cidrIpv6()));
+        permission.userIdGroupPairs().forEach(g -> sources.add(g.groupId()));
+        permission.prefixListIds().forEach(l -> sources.add(l.prefixListId()));
+        return permission.ipProtocol() + " " + ports + " " + sources;
+    }
+
+    /** Shows how a value relates to the secret without ever showing the secret. */
+    static String hide(String value, String secret) {
+        return clip(value.replace(secret, "<plaintext>"));
+    }
+
+    static String fingerprint(String value) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest).substring(0, 12);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= EVIDENCE_CHARS ? text : text.substring(0, EVIDENCE_CHARS) + "... (" + text.length() + " chars)";
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

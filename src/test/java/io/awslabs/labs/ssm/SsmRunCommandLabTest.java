@@ -1,0 +1,34 @@
+package io.awslabs.labs.ssm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.lab.LabInfo;
+import io.awslabs.target.KnownGap;
+import io.awslabs.target.KnownGaps;
+import org.junit.jupiter.api.Test;
+
+class SsmRunCommandLabTest {
+    private final LabInfo info = new SsmRunCommandLab().info();
+
+    @Test
+    void everyDeclaredMotoGapNamesAnAssertionTheLabMakes() {
+        var gaps = KnownGaps.all().stream().filter(g -> g.labId().equals(info.id())).map(KnownGap::assertionId).toList();
+
+        assertThat(gaps).containsExactlyInAnyOrder("instance-registers-with-ssm", "command-runs-script",
+                "securestring-needs-decryption");
+        assertThat(info.assertions()).extracting(LabInfo.AssertionInfo::id).containsAll(gaps);
+    }
+
+    @Test
+    void evidenceShowsWhereTheSecretIsWithoutShowingIt() throws Exception {
+        assertThat(SsmRunCommandLab.hide("kms:key-1:demo-0123", "demo-0123")).isEqualTo("kms:key-1:<plaintext>");
+        assertThat(SsmRunCommandLab.fingerprint("demo-0123")).hasSize(12).doesNotContain("demo");
+    }
+
+    @Test
+    void costAndPricingSourcesAreStated() {
+        assertThat(info.costPerRunUsd()).isPositive();
+        assertThat(info.costNote()).contains("t3.micro", "$0.0104/h", "aws.amazon.com/ec2/pricing/on-demand",
+                "aws.amazon.com/kms/pricing");
+    }
+}
