@@ -22,11 +22,15 @@ public final class ReportJson {
 
     private ReportJson() { }
 
-    /** Writes {@code <dir>/<run-id>.json} atomically (a reader never sees half a report). */
+    /**
+     * Writes {@code <dir>/<run-id>.json} atomically: a reader never sees half a report, and the
+     * Ctrl-C hook and the main thread, which may both write the same run's report, each write
+     * their own temporary file.
+     */
     public static Path write(RunReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(report.runId() + ".json");
-        Path tmp = dir.resolve(report.runId() + ".json.tmp");
+        Path tmp = Files.createTempFile(dir, report.runId() + ".", ".json.tmp");
         MAPPER.writeValue(tmp.toFile(), report);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
