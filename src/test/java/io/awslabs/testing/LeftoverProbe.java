@@ -12,5 +12,11 @@ public interface LeftoverProbe {
 
     List<String> live(Target target, String runId) throws Exception;
 
-    List<LeftoverProbe> ALL = List.of(new KmsLeftovers(), new Ec2Leftovers(), new IamLeftovers(), new SsmLeftovers());
+    List<LeftoverProbe> ALL = List.of(
+            new KmsLeftovers(),
+            new Ec2Leftovers(),
+            new IamLeftovers(),
+            new SsmLeftovers(),
+            new AcmLeftovers(),
+            new Route53Leftovers());
 }

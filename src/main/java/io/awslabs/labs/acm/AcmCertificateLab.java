@@ -1,0 +1,460 @@
+package io.awslabs.labs.acm;
+
+import io.awslabs.lab.Checks;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.Proof;
+import io.awslabs.target.TargetKind;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLHandshakeException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.model.AcmException;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.acm.model.CertificateType;
+import software.amazon.awssdk.services.acm.model.DescribeCertificateResponse;
+import software.amazon.awssdk.services.acm.model.DomainStatus;
+import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.RecordType;
+import software.amazon.awssdk.services.acm.model.RenewalEligibility;
+import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.acm.model.ResourceRecord;
+import software.amazon.awssdk.services.acm.model.Tag;
+import software.amazon.awssdk.services.acm.model.ValidationMethod;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * Proves what ACM does with a certificate it issues (DNS validation through Route 53) and with
+ * one it imports (stored, never renewed), and what TLS trust is underneath: a chain to a CA the
+ * client trusts, and the name the client asked for.
+ */
+public final class AcmCertificateLab implements Lab {
+    /** The name a client uses when it connects "the quick way", absent from the certificate. */
+    static final String MISMATCHED_HOST = "localhost";
+    private static final Set<CertificateStatus> FINAL_FAILURES = Set.of(CertificateStatus.FAILED,
+            CertificateStatus.VALIDATION_TIMED_OUT, CertificateStatus.REVOKED, CertificateStatus.EXPIRED);
+
+    private Waits waits;
+    private Optional<ValidationZone> zone;
+    private LabCertificateAuthority authority;
+    private ServerCertificate server;
+    private String importedArn;
+    private LocalHttpsServer https;
+    private String requestedArn;
+
+    @Override
+    public LabInfo info() {
+        return LabInfo.of("acm-certificate", "ACM certificates and the TLS chain of trust")
+                .concept("ACM issues free public certificates once you prove control of each name, preferably by DNS: "
+                        + "one CNAME per name, which ACM keeps checking so it can renew the certificate on its own. "
+                        + "A certificate you import (signed by any CA) is stored and deployed by ACM but never renewed. "
+                        + "Underneath, a TLS client accepts a server only if the server's certificate chains to a CA the "
+                        + "client trusts and names the host the client asked for.")
+                .examAngle("DNS or email validation, and which one renews without you? Who renews an imported "
+                        + "certificate? Why must a certificate for CloudFront be in us-east-1? Why does a certificate from "
+                        + "a private CA fail in a browser yet work for clients that trust that CA, and what does a host "
+                        + "name mismatch look like?")
+                .services("acm", "route53")
+                .costPerRunUsd(0.0, "public ACM certificates and imported certificates are free "
+                        + "(aws.amazon.com/certificate-manager/pricing); on AWS the lab creates no hosted zone, it only "
+                        + "writes two records into the zone you name, and a few Route 53 queries cost $0.40 per million")
+                .iamActions("acm:RequestCertificate", "acm:ImportCertificate", "acm:AddTagsToCertificate",
+                        "acm:DescribeCertificate", "acm:ListTagsForCertificate", "acm:DeleteCertificate",
+                        "route53:CreateHostedZone", "route53:ChangeTagsForResource", "route53:DeleteHostedZone",
+                        "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:GetChange")
+                .creates("on emulators: a Route 53 hosted zone for a made-up domain under the run id (on AWS none: "
+                                + "records go into the zone given with --option hosted-zone-id)",
+                        "an ACM certificate requested with DNS validation for a name of the run and its www. name, "
+                                + "tagged with the run id, and its validation CNAME records",
+                        "a root CA and a server certificate (EC P-256) generated locally; the server certificate "
+                                + "imported into ACM with its chain and tagged with the run id",
+                        "a local HTTPS server (JDK) on 127.0.0.1 presenting that certificate, stopped at teardown")
+                .asserts("request-pending-dns-validation",
+                        "RequestCertificate with DNS validation for a domain and one SAN gives an AMAZON_ISSUED certificate "
+                                + "in PENDING_VALIDATION, carrying the run's tags, with one DNS validation option per name, "
+                                + "each naming a CNAME record to publish")
+                .asserts("validation-cname-upserted",
+                        "UPSERT of the validation CNAMEs into the domain's Route 53 hosted zone reaches INSYNC, and "
+                                + "ListResourceRecordSets then returns each record exactly as ACM asked: same name, type "
+                                + "CNAME, same value")
+                .asserts("issued-after-dns-validation",
+                        "With the validation CNAMEs published, the certificate becomes ISSUED and every name's "
+                                + "validation status is SUCCESS (on AWS only for a domain you control, given with "
+                                + "--option domain=... --option hosted-zone-id=...)")
+                .asserts("imported-certificate-matches-local",
+                        "A certificate signed by a local root CA and imported with its chain is of type IMPORTED and "
+                                + "ISSUED, with the serial, NotAfter and names of the local certificate, and its renewal "
+                                + "eligibility is INELIGIBLE: ACM never renews an imported certificate")
+                .asserts("expired-import-rejected",
+                        "ImportCertificate refuses a certificate whose validity period has ended, although it has the "
+                                + "same CA, names and key type as the certificate it accepted")
+                .asserts("tls-handshake-trusting-lab-ca",
+                        "A TLS client that trusts the lab's root CA completes the handshake with an HTTPS server "
+                                + "presenting the server certificate and its chain, under a name in the certificate, and "
+                                + "gets an HTTP answer over the session")
+                .asserts("tls-default-truststore-pkix-failure",
+                        "A TLS client with only the JDK's default trust store (public CAs) refuses the same server: "
+                                + "building a certification path to a trusted CA fails (PKIX)")
+                .asserts("tls-hostname-mismatch-rejected",
+                        "A TLS client that trusts the lab's root CA but connects as '" + MISMATCHED_HOST + "', a name "
+                                + "the certificate does not list, fails the HTTPS host name check")
+                .note("ACM issues a public certificate only once each name is validated (DNS is recommended; email, and "
+                        + "HTTP for CloudFront, also exist); with DNS validation ACM gives one CNAME per name and, while the "
+                        + "record stays and the certificate is in use, renews it without you "
+                        + "(docs.aws.amazon.com/acm/latest/userguide/dns-validation.html, "
+                        + "docs.aws.amazon.com/acm/latest/userguide/acm-renewal.html).")
+                .note("ACM does not provide managed renewal for imported certificates; RenewalEligibility is NOT ELIGIBLE "
+                        + "for them (docs.aws.amazon.com/acm/latest/userguide/acm-renewal.html, "
+                        + "docs.aws.amazon.com/acm/latest/APIReference/API_ImportCertificate.html).")
+                .note("An imported certificate must be valid at import time: the current time must be between NotBefore "
+                        + "and NotAfter (docs.aws.amazon.com/acm/latest/userguide/import-certificate-prerequisites.html).")
+                .note("Certificates are regional; to use one with CloudFront, request or import it in us-east-1 "
+                        + "(docs.aws.amazon.com/acm/latest/userguide/acm-regions.html). The lab reports the region of "
+                        + "each certificate ARN.")
+                .note("Right after RequestCertificate there is a delay of several seconds before DescribeCertificate shows "
+                        + "everything (docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html): the lab "
+                        + "polls for the validation records.")
+                .note("The lab's own root CA and private keys exist only in memory; private keys go to ImportCertificate "
+                        + "and the local HTTPS server, never into the report.")
+                .source("https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html")
+                .source("https://docs.aws.amazon.com/acm/latest/userguide/acm-renewal.html")
+                .source("https://docs.aws.amazon.com/acm/latest/userguide/import-certificate-prerequisites.html")
+                .source("https://docs.aws.amazon.com/acm/latest/APIReference/API_ImportCertificate.html")
+                .source("https://docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html")
+                .source("https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html")
+                .source("https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html")
+                .source("https://aws.amazon.com/certificate-manager/pricing/")
+                .source("https://aws.amazon.com/route53/pricing/");
+    }
+
+    @Override
+    public void provision(LabContext ctx) throws Exception {
+        AcmClient acm = ctx.client(AcmClient.class);
+        waits = ctx.target().kind().isEmulator() ? Waits.EMULATOR : Waits.AWS;
+        zone = ValidationZone.choose(ctx);
+
+        Instant now = Instant.now();
+        // an hour back so clocks a little behind still see the certificates as valid
+        Instant notBefore = now.minus(Duration.ofHours(1));
+        authority = ctx.step("generate root CA", () -> LabCertificateAuthority.create(
+                "aws-labs root CA " + ctx.runId(), notBefore, now.plus(Duration.ofDays(30))));
+        server = ctx.step("issue server certificate", () -> authority.issue(localNames(ctx), notBefore,
+                now.plus(Duration.ofDays(7))));
+        importedArn = ctx.create("ACM certificate (imported)", () -> importCertificate(ctx, acm, server),
+                arn -> acm.deleteCertificate(r -> r.certificateArn(arn)));
+        https = ctx.create("local HTTPS server", () -> LocalHttpsServer.start(server, "hello from " + ctx.name() + "\n"),
+                LocalHttpsServer::toString, LocalHttpsServer::close);
+
+        // last: on an emulator the validation wait starts with this call, and the first assertion
+        // must see the certificate before it is issued
+        if (zone.isPresent()) {
+            String domain = zone.get().certificateDomain();
+            requestedArn = ctx.create("ACM certificate (requested)",
+                    () -> acm.requestCertificate(r -> r.domainName(domain).subjectAlternativeNames("www." + domain)
+                            .validationMethod(ValidationMethod.DNS)
+                            // a retried request returns the same certificate instead of a second one
+                            .idempotencyToken(ctx.runId())
+                            .tags(acmTags(ctx))).certificateArn(),
+                    arn -> acm.deleteCertificate(r -> r.certificateArn(arn)));
+        }
+    }
+
+    @Override
+    public void verify(LabContext ctx, Checks check) {
+        AcmClient acm = ctx.client(AcmClient.class);
+        Route53Client route53 = ctx.client(Route53Client.class);
+        List<ResourceRecord> validation = new ArrayList<>();
+        boolean[] published = {false};
+
+        check.that("request-pending-dns-validation", p -> {
+            requireRequested(p);
+            String domain = zone.get().certificateDomain();
+            Set<String> names = new TreeSet<>(List.of(domain, "www." + domain));
+            DescribeCertificateResponse described = Polling.until(ctx, "ACM validation records",
+                    waits.validationRecords(), waits.every(), () -> describeIfVisible(acm, requestedArn),
+                    d -> d != null && everyNameHasARecord(d.certificate(), names));
+            p.isTrue("DescribeCertificate finds the requested certificate", described != null,
+                    described == null ? "ResourceNotFoundException until the deadline" : requestedArn);
+            CertificateDetail cert = described.certificate();
+            p.call("acm:DescribeCertificate", described).evidence("certificateArn", requestedArn)
+                    .evidence("region", regionOf(requestedArn)).evidence("domainName", cert.domainName())
+                    .evidence("subjectAlternativeNames", cert.subjectAlternativeNames());
+            p.equal("Status", CertificateStatus.PENDING_VALIDATION, cert.status());
+            p.equal("Type", CertificateType.AMAZON_ISSUED, cert.type());
+            p.equal("names with a validation option", names,
+                    cert.domainValidationOptions().stream().map(DomainValidation::domainName)
+                            .collect(Collectors.toCollection(TreeSet::new)));
+            for (DomainValidation option : cert.domainValidationOptions()) {
+                ResourceRecord record = option.resourceRecord();
+                p.equal(option.domainName() + " ValidationMethod", ValidationMethod.DNS, option.validationMethod());
+                p.isTrue(option.domainName() + " has a CNAME record to publish",
+                        record != null && record.type() == RecordType.CNAME, record);
+                p.evidence("validationRecord[" + option.domainName() + "]", record.name() + " CNAME " + record.value());
+                if (validation.stream().noneMatch(v -> v.name().equals(record.name()))) {
+                    validation.add(record);
+                }
+            }
+            var tags = acm.listTagsForCertificate(r -> r.certificateArn(requestedArn));
+            p.call("acm:ListTagsForCertificate", tags);
+            Map<String, String> runTags = new TreeMap<>(ctx.tags());
+            p.equal("the run's tags", runTags, tags.tags().stream().filter(t -> runTags.containsKey(t.key()))
+                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, TreeMap::new)));
+        });
+
+        check.that("validation-cname-upserted", p -> {
+            requireRequested(p);
+            if (validation.isEmpty()) {
+                p.skip("no validation records: request-pending-dns-validation did not obtain them");
+            }
+            String zoneId = zone.get().hostedZoneId();
+            ChangeResourceRecordSetsResponse upserted = ctx.create("Route 53 validation records",
+                    () -> ValidationRecords.upsert(route53, zoneId, validation),
+                    r -> validation.stream().map(ResourceRecord::name).collect(Collectors.joining(", ")),
+                    r -> ValidationRecords.delete(route53, zoneId, validation));
+            p.call("route53:ChangeResourceRecordSets", upserted).evidence("hostedZoneId", zoneId)
+                    .evidence("changeId", upserted.changeInfo().id());
+            String changeId = upserted.changeInfo().id();
+            ChangeInfo change = Polling.until(ctx, "Route 53 change INSYNC", waits.changeInSync(), waits.every(),
+                    () -> route53.getChange(r -> r.id(changeId)).changeInfo(), c -> c.status() == ChangeStatus.INSYNC);
+            p.equal("GetChange status", ChangeStatus.INSYNC, change.status());
+            for (ResourceRecord wanted : validation) {
+                Optional<ResourceRecordSet> found = ValidationRecords.find(route53, zoneId, wanted.name());
+                p.isTrue(wanted.name() + " is listed", found.isPresent(),
+                        found.map(ResourceRecordSet::name).orElse("not in ListResourceRecordSets"));
+                ResourceRecordSet set = found.get();
+                p.evidence("listed[" + wanted.name() + "]", set.name() + " " + set.typeAsString() + " ttl=" + set.ttl()
+                        + " " + set.resourceRecords());
+                p.equal(wanted.name() + " type", RRType.CNAME, set.type());
+                p.equal(wanted.name() + " values", List.of(wanted.value()), set.resourceRecords().stream()
+                        .map(software.amazon.awssdk.services.route53.model.ResourceRecord::value).toList());
+            }
+            published[0] = true;
+        });
+
+        check.that("issued-after-dns-validation", p -> {
+            requireRequested(p);
+            if (!published[0]) {
+                p.skip("validation records were not published: validation-cname-upserted did not complete");
+            }
+            long t0 = System.nanoTime();
+            DescribeCertificateResponse described = Polling.until(ctx, "ACM certificate ISSUED", waits.issuance(),
+                    waits.every(), () -> acm.describeCertificate(r -> r.certificateArn(requestedArn)),
+                    d -> d.certificate().status() == CertificateStatus.ISSUED
+                            || FINAL_FAILURES.contains(d.certificate().status()));
+            CertificateDetail cert = described.certificate();
+            p.call("acm:DescribeCertificate", described)
+                    .evidence("waitedForIssuanceMs", (System.nanoTime() - t0) / 1_000_000)
+                    .evidence("issuedAt", cert.issuedAt()).evidence("notAfter", cert.notAfter())
+                    .evidence("issuer", cert.issuer());
+            if (ctx.target().kind() == TargetKind.MOTO) {
+                p.evidence("emulator", "moto issues a requested certificate once MOTO_ACM_VALIDATION_WAIT seconds have "
+                        + "passed, without resolving the CNAME (moto/acm/models.py CertBundle.check): on moto this shows "
+                        + "the API flow, on AWS it proves the DNS validation");
+            }
+            p.equal("Status", CertificateStatus.ISSUED, cert.status());
+            for (DomainValidation option : cert.domainValidationOptions()) {
+                p.equal(option.domainName() + " ValidationStatus", DomainStatus.SUCCESS, option.validationStatus());
+            }
+        });
+
+        check.that("imported-certificate-matches-local", p -> {
+            X509Certificate local = server.certificate();
+            DescribeCertificateResponse described = acm.describeCertificate(r -> r.certificateArn(importedArn));
+            CertificateDetail cert = described.certificate();
+            p.call("acm:DescribeCertificate", described).evidence("certificateArn", importedArn)
+                    .evidence("region", regionOf(importedArn)).evidence("Serial", cert.serial())
+                    .evidence("localSerial", colonHex(local.getSerialNumber()))
+                    .evidence("keyAlgorithm", cert.keyAlgorithmAsString()).evidence("issuer", cert.issuer())
+                    .evidence("importedAt", cert.importedAt());
+            if (ctx.target().kind() == TargetKind.MOTO) {
+                p.evidence("emulator", "moto prints Serial in decimal where AWS prints colon-separated hex, and reports "
+                        + "RenewalEligibility INELIGIBLE for every certificate (moto/acm/models.py CertBundle.describe)");
+            }
+            p.equal("Type", CertificateType.IMPORTED, cert.type());
+            p.equal("Status", CertificateStatus.ISSUED, cert.status());
+            p.equal("Serial as a number (AWS prints colon-separated hex)", local.getSerialNumber(), serialOf(cert.serial()));
+            p.equal("NotAfter", local.getNotAfter().toInstant(), cert.notAfter());
+            p.equal("names", new TreeSet<>(server.dnsNames()), new TreeSet<>(cert.subjectAlternativeNames()));
+            p.equal("RenewalEligibility", RenewalEligibility.INELIGIBLE, cert.renewalEligibility());
+        });
+
+        check.that("expired-import-rejected", p -> {
+            Instant now = Instant.now();
+            ServerCertificate expired = authority.issue(server.dnsNames(), now.minus(Duration.ofDays(30)),
+                    now.minus(Duration.ofDays(1)));
+            p.evidence("expiredNotAfter", expired.certificate().getNotAfter().toInstant())
+                    .evidence("issuer", expired.certificate().getIssuerX500Principal().getName());
+            AcmException refused = p.throwsA("ImportCertificate of the expired certificate", AcmException.class,
+                    () -> ctx.create("ACM certificate (imported, expired)", () -> importCertificate(ctx, acm, expired),
+                            arn -> acm.deleteCertificate(r -> r.certificateArn(arn))));
+            p.error("acm:ImportCertificate(expired)", refused)
+                    .evidence("message", refused.awsErrorDetails().errorMessage());
+            p.equal("HTTP status", 400, refused.statusCode());
+        });
+
+        check.that("tls-handshake-trusting-lab-ca", p -> {
+            String host = server.dnsNames().get(0);
+            TlsClient client = TlsClient.trusting(authority.certificate());
+            TlsClient.Exchange exchange = client.get(https.address(), host);
+            p.evidence("server", https).evidence("hostName", host).evidence("trustAnchors", client.trustAnchors())
+                    .evidence("protocol", exchange.protocol()).evidence("cipherSuite", exchange.cipherSuite())
+                    .evidence("peerChain", exchange.peerChain().stream()
+                            .map(c -> c.getSubjectX500Principal().getName()).toList())
+                    .evidence("statusLine", exchange.statusLine());
+            p.isTrue("record protocol is TLS 1.2 or 1.3", Set.of("TLSv1.2", "TLSv1.3").contains(exchange.protocol()),
+                    exchange.protocol());
+            p.isTrue("a cipher suite was negotiated", !exchange.cipherSuite().startsWith("SSL_NULL"), exchange.cipherSuite());
+            p.equal("leaf presented by the server (SHA-256 fingerprint)", fingerprint(server.certificate()),
+                    fingerprint(exchange.peerChain().get(0)));
+            p.equal("HTTP status line", "HTTP/1.1 200 OK", exchange.statusLine());
+        });
+
+        check.that("tls-default-truststore-pkix-failure", p -> {
+            String host = server.dnsNames().get(0);
+            TlsClient client = TlsClient.withJdkDefaultTrust();
+            p.evidence("hostName", host).evidence("trustAnchors", client.trustAnchors());
+            SSLHandshakeException refused = p.throwsA("handshake with the JDK's default trust store",
+                    SSLHandshakeException.class, () -> client.get(https.address(), host));
+            p.evidence("error", causes(refused));
+            p.isTrue("cause is a failure to build a certification path (CertPathBuilderException)",
+                    cause(refused, CertPathBuilderException.class).isPresent(), causeTypes(refused));
+        });
+
+        check.that("tls-hostname-mismatch-rejected", p -> {
+            TlsClient client = TlsClient.trusting(authority.certificate());
+            p.evidence("hostName", MISMATCHED_HOST).evidence("namesInCertificate", server.dnsNames());
+            SSLHandshakeException refused = p.throwsA("handshake as " + MISMATCHED_HOST, SSLHandshakeException.class,
+                    () -> client.get(https.address(), MISMATCHED_HOST));
+            p.evidence("error", causes(refused));
+            p.isTrue("the chain itself was trusted (no certification path failure)",
+                    cause(refused, CertPathBuilderException.class).isEmpty(), causeTypes(refused));
+            String message = cause(refused, CertificateException.class).map(Throwable::getMessage).orElse("");
+            p.isTrue("cause is a host name check naming " + MISMATCHED_HOST,
+                    message.contains("subject alternative") && message.contains(MISMATCHED_HOST), message);
+        });
+    }
+
+    private void requireRequested(Proof p) {
+        if (requestedArn == null) {
+            p.skip(ValidationZone.NEEDS_OPTIONS);
+        }
+    }
+
+    private static String importCertificate(LabContext ctx, AcmClient acm, ServerCertificate cert) throws Exception {
+        SdkBytes certificate = SdkBytes.fromUtf8String(cert.certificatePem());
+        SdkBytes chain = SdkBytes.fromUtf8String(cert.chainPem());
+        SdkBytes privateKey = SdkBytes.fromUtf8String(cert.privateKeyPem());
+        return acm.importCertificate(r -> r.certificate(certificate).certificateChain(chain).privateKey(privateKey)
+                .tags(acmTags(ctx))).certificateArn();
+    }
+
+    private static List<Tag> acmTags(LabContext ctx) {
+        return ctx.tags((k, v) -> Tag.builder().key(k).value(v).build());
+    }
+
+    /** Made-up names of the run for the local certificate: nothing resolves them, TLS only compares them. */
+    private static List<String> localNames(LabContext ctx) {
+        String domain = ctx.name() + "." + ValidationZone.MADE_UP_PARENT;
+        return List.of("app." + domain, "api." + domain);
+    }
+
+    /** Null while ACM does not show a certificate it just accepted, which the API reference warns about. */
+    private static DescribeCertificateResponse describeIfVisible(AcmClient acm, String arn) {
+        try {
+            return acm.describeCertificate(r -> r.certificateArn(arn));
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static boolean everyNameHasARecord(CertificateDetail cert, Set<String> names) {
+        return cert.hasDomainValidationOptions() && cert.domainValidationOptions().size() >= names.size()
+                && cert.domainValidationOptions().stream().allMatch(o -> o.resourceRecord() != null);
+    }
+
+    private static String regionOf(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 3 ? parts[3] : "?";
+    }
+
+    /** AWS prints serials as colon-separated hex bytes; a plain run of digits is read as decimal. */
+    static BigInteger serialOf(String printed) {
+        if (printed == null || printed.isBlank()) {
+            return null;
+        }
+        if (printed.contains(":")) {
+            return new BigInteger(printed.replace(":", ""), 16);
+        }
+        return printed.chars().allMatch(Character::isDigit) ? new BigInteger(printed) : null;
+    }
+
+    /** A serial as AWS prints it: two lower-case hex digits per byte, separated by colons. */
+    static String colonHex(BigInteger serial) {
+        String hex = serial.toString(16);
+        if (hex.length() % 2 == 1) {
+            hex = "0" + hex;
+        }
+        return String.join(":", hex.split("(?<=\\G..)"));
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The exception's class and its causes' classes, outermost first. */
+    private static String causeTypes(Throwable thrown) {
+        List<String> types = new ArrayList<>();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            types.add(t.getClass().getSimpleName());
+        }
+        return String.join(" < ", types);
+    }
+
+    private static String fingerprint(X509Certificate cert) throws Exception {
+        return HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
+    /** The exception and its causes, one per line, as the JDK reported them. */
+    private static String causes(Throwable thrown) {
+        List<String> lines = new ArrayList<>();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            lines.add(t.getClass().getName() + ": " + t.getMessage());
+        }
+        return String.join("\n  caused by ", lines);
+    }
+
+    /** How long to wait for each slow step: emulators answer at once, AWS takes minutes to validate. */
+    private record Waits(Duration validationRecords, Duration changeInSync, Duration issuance, Duration every) {
+        static final Waits EMULATOR = new Waits(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofMillis(500));
+        static final Waits AWS = new Waits(Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofMinutes(15),
+                Duration.ofSeconds(10));
+    }
+}
