@@ -22,7 +22,26 @@ public final class KnownGaps {
                     "moto stores a SecureString as 'kms:<key-id>:' followed by the plaintext and returns that "
                             + "without decryption; AWS returns KMS ciphertext",
                     "moto/ssm/models.py Parameter.encrypt() returns f\"kms:{self.keyid}:\" + value without calling "
-                            + "KMS (moto 5.2.5)"));
+                            + "KMS (moto 5.2.5)"),
+            new KnownGap(TargetKind.MOTO, "cloudfront-private-origin", "oai-origin-references-oai",
+                    "moto has no origin access identity API (CreateCloudFrontOriginAccessIdentity answers a bare 404), "
+                            + "so there is no OAI distribution to inspect",
+                    "moto/cloudfront/urls.py routes no 2020-05-31/origin-access-identity/cloudfront path and responses.py "
+                            + "has no *_cloud_front_origin_access_identity handler; models.py Origin keeps "
+                            + "S3OriginConfig.OriginAccessIdentity as s3_access_identity, which GetDistribution never "
+                            + "returns (moto 5.2.5)"),
+            new KnownGap(TargetKind.MOTO, "cloudfront-private-origin", "anonymous-s3-get-denied",
+                    "moto lets an anonymous GET through a bucket-policy Allow granted to a specific principal (here the "
+                            + "CloudFront service principal), so the private object is served; AWS answers 403",
+                    "moto/iam/access_control.py IAMPolicyStatement.is_action_permitted: is_unknown_principal() is False "
+                            + "for a map Principal such as {\"Service\": ...} and _check_principal() runs only when the "
+                            + "request has a principal, which an anonymous request lacks; without a bucket policy moto "
+                            + "does answer 403 (moto 5.2.5)"),
+            new KnownGap(TargetKind.MOTO, "cloudfront-private-origin", "oac-origin-uses-oac",
+                    "moto drops an origin's OriginAccessControlId (and its S3OriginConfig), so GetDistribution cannot "
+                            + "show which OAC the origin uses",
+                    "moto/cloudfront/models.py Origin.__init__ reads no OriginAccessControlId, and the serialized origin "
+                            + "has neither it nor S3OriginConfig (moto 5.2.5)"));
 
     private KnownGaps() { }
 

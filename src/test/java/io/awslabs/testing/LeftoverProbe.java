@@ -18,5 +18,6 @@ public interface LeftoverProbe {
             new IamLeftovers(),
             new SsmLeftovers(),
             new AcmLeftovers(),
-            new Route53Leftovers());
+            new Route53Leftovers(),
+            new CloudFrontLeftovers());
 }
