@@ -1,6 +1,7 @@
 package io.awslabs.cli;
 
 import io.awslabs.report.ReportChecker;
+import io.awslabs.report.ReportSchema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,8 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "Work with verification reports.",
-        subcommands = {ReportCommand.Check.class})
+        subcommands = {ReportCommand.Check.class, ReportCommand.Schema.class},
+        footer = {"%nExamples:",
+                "  labs report check reports/<run-id>.json",
+                "  labs report schema > run-report.schema.json"})
 final class ReportCommand implements Runnable {
+    private static final String FILE_HINT = "pass a JSON report written by 'labs run' (reports/<run-id>.json); "
+            + "'labs report schema' prints the schema it must follow";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -19,9 +26,18 @@ final class ReportCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** One line per problem (for a schema violation: its JSON pointer), then a hint: exit 2. */
+    static int invalid(PrintWriter err, Path file, ReportChecker.Result result) {
+        result.problems().forEach(p -> err.println("labs: " + file + ": " + p));
+        err.println("hint: " + FILE_HINT);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     @Command(name = "check",
             description = "Exit 0 only if every assertion passed or was skipped with a reason and teardown left nothing; "
-                    + "1 otherwise; 2 for a file that is not a valid report.")
+                    + "1 otherwise; 2 for a file that is not a valid report (each schema violation is printed "
+                    + "with its JSON pointer).")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -33,12 +49,9 @@ final class ReportCommand implements Runnable {
         public Integer call() {
             ReportChecker.Result result = new ReportChecker().check(file);
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             switch (result.verdict()) {
                 case INVALID -> {
-                    err.println("labs: " + file + ": " + result.problems().get(0));
-                    err.println("hint: pass a JSON report written by 'labs run' (reports/<run-id>.json)");
-                    return ExitCodes.USAGE;
+                    return invalid(spec.commandLine().getErr(), file, result);
                 }
                 case NOT_PROVEN -> {
                     result.problems().forEach(p -> out.println("NOT PROVEN  " + p));
@@ -54,6 +67,20 @@ final class ReportCommand implements Runnable {
                     return ExitCodes.OK;
                 }
             }
+        }
+    }
+
+    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).")
+    static final class Schema implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ReportSchema.text());
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }

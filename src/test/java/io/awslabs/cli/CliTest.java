@@ -2,6 +2,9 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awslabs.report.ReportFixture;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
@@ -101,5 +104,33 @@ class CliTest {
         assertThat(RunCommand.exitCode(failedAndLeaked)).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
         assertThat(RunCommand.exitCode(failed)).isEqualTo(ExitCodes.NOT_PROVEN);
         assertThat(RunCommand.exitCode(skipped)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void checkPrintsEachSchemaViolationOnItsOwnLineWithItsJsonPointer() throws Exception {
+        ObjectNode json = ReportJson.MAPPER.valueToTree(ReportFixture.mixed());
+        ((ObjectNode) json.at("/labs/0/assertions/1")).put("status", "MAYBE");
+        ((ObjectNode) json.at("/totals")).remove("kept");
+        Path file = Files.writeString(dir.resolve("edited.json"), json.toString());
+
+        CliResult result = CliResult.run("report", "check", file.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).containsExactly(
+                "labs: " + file + ": at \"/labs/0/assertions/1/status\": does not have a value in the enumeration "
+                        + "[\"PASS\", \"FAIL\", \"SKIPPED\", \"ERROR\"]",
+                "labs: " + file + ": at \"/totals\": required property 'kept' not found",
+                "hint: pass a JSON report written by 'labs run' (reports/<run-id>.json); "
+                        + "'labs report schema' prints the schema it must follow");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void reportSchemaPrintsThePublishedSchema() throws Exception {
+        CliResult result = CliResult.run("report", "schema");
+
+        JsonNode schema = ReportJson.MAPPER.readTree(result.out());
+        assertThat(schema.path("$id").asText()).isEqualTo("urn:aws-labs:run-report:1");
+        assertThat(schema.at("/properties/schema/const").asText()).isEqualTo(RunReport.SCHEMA);
     }
 }
