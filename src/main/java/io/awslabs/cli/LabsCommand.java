@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                 "  labs run kms-envelope-encryption            # on moto, started for you",
                 "  labs run --all",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
+                "  labs run --all --report-format html,junit,md",
                 "  labs report check reports/<run-id>.json",
+                "  labs report show reports/<run-id>.json",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;

@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "Work with verification reports.",
-        subcommands = {ReportCommand.Check.class, ReportCommand.Schema.class},
+        subcommands = {ReportCommand.Check.class, ReportCommand.Show.class, ReportCommand.Schema.class},
         footer = {"%nExamples:",
                 "  labs report check reports/<run-id>.json",
+                "  labs report show reports/<run-id>.json",
                 "  labs report schema > run-report.schema.json"})
 final class ReportCommand implements Runnable {
     private static final String FILE_HINT = "pass a JSON report written by 'labs run' (reports/<run-id>.json); "
@@ -67,6 +68,29 @@ final class ReportCommand implements Runnable {
                     return ExitCodes.OK;
                 }
             }
+        }
+    }
+
+    @Command(name = "show",
+            description = "Print a report for people: per lab each assertion with its status, statement and duration, "
+                    + "expected against actual where one failed, and the teardown table. Colour only on a terminal, "
+                    + "never when NO_COLOR is set. Exits like 'report check'.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A report written by 'labs run' (reports/<run-id>.json).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            ReportChecker.Result result = new ReportChecker().check(file);
+            if (result.verdict() == ReportChecker.Verdict.INVALID) {
+                return invalid(spec.commandLine().getErr(), file, result);
+            }
+            new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment())
+                    .print(result.report(), spec.commandLine().getOut());
+            return result.verdict() == ReportChecker.Verdict.OK ? ExitCodes.OK : ExitCodes.NOT_PROVEN;
         }
     }
 
