@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "labs",
         mixinStandardHelpOptions = true,
+        // every subcommand gets --help too, as the hints printed on a usage error promise
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = LabsCommand.Version.class,
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",

@@ -77,6 +77,17 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandHasHelpAsTheUsageHintsPromise() {
+        CliResult run = CliResult.run("run", "--help");
+        CliResult show = CliResult.run("report", "show", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("--report-format=FORMAT", "html", "junit", "md");
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("Usage: labs report show", "NO_COLOR");
+    }
+
+    @Test
     void versionIsPrinted() {
         CliResult result = CliResult.run("--version");
 
