@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "labs",
         mixinStandardHelpOptions = true,
+        // every subcommand gets --help too, as the hints printed on a usage error promise
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = LabsCommand.Version.class,
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",
@@ -22,7 +24,9 @@ import picocli.CommandLine.Option;
                 "  labs run kms-envelope-encryption            # on moto, started for you",
                 "  labs run --all",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
+                "  labs run --all --report-format html,junit,md",
                 "  labs report check reports/<run-id>.json",
+                "  labs report show reports/<run-id>.json",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;

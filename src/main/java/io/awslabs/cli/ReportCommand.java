@@ -1,6 +1,7 @@
 package io.awslabs.cli;
 
 import io.awslabs.report.ReportChecker;
+import io.awslabs.report.ReportSchema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,8 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "Work with verification reports.",
-        subcommands = {ReportCommand.Check.class})
+        subcommands = {ReportCommand.Check.class, ReportCommand.Show.class, ReportCommand.Schema.class},
+        footer = {"%nExamples:",
+                "  labs report check reports/<run-id>.json",
+                "  labs report show reports/<run-id>.json",
+                "  labs report schema > run-report.schema.json"})
 final class ReportCommand implements Runnable {
+    private static final String FILE_HINT = "pass a JSON report written by 'labs run' (reports/<run-id>.json); "
+            + "'labs report schema' prints the schema it must follow";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -19,9 +27,18 @@ final class ReportCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** One line per problem (for a schema violation: its JSON pointer), then a hint: exit 2. */
+    static int invalid(PrintWriter err, Path file, ReportChecker.Result result) {
+        result.problems().forEach(p -> err.println("labs: " + file + ": " + p));
+        err.println("hint: " + FILE_HINT);
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     @Command(name = "check",
             description = "Exit 0 only if every assertion passed or was skipped with a reason and teardown left nothing; "
-                    + "1 otherwise; 2 for a file that is not a valid report.")
+                    + "1 otherwise; 2 for a file that is not a valid report (each schema violation is printed "
+                    + "with its JSON pointer).")
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -33,12 +50,9 @@ final class ReportCommand implements Runnable {
         public Integer call() {
             ReportChecker.Result result = new ReportChecker().check(file);
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             switch (result.verdict()) {
                 case INVALID -> {
-                    err.println("labs: " + file + ": " + result.problems().get(0));
-                    err.println("hint: pass a JSON report written by 'labs run' (reports/<run-id>.json)");
-                    return ExitCodes.USAGE;
+                    return invalid(spec.commandLine().getErr(), file, result);
                 }
                 case NOT_PROVEN -> {
                     result.problems().forEach(p -> out.println("NOT PROVEN  " + p));
@@ -54,6 +68,43 @@ final class ReportCommand implements Runnable {
                     return ExitCodes.OK;
                 }
             }
+        }
+    }
+
+    @Command(name = "show",
+            description = "Print a report for people: per lab each assertion with its status, statement and duration, "
+                    + "expected against actual where one failed, and the teardown table. Colour only on a terminal, "
+                    + "never when NO_COLOR is set. Exits like 'report check'.")
+    static final class Show implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A report written by 'labs run' (reports/<run-id>.json).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            ReportChecker.Result result = new ReportChecker().check(file);
+            if (result.verdict() == ReportChecker.Verdict.INVALID) {
+                return invalid(spec.commandLine().getErr(), file, result);
+            }
+            new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment())
+                    .print(result.report(), spec.commandLine().getOut());
+            return result.verdict() == ReportChecker.Verdict.OK ? ExitCodes.OK : ExitCodes.NOT_PROVEN;
+        }
+    }
+
+    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).")
+    static final class Schema implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(ReportSchema.text());
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -6,6 +6,8 @@ import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunOptions;
 import io.awslabs.report.LabReport;
+import io.awslabs.report.ReportFiles;
+import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.TeardownRecord;
@@ -19,9 +21,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +36,7 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
                 "  labs run kms-envelope-encryption",
                 "  labs run --all --report-dir /tmp/reports",
+                "  labs run --all --report-format html,junit,md",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
                 ExitCodes.HELP_FOOTER})
 final class RunCommand implements Callable<Integer> {
@@ -59,8 +64,13 @@ final class RunCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
-            description = "Where the JSON report goes (default: ${DEFAULT-VALUE}).")
+            description = "Where the report files go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
+
+    @Option(names = "--report-format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Also write these next to the JSON report (always written): html (one self-contained page), "
+                    + "junit (JUnit XML for CI), md (Markdown for notes).")
+    List<ReportFormat> reportFormats = new ArrayList<>();
 
     @Option(names = "--keep", description = "Skip teardown and list what was left, to inspect it.")
     boolean keep;
@@ -86,8 +96,8 @@ final class RunCommand implements Callable<Integer> {
                     () -> writeQuietly(runner.snapshot()))) {
                 report = runner.run(labs);
             }
-            Path file = write(report);
-            printSummary(report, file, terminal);
+            Collection<Path> files = write(report);
+            printSummary(report, files, terminal);
             return exitCode(report);
         }
     }
@@ -100,9 +110,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Path write(RunReport report) {
+    private Collection<Path> write(RunReport report) {
         try {
-            return ReportJson.write(report, reportDir);
+            return ReportFiles.write(report, reportDir, Set.copyOf(reportFormats)).values();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + reportDir, e);
         }
@@ -117,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(RunReport report, Path file, Terminal terminal) {
+    private void printSummary(RunReport report, Collection<Path> files, Terminal terminal) {
         PrintWriter out = spec.commandLine().getOut();
         out.println();
         for (LabReport lab : report.labs()) {
@@ -134,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         RunReport.Totals t = report.totals();
         out.printf("%n%d passed, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept%n",
                 t.pass(), t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
-        out.printf("report: %s%n", file);
+        files.forEach(file -> out.printf("report: %s%n", file));
         if (keep) {
             out.println(report.target().kind().equals(TargetKind.MOTO.id())
                     ? "kept: the embedded moto stopped with this command, so the kept resources are gone with it; "
@@ -142,6 +152,18 @@ final class RunCommand implements Callable<Integer> {
                     : "kept: the resources above are still there; delete them by hand when done");
         }
         out.flush();
+    }
+
+    /** Rejects an unknown format while parsing, before any lab runs. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static int exitCode(RunReport report) {

@@ -1,9 +1,12 @@
 package io.awslabs.cli;
 
 import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
 
 /** Colour only for a person at a terminal, never when NO_COLOR is set (no-color.org). */
 final class Terminal {
+    private static final String GREEN = "32", RED = "31", YELLOW = "33", MAGENTA = "35";
+
     private final boolean colour;
 
     Terminal(boolean colour) {
@@ -11,8 +14,12 @@ final class Terminal {
     }
 
     static Terminal detect() {
-        String noColor = System.getenv("NO_COLOR");
-        return new Terminal(System.console() != null && (noColor == null || noColor.isEmpty()));
+        return new Terminal(wantsColour(System.console() != null, System.getenv("NO_COLOR")));
+    }
+
+    /** NO_COLOR set to anything non-empty wins over a terminal. */
+    static boolean wantsColour(boolean console, String noColor) {
+        return console && (noColor == null || noColor.isEmpty());
     }
 
     String status(Status status) {
@@ -22,18 +29,32 @@ final class Terminal {
             case SKIPPED -> "SKIP ";
             case ERROR -> "ERROR";
         };
-        if (!colour) {
-            return label;
-        }
-        String code = switch (status) {
-            case PASS -> "32";
-            case FAIL, ERROR -> "31";
-            case SKIPPED -> "33";
-        };
-        return "\u001b[" + code + "m" + label + "\u001b[0m";
+        return paint(label, switch (status) {
+            case PASS -> GREEN;
+            case FAIL, ERROR -> RED;
+            case SKIPPED -> YELLOW;
+        });
+    }
+
+    /** The outcome padded to the widest one, so teardown rows line up. */
+    String outcome(TeardownRecord.Outcome outcome) {
+        String label = String.format("%-12s", outcome.name());
+        return paint(label, switch (outcome) {
+            case DELETED, ALREADY_GONE -> GREEN;
+            case FAILED -> RED;
+            case KEPT -> MAGENTA;
+        });
     }
 
     String bold(String text) {
-        return colour ? "\u001b[1m" + text + "\u001b[0m" : text;
+        return paint(text, "1");
+    }
+
+    String dim(String text) {
+        return paint(text, "2");
+    }
+
+    private String paint(String text, String code) {
+        return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
     }
 }

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges a report file: is it one of ours, is it well formed, and did everything it records
- * pass (or skip with a reason) and get torn down.
+ * Judges a report file: is it one of ours, does it conform to the published schema
+ * ({@link ReportSchema}), and did everything it records pass (or skip with a reason) and get
+ * torn down.
  */
 public final class ReportChecker {
 
@@ -38,12 +39,25 @@ public final class ReportChecker {
             return invalid("unsupported schemaVersion " + tree.path("schemaVersion")
                     + "; this tool reads version " + RunReport.SCHEMA_VERSION);
         }
+        List<ReportSchema.Violation> violations = ReportSchema.validate(tree);
+        if (!violations.isEmpty()) {
+            return new Result(Verdict.INVALID, violations.stream().map(ReportSchema.Violation::toString).toList(), null);
+        }
         RunReport report;
         try {
             report = ReportJson.MAPPER.treeToValue(tree, RunReport.class);
         } catch (JsonProcessingException e) {
             return invalid("malformed report: " + e.getOriginalMessage());
         }
+        List<String> problems = problemsOf(report);
+        return new Result(problems.isEmpty() ? Verdict.OK : Verdict.NOT_PROVEN, problems, report);
+    }
+
+    /**
+     * What keeps a report from proving its labs: a FAIL or ERROR, a SKIPPED without a reason, a
+     * resource teardown did not delete. Empty when everything was proven and cleaned up.
+     */
+    public static List<String> problemsOf(RunReport report) {
         List<String> problems = new ArrayList<>();
         for (LabReport lab : report.labs()) {
             for (AssertionRecord a : lab.assertions()) {
@@ -60,7 +74,7 @@ public final class ReportChecker {
                 }
             }
         }
-        return new Result(problems.isEmpty() ? Verdict.OK : Verdict.NOT_PROVEN, problems, report);
+        return problems;
     }
 
     private static Result invalid(String problem) {

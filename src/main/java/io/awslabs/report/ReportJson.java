@@ -1,13 +1,13 @@
 package io.awslabs.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The JSON form of a run report: the source of truth every other format is drawn from. */
@@ -22,19 +22,18 @@ public final class ReportJson {
 
     private ReportJson() { }
 
-    /**
-     * Writes {@code <dir>/<run-id>.json} atomically: a reader never sees half a report, and the
-     * Ctrl-C hook and the main thread, which may both write the same run's report, each write
-     * their own temporary file.
-     */
+    /** Writes {@code <dir>/<run-id>.json} atomically (a reader never sees half a report). */
     public static Path write(RunReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(report.runId() + ".json");
-        Path tmp = Files.createTempFile(dir, report.runId() + ".", ".json.tmp");
-        MAPPER.writeValue(tmp.toFile(), report);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return file;
+        return ReportFiles.writeAtomically(dir, report.runId() + ".json", render(report));
+    }
+
+    /** The report as JSON, redacted like every other format. */
+    public static String render(RunReport report) {
+        try {
+            return MAPPER.writeValueAsString(RedactedReport.of(report)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a run report could not be serialized", e);
+        }
     }
 
     public static RunReport read(Path file) throws IOException {

@@ -2,14 +2,20 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.awslabs.report.ReportJson;
+import io.awslabs.report.ReportJsonTest;
 import io.awslabs.report.RunReport;
+import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
 import io.awslabs.testing.SharedMoto;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -76,5 +82,67 @@ class CliIT {
         assertThat(SharedMoto.state().liveResourcesOf(runId)).isEmpty();
         RunReport partial = ReportJson.read(dir.resolve("reports").resolve(runId + ".json"));
         assertThat(partial.labs().get(0).teardown()).isNotEmpty();
+    }
+
+    /**
+     * On a plain endpoint the tool cannot know it talks to moto, so moto's declared KMS gap is a
+     * FAIL there (exit 1): a real failure for every format to carry.
+     */
+    @Test
+    void reportFormatWritesEveryRequestedFileNextToTheJson() throws Exception {
+        JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "endpoint",
+                "--endpoint-url", SharedMoto.endpoint().toString(), "--report-format", "html,junit,md");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.NOT_PROVEN);
+        Matcher json = Pattern.compile("report: (\\S+/([a-z0-9]{8})\\.json)").matcher(run.out());
+        assertThat(json.find()).as(run.out()).isTrue();
+        String runId = json.group(2);
+        Path reports = dir.resolve("reports");
+        for (String name : List.of(".json", ".html", ".junit.xml", ".md")) {
+            assertThat(reports.resolve(runId + name)).isNotEmptyFile();
+            assertThat(run.out()).contains("report: reports/" + runId + name);
+        }
+        assertThat(Files.readString(reports.resolve(runId + ".junit.xml")))
+                .contains("<testcase name=\"disabled-key-refuses-encrypt\"", "<failure message=\"expected Encrypt with the disabled key: DisabledException");
+        JarProcess.Result show = JarProcess.run(dir, Map.of(), "report", "show", "reports/" + runId + ".json");
+        assertThat(show.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(show.out()).contains("PASS   direct-round-trip", "FAIL   disabled-key-refuses-encrypt",
+                "expected: Encrypt with the disabled key: DisabledException", "teardown", "Not proven:")
+                .doesNotContain("\u001b[");
+    }
+
+    /** {@code script} gives the command a real terminal, the one case where colour is wanted. */
+    @Test
+    void reportShowIsColouredOnATerminalUnlessNoColorIsSet() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "no /usr/bin/script (util-linux) to give the command a terminal");
+        Path report = ReportJson.write(ReportJsonTest.sample(Status.PASS, TeardownRecord.Outcome.DELETED), dir);
+        String command = String.join(" ", quoted(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                "-jar", quoted(JarProcess.JAR.toAbsolutePath().toString()), "report", "show", quoted(report.toString()));
+
+        String onTerminal = onTerminal(script, command, null);
+        String noColor = onTerminal(script, command, "1");
+
+        assertThat(onTerminal).contains("\u001b[32mPASS \u001b[0m");
+        assertThat(noColor).contains("PASS ").doesNotContain("\u001b[");
+    }
+
+    private String onTerminal(Path script, String command, String noColor) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").directory(dir.toFile())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = builder.environment();
+        env.remove("NO_COLOR");
+        if (noColor != null) env.put("NO_COLOR", noColor);
+        env.putIfAbsent("TERM", "xterm");
+        Process p = builder.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(ExitCodes.OK);
+        return out;
+    }
+
+    private static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

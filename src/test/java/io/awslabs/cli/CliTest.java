@@ -2,10 +2,15 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awslabs.report.ReportFixture;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,17 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandHasHelpAsTheUsageHintsPromise() {
+        CliResult run = CliResult.run("run", "--help");
+        CliResult show = CliResult.run("report", "show", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("--report-format=FORMAT", "html", "junit", "md");
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).contains("Usage: labs report show", "NO_COLOR");
+    }
+
+    @Test
     void versionIsPrinted() {
         CliResult result = CliResult.run("--version");
 
@@ -101,5 +117,103 @@ class CliTest {
         assertThat(RunCommand.exitCode(failedAndLeaked)).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
         assertThat(RunCommand.exitCode(failed)).isEqualTo(ExitCodes.NOT_PROVEN);
         assertThat(RunCommand.exitCode(skipped)).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void anUnknownReportFormatIsAUsageErrorBeforeAnyLabRuns() {
+        CliResult result = CliResult.run("run", "kms-envelope-encryption", "--report-format", "html,pdf",
+                "--report-dir", dir.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("unknown report format 'pdf'; choose from json, html, junit, md")
+                .doesNotContain("moto");
+    }
+
+    @Test
+    void reportShowPrintsEachAssertionExpectedAgainstActualAndTheTeardownTable() throws Exception {
+        Path file = ReportJson.write(ReportFixture.mixed(), dir);
+
+        CliResult result = CliResult.run("report", "show", file.toString());
+
+        assertThat(result.code()).as("a report with a failure exits like 'report check'").isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(result.out()).contains("aws-labs run fx7k2m9q on moto at http://127.0.0.1:5000",
+                "ERROR  s3-presigned-upload  S3 presigned upload  (1 min 04 s)",
+                "  PASS   presigned-put-uploads  (42 ms)",
+                "         A presigned PUT URL uploads without credentials",
+                "  FAIL   expired-url-refused  (1 min 01 s)",
+                "         expected: status after expiry: 403",
+                "         actual:   status after expiry: 200",
+                "  SKIP   signature-checked",
+                "         reason: known moto gap",
+                "    FAILED        S3 bucket  labs-s3-presigned-upload-fx7k2m9q  (80 ms)  AccessDenied (403)",
+                "    ALREADY_GONE  IAM user   labs-uploader",
+                "  teardown: nothing was created",
+                "Teardown incomplete: resources were left behind",
+                "1 passed, 1 failed, 2 skipped, 1 errors; teardown: 1 failed, 0 kept");
+        assertThat(result.out()).as("no colour off a terminal").doesNotContain("\u001b[");
+        assertThat(result.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    }
+
+    @Test
+    void reportShowOfACleanRunExitsZero() throws Exception {
+        Path file = ReportJson.write(io.awslabs.report.ReportJsonTest.sample(Status.PASS, TeardownRecord.Outcome.DELETED), dir);
+
+        CliResult result = CliResult.run("report", "show", file.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("Proven: every assertion passed");
+    }
+
+    @Test
+    void checkAndShowPrintEachSchemaViolationOnItsOwnLineWithItsJsonPointer() throws Exception {
+        ObjectNode json = (ObjectNode) ReportJson.MAPPER.readTree(ReportJson.render(ReportFixture.mixed()));
+        ((ObjectNode) json.at("/labs/0/assertions/1")).put("status", "MAYBE");
+        ((ObjectNode) json.at("/totals")).remove("kept");
+        Path file = Files.writeString(dir.resolve("edited.json"), json.toString());
+
+        for (String command : new String[] {"check", "show"}) {
+            CliResult result = CliResult.run("report", command, file.toString());
+
+            assertThat(result.code()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err().lines()).as(command).containsExactly(
+                    "labs: " + file + ": at \"/labs/0/assertions/1/status\": does not have a value in the enumeration "
+                            + "[\"PASS\", \"FAIL\", \"SKIPPED\", \"ERROR\"]",
+                    "labs: " + file + ": at \"/totals\": required property 'kept' not found",
+                    "hint: pass a JSON report written by 'labs run' (reports/<run-id>.json); "
+                            + "'labs report schema' prints the schema it must follow");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void reportSchemaPrintsThePublishedSchema() throws Exception {
+        CliResult result = CliResult.run("report", "schema");
+
+        JsonNode schema = ReportJson.MAPPER.readTree(result.out());
+        assertThat(schema.path("$id").asText()).isEqualTo("urn:aws-labs:run-report:1");
+        assertThat(schema.at("/properties/schema/const").asText()).isEqualTo(RunReport.SCHEMA);
+    }
+
+    @Test
+    void noColorWinsOverATerminalAndNothingIsColouredOffOne() {
+        assertThat(Terminal.wantsColour(true, null)).isTrue();
+        assertThat(Terminal.wantsColour(true, "")).as("NO_COLOR set but empty does not count").isTrue();
+        assertThat(Terminal.wantsColour(true, "1")).isFalse();
+        assertThat(Terminal.wantsColour(false, null)).isFalse();
+    }
+
+    @Test
+    void onATerminalStatusesAndTeardownOutcomesAreColoured() {
+        StringWriter text = new StringWriter();
+        new TerminalReport(new Terminal(true), 100).print(ReportFixture.mixed(), new PrintWriter(text));
+
+        assertThat(text.toString()).contains("\u001b[32mPASS \u001b[0m", "\u001b[31mFAIL \u001b[0m",
+                "\u001b[33mSKIP \u001b[0m", "\u001b[31mFAILED      \u001b[0m");
+    }
+
+    @Test
+    void longStatementsWrapUnderTheirIndent() {
+        assertThat(TerminalReport.wrap("one two three four", 9)).containsExactly("one two", "three", "four");
+        assertThat(TerminalReport.wrap("", 9)).containsExactly("");
     }
 }
