@@ -4,6 +4,7 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.target.CallGate;
 import io.awslabs.target.KnownGap;
 import io.awslabs.target.Target;
 import java.time.Instant;
@@ -67,6 +68,7 @@ final class LabRun implements Checks {
     }
 
     private void teardownAtExit() {
+        CallGate.reserveFor(Thread.currentThread());
         progress.info(info.id(), "interrupted: tearing down what this lab created");
         teardown = ctx.ledger().unwind();
         teardown.forEach(t -> progress.teardown(info.id(), t));

@@ -93,6 +93,7 @@ public final class SdkClients implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(CallGate.INSTANCE)
                         .addExecutionInterceptor(timer)
                         .build());
         endpoint.ifPresent(builder::endpointOverride);
