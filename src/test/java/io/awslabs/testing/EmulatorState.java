@@ -66,8 +66,23 @@ public final class EmulatorState {
         return live;
     }
 
+    /**
+     * data.json reads every property of every model instance. Reading an S3 object's restore
+     * {@code status} for the first time makes moto 5.2.5 look up the object's bucket, which
+     * raises (and fails the whole dump with a 500) once a lab has deleted that bucket. Freezing
+     * that state transition first keeps the dump readable; no lab restores archived objects.
+     */
     private JsonNode dump() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> frozen = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/state-manager/set-transition"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model_name\": \"s3::keyrestore\", \"transition\": {\"progression\": \"manual\", \"times\": 1000000000}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (frozen.statusCode() != 201) {
+            throw new IOException("moto-api/state-manager/set-transition answered " + frozen.statusCode());
+        }
+        HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -12,5 +12,5 @@ public interface LeftoverProbe {
 
     List<String> live(Target target, String runId) throws Exception;
 
-    List<LeftoverProbe> ALL = List.of(new KmsLeftovers());
+    List<LeftoverProbe> ALL = List.of(new KmsLeftovers(), new S3Leftovers());
 }
