@@ -9,7 +9,21 @@ public final class KnownGaps {
     private static final List<KnownGap> GAPS = List.of(
             new KnownGap(TargetKind.MOTO, "kms-envelope-encryption", "disabled-key-refuses-encrypt",
                     "moto encrypts with a disabled key; AWS refuses with DisabledException",
-                    "moto/kms/responses.py encrypt() does not check the key state (moto 5.2.5)"));
+                    "moto/kms/responses.py encrypt() does not check the key state (moto 5.2.5)"),
+            new KnownGap(TargetKind.MOTO, "s3-default-encryption", "unconfigured-bucket-uses-sse-s3",
+                    "moto stores uploads to a bucket without encryption configuration unencrypted (no "
+                            + "x-amz-server-side-encryption); AWS applies SSE-S3 to every new object since January 2023",
+                    "moto/s3/models.py (moto 5.2.5): FakeBucket.__init__ sets self.encryption = None; "
+                            + "S3Backend.put_object copies a bucket default only under 'if bucket.encryption:'; "
+                            + "FakeKey.response_dict sends x-amz-server-side-encryption only when the key's encryption is set"),
+            new KnownGap(TargetKind.MOTO, "s3-default-encryption", "policy-judges-request-not-default",
+                    "moto judges bucket policies on object requests without any request context, so every Condition "
+                            + "counts as satisfied: the deny-unless-aws:kms statement refuses every PutObject with a bare "
+                            + "403, the aws:kms upload included",
+                    "moto 5.2.5: s3/responses.py _key_response calls bucket.get_permission(action, resource) and returns "
+                            + "403 with an empty body when DENIED; s3/models.py FakeBucket.get_permission passes no condition "
+                            + "values to IAMPolicy.is_action_permitted; iam/policy_conditions.py TrustCondition.verify_condition "
+                            + "returns True for any operator but StringEquals and for an empty list of request values"));
 
     private KnownGaps() { }
 
