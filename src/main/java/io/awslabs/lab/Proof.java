@@ -81,12 +81,16 @@ public final class Proof {
         return this;
     }
 
+    /**
+     * One line for an exception, redacted: it ends up in reasons, step outcomes and teardown
+     * messages, and a message may quote a presigned URL or a credential.
+     */
     static String describe(Throwable t) {
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return t.getClass().getSimpleName() + " (" + ase.statusCode() + " " + ase.awsErrorDetails().errorCode() + ")";
         }
         String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
-        return t.getClass().getSimpleName() + message;
+        return Redactor.redact(t.getClass().getSimpleName() + message);
     }
 
     private static String firstLine(String s) {

@@ -105,6 +105,16 @@ class LabRunnerTest {
     }
 
     @Test
+    void anExceptionQuotingAPresignedUrlIsReportedWithTheSignatureRedacted() {
+        String url = "http://127.0.0.1:1/b/k?X-Amz-Credential=testing%2F20261122%2Fus-east-1%2Fs3%2Faws4_request"
+                + "&X-Amz-Signature=0b4f7c6a1f0e2d3c4b5a69788776655443322110ffeeddccbbaa998877665544";
+        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("bad URL " + url); }), null);
+
+        String reason = byId(report).get("first").reason();
+        assertThat(reason).contains("X-Amz-Signature=REDACTED", "X-Amz-Credential=REDACTED").doesNotContain("0b4f7c6a");
+    }
+
+    @Test
     void aDeclaredGapTurnsAFailureIntoSkippedWithTheTargetsActualAnswer() {
         KnownGap gap = new KnownGap(TargetKind.MOTO, "scripted", "first", "the emulator lets it through", "source.py");
         LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)), gap);

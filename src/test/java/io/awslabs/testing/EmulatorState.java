@@ -67,7 +67,8 @@ public final class EmulatorState {
     }
 
     private JsonNode dump() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -19,5 +19,6 @@ public interface LeftoverProbe {
             new SsmLeftovers(),
             new AcmLeftovers(),
             new Route53Leftovers(),
-            new CloudFrontLeftovers());
+            new CloudFrontLeftovers(),
+            new S3Leftovers());
 }

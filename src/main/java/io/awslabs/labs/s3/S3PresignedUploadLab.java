@@ -1,0 +1,213 @@
+package io.awslabs.labs.s3;
+
+import io.awslabs.lab.Checks;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.Proof;
+import java.net.URI;
+import java.net.URL;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Proves how presigned URLs let a client upload to and download from a private bucket with no
+ * AWS credentials of its own, and what the signature pins down: the object, the expiry and the
+ * signed headers. Every URL shown in the report has its signature and credential redacted.
+ */
+public final class S3PresignedUploadLab implements Lab {
+    static final Duration URL_LIFETIME = Duration.ofMinutes(5);
+    static final Duration SHORT_LIFETIME = Duration.ofSeconds(1);
+    /** Past the expiry by this much, so a client clock slightly ahead of S3's cannot make it look valid. */
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
+    private static final String JPEG = "image/jpeg";
+    private static final String UPLOADED = "receipts/uploaded-by-app.jpg";
+    private static final String EXISTING = "receipts/stored-by-backend.jpg";
+    private static final String MISMATCH = "receipts/wrong-content-type.jpg";
+    private static final String UNSIGNED = "receipts/unsigned.jpg";
+    private static final int RECEIPT_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private String bucket;
+
+    @Override
+    public LabInfo info() {
+        return LabInfo.of("s3-presigned-upload", "S3 presigned uploads and downloads")
+                .concept("A presigned URL carries a SigV4 signature made with the back end's credentials in its query "
+                        + "string: whoever holds it can make that one request (this method, this object, these signed "
+                        + "headers) until it expires, with no AWS credentials of their own. A mobile app can so upload "
+                        + "straight to a private bucket and download from it, and the traffic never crosses the web tier.")
+                .examAngle("A mobile app must upload receipt images without routing them through the web servers: what is "
+                        + "most efficient? What can someone do with a leaked presigned URL, and for how long? Why does "
+                        + "an upload fail when the client sends a different Content-Type than the one signed?")
+                .services("s3")
+                .costPerRunUsd(0.001, "about 10 PUT/LIST requests at $0.005 per 1,000, a few GET requests at $0.0004 per "
+                        + "1,000 and some 50 KB stored for minutes (aws.amazon.com/s3/pricing)")
+                .iamActions("s3:CreateBucket", "s3:PutBucketTagging", "s3:PutObject", "s3:GetObject",
+                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket")
+                .creates("a private S3 bucket named after the run id and tagged with it, holding a few receipt images; "
+                        + "teardown deletes every object version, then the bucket")
+                .asserts("presigned-put-uploads-without-credentials",
+                        "A PUT presigned for 5 minutes with a signed Content-Type of image/jpeg, sent by a plain HTTP "
+                                + "client with no AWS credentials, answers 200; HeadObject shows the same size and "
+                                + "content type, and the stored bytes are the uploaded ones")
+                .asserts("presigned-get-serves-same-bytes",
+                        "A presigned GET, fetched by the same plain HTTP client, returns the uploaded bytes unchanged: "
+                                + "S3 serves the download, not the web tier")
+                .asserts("signature-bound-to-one-object",
+                        "The presigned GET's query string reused on another object of the same bucket is refused "
+                                + "with 403 SignatureDoesNotMatch")
+                .asserts("expired-url-refused",
+                        "A GET presigned for 1 second and used after it expired is refused with 403 AccessDenied "
+                                + "(request has expired)")
+                .asserts("signed-content-type-enforced",
+                        "A presigned PUT signed for image/jpeg but sent with Content-Type image/png is refused with "
+                                + "403 SignatureDoesNotMatch")
+                .asserts("unsigned-put-refused",
+                        "A PUT with no signature at all to the private bucket is refused with 403 AccessDenied")
+                .note("Presigned URLs grant time-limited access to one object with the permissions of whoever signed "
+                        + "them; anyone holding the URL can use it until it expires, so they are bearer credentials "
+                        + "(docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html).")
+                .note("With SigV4 query authentication, X-Amz-Expires bounds validity (at most 7 days) and every header "
+                        + "listed in X-Amz-SignedHeaders must be sent with the signed value "
+                        + "(docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html).")
+                .note("SignatureDoesNotMatch and AccessDenied are 403 errors "
+                        + "(docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).")
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html")
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html")
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html")
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html");
+    }
+
+    @Override
+    public void provision(LabContext ctx) throws Exception {
+        S3Client s3 = ctx.client(S3Client.class);
+        bucket = S3Buckets.create(ctx, "receipts");
+        s3.putObject(r -> r.bucket(bucket).key(EXISTING).contentType(JPEG), RequestBody.fromBytes(receipt()));
+    }
+
+    @Override
+    public void verify(LabContext ctx, Checks check) {
+        S3Client s3 = ctx.client(S3Client.class);
+        S3Presigner presigner = ctx.target().s3Presigner();
+        PlainHttp http = new PlainHttp();
+        byte[] receipt = receipt();
+        // Signed first, so that its second runs out while the other assertions do their work.
+        PresignedGetObjectRequest shortLived = presigner.presignGetObject(r -> r.signatureDuration(SHORT_LIFETIME)
+                .getObjectRequest(g -> g.bucket(bucket).key(EXISTING)));
+
+        check.that("presigned-put-uploads-without-credentials", p -> {
+            PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(URL_LIFETIME)
+                    .putObjectRequest(o -> o.bucket(bucket).key(UPLOADED).contentType(JPEG)));
+            shown(p, "presignedPut", put);
+            PlainHttp.Answer answer = http.put(put.url().toURI(), JPEG, receipt);
+            p.evidence("plain HTTP PUT answered", answer.summary());
+            p.equal("status of the credential-free PUT", 200, answer.status());
+            HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(UPLOADED));
+            p.call("s3:HeadObject", head);
+            p.equal("ContentLength", (long) receipt.length, head.contentLength());
+            p.equal("ContentType", JPEG, head.contentType());
+            byte[] stored = s3.getObjectAsBytes(r -> r.bucket(bucket).key(UPLOADED)).asByteArray();
+            p.equal("stored bytes equal the uploaded bytes", true, Arrays.equals(receipt, stored));
+        });
+
+        check.that("presigned-get-serves-same-bytes", p -> {
+            PresignedGetObjectRequest get = presignGet(presigner, UPLOADED);
+            shown(p, "presignedGet", get);
+            PlainHttp.Answer answer = http.get(get.url().toURI());
+            p.evidence("plain HTTP GET answered", answer.summary());
+            p.equal("status of the credential-free GET", 200, answer.status());
+            p.equal("downloaded bytes equal the uploaded bytes", true, Arrays.equals(receipt, answer.body()));
+        });
+
+        check.that("signature-bound-to-one-object", p -> {
+            PresignedGetObjectRequest get = presignGet(presigner, UPLOADED);
+            URI retargeted = withObject(get.url(), UPLOADED, EXISTING);
+            p.evidence("presignedFor", UPLOADED).evidence("usedOn", EXISTING).evidence("url", retargeted);
+            PlainHttp.Answer answer = http.get(retargeted);
+            p.evidence("plain HTTP GET answered", answer.summary());
+            p.equal("status", 403, answer.status());
+            p.equal("S3 error code", "SignatureDoesNotMatch", answer.errorCode());
+        });
+
+        check.that("expired-url-refused", p -> {
+            Duration untilExpired = Duration.between(Instant.now(), shortLived.expiration().plus(CLOCK_MARGIN));
+            if (!untilExpired.isNegative()) {
+                ctx.sleep(untilExpired, "until the " + SHORT_LIFETIME.toSeconds() + "-second presigned URL has expired");
+            }
+            shown(p, "presignedGet", shortLived);
+            p.evidence("usedAt", Instant.now());
+            PlainHttp.Answer answer = http.get(shortLived.url().toURI());
+            p.evidence("plain HTTP GET answered", answer.summary()).evidence("S3 error message", answer.errorMessage());
+            p.equal("status", 403, answer.status());
+            p.equal("S3 error code", "AccessDenied", answer.errorCode());
+            p.isTrue("S3 says the request has expired",
+                    answer.errorMessage().toLowerCase(Locale.ROOT).contains("expired"), answer.errorMessage());
+        });
+
+        check.that("signed-content-type-enforced", p -> {
+            PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(URL_LIFETIME)
+                    .putObjectRequest(o -> o.bucket(bucket).key(MISMATCH).contentType(JPEG)));
+            shown(p, "presignedPut", put);
+            p.evidence("Content-Type sent", "image/png");
+            PlainHttp.Answer answer = http.put(put.url().toURI(), "image/png", receipt);
+            p.evidence("plain HTTP PUT answered", answer.summary());
+            p.equal("status", 403, answer.status());
+            p.equal("S3 error code", "SignatureDoesNotMatch", answer.errorCode());
+        });
+
+        check.that("unsigned-put-refused", p -> {
+            // The address a presigned PUT would use, without the query string that carries the signature.
+            URL signed = presigner.presignPutObject(r -> r.signatureDuration(URL_LIFETIME)
+                    .putObjectRequest(o -> o.bucket(bucket).key(UNSIGNED).contentType(JPEG))).url();
+            URI unsigned = URI.create(signed.getProtocol() + "://" + signed.getAuthority() + signed.getPath());
+            p.evidence("url", unsigned);
+            PlainHttp.Answer answer = http.put(unsigned, JPEG, receipt);
+            p.evidence("plain HTTP PUT answered", answer.summary());
+            p.equal("status", 403, answer.status());
+            p.equal("S3 error code", "AccessDenied", answer.errorCode());
+        });
+    }
+
+    private PresignedGetObjectRequest presignGet(S3Presigner presigner, String objectKey) {
+        return presigner.presignGetObject(r -> r.signatureDuration(URL_LIFETIME)
+                .getObjectRequest(g -> g.bucket(bucket).key(objectKey)));
+    }
+
+    /** A presigned request as the report may show it: the URL (redacted by evidence), signed headers, expiry. */
+    private static void shown(Proof p, String name, PresignedRequest request) {
+        p.evidence(name + ".url", request.url())
+                .evidence(name + ".signedHeaders", request.signedHeaders().keySet())
+                .evidence(name + ".expiresAt", request.expiration());
+    }
+
+    /** The same signed query string, pointed at another object of the bucket. */
+    private static URI withObject(URL signed, String signedKey, String otherKey) throws Exception {
+        String path = signed.getPath();
+        if (!path.endsWith("/" + signedKey)) {
+            throw new IllegalStateException("presigned path does not end with the object key " + signedKey);
+        }
+        String retargeted = path.substring(0, path.length() - signedKey.length()) + otherKey;
+        return new URI(signed.getProtocol() + "://" + signed.getAuthority() + retargeted + "?" + signed.getQuery());
+    }
+
+    /** A JPEG-looking body (the JPEG start-of-image marker, then random bytes). */
+    private static byte[] receipt() {
+        byte[] bytes = new byte[RECEIPT_BYTES];
+        RANDOM.nextBytes(bytes);
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        bytes[2] = (byte) 0xFF;
+        return bytes;
+    }
+}
