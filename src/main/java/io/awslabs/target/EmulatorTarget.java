@@ -1,7 +1,9 @@
 package io.awslabs.target;
 
+import io.awslabs.lab.LabInfo;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
@@ -16,7 +18,7 @@ public final class EmulatorTarget implements Target {
     /** Emulators accept any credentials; these are obviously not real ones. */
     static final StaticCredentialsProvider TEST_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    /** moto's and LocalStack's default account. */
+    /** moto's default account. */
     public static final String EMULATOR_ACCOUNT = "123456789012";
 
     private final TargetKind kind;
@@ -25,24 +27,38 @@ public final class EmulatorTarget implements Target {
     private final SdkClients clients;
     private final long startMillis;
     private final AutoCloseable onClose;
+    private final String accountId;
+    private final Function<LabInfo, Optional<String>> cannotRun;
 
     public EmulatorTarget(TargetKind kind, URI endpoint, String region, long startMillis, AutoCloseable onClose) {
+        this(kind, endpoint, region, EMULATOR_ACCOUNT, startMillis, onClose, lab -> Optional.empty());
+    }
+
+    /**
+     * An emulator with its own default account that lacks some services: {@code cannotRun}
+     * says why a lab cannot run on it.
+     */
+    public EmulatorTarget(TargetKind kind, URI endpoint, String region, String accountId, long startMillis,
+                          AutoCloseable onClose, Function<LabInfo, Optional<String>> cannotRun) {
         this.kind = kind;
+        this.accountId = accountId;
         this.endpoint = endpoint;
         this.region = region;
         this.startMillis = startMillis;
         this.onClose = onClose;
+        this.cannotRun = cannotRun;
         this.clients = new SdkClients(Optional.of(endpoint), Region.of(region), TEST_CREDENTIALS);
     }
 
     @Override public TargetKind kind() { return kind; }
     @Override public String region() { return region; }
     @Override public Optional<URI> endpoint() { return Optional.of(endpoint); }
-    @Override public String accountId() { return EMULATOR_ACCOUNT; }
+    @Override public String accountId() { return accountId; }
     @Override public <T extends SdkClient> T client(Class<T> type) { return clients.client(type); }
     @Override public S3Presigner s3Presigner() { return clients.s3Presigner(); }
     @Override public ApiTimer apiTimer() { return clients.timer(); }
     @Override public long startMillis() { return startMillis; }
+    @Override public Optional<String> cannotRun(LabInfo lab) { return cannotRun.apply(lab); }
 
     @Override
     public void close() {
