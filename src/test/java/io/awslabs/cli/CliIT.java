@@ -79,6 +79,31 @@ class CliIT {
         }
     }
 
+    @Test
+    void localStackWithNeitherDockerNorAPythonForTheHostProcessIsAnEnvironmentErrorWithTheFix() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the container path runs instead");
+
+        JarProcess.Result run = JarProcess.run(dir, Map.of("LABS_LOCALSTACK_PYTHON", "/nonexistent/python3",
+                "LABS_CACHE_DIR", dir.resolve("cache").toString()), "run", "kms-envelope-encryption", "--target", "localstack");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).contains("Docker is not available: ",
+                "labs: LABS_LOCALSTACK_PYTHON=/nonexistent/python3 does not run", "hint: install Python 3.12+")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anotherLocalStackImageWithoutDockerIsAnEnvironmentErrorNotASilentHostFallback() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the image would be pulled");
+
+        JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "localstack",
+                "--localstack-image", "localstack/localstack:latest");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).contains("labs: --localstack-image localstack/localstack:latest needs Docker: ",
+                "hint: start a Docker engine, or drop --localstack-image");
+    }
+
     private static String gatewayOf(String err) {
         Matcher m = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(err);
         assertThat(m.find()).as(err).isTrue();
