@@ -90,7 +90,13 @@ public final class LocalStackHost implements AutoCloseable {
             throw new EnvironmentException("cannot start LocalStack: " + e.getMessage(),
                     "delete " + venv.dir() + " to rebuild the venv, or rerun with --verbose", e);
         }
-        LocalStackHealth health = awaitHealthy(launcher, endpoint, root, venv.dir());
+        LocalStackHealth health;
+        try {
+            health = awaitHealthy(launcher, endpoint, root, venv.dir());
+        } catch (RuntimeException e) {
+            deleteQuietly(root);
+            throw e;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         progress.accept("LocalStack " + health.version() + " (host process) listening on 127.0.0.1:" + port
                 + " (" + millis + " ms)");
