@@ -27,38 +27,41 @@ public final class EmulatorTarget implements Target {
     private final SdkClients clients;
     private final long startMillis;
     private final AutoCloseable onClose;
-    private final String accountId;
-    private final Function<LabInfo, Optional<String>> cannotRun;
-
-    public EmulatorTarget(TargetKind kind, URI endpoint, String region, long startMillis, AutoCloseable onClose) {
-        this(kind, endpoint, region, EMULATOR_ACCOUNT, startMillis, onClose, lab -> Optional.empty());
-    }
+    private final Conventions conventions;
 
     /**
-     * An emulator with its own default account that lacks some services: {@code cannotRun}
-     * says why a lab cannot run on it.
+     * What differs from one emulator to another: its default account, the credentials it
+     * expects, and why it cannot run a lab (a service it lacks), if it cannot.
      */
-    public EmulatorTarget(TargetKind kind, URI endpoint, String region, String accountId, long startMillis,
-                          AutoCloseable onClose, Function<LabInfo, Optional<String>> cannotRun) {
+    public record Conventions(String accountId, StaticCredentialsProvider credentials,
+                              Function<LabInfo, Optional<String>> cannotRun) {
+        static final Conventions MOTO = new Conventions(EMULATOR_ACCOUNT, TEST_CREDENTIALS, lab -> Optional.empty());
+    }
+
+    public EmulatorTarget(TargetKind kind, URI endpoint, String region, long startMillis, AutoCloseable onClose) {
+        this(kind, endpoint, region, startMillis, onClose, Conventions.MOTO);
+    }
+
+    public EmulatorTarget(TargetKind kind, URI endpoint, String region, long startMillis, AutoCloseable onClose,
+                          Conventions conventions) {
         this.kind = kind;
-        this.accountId = accountId;
         this.endpoint = endpoint;
         this.region = region;
         this.startMillis = startMillis;
         this.onClose = onClose;
-        this.cannotRun = cannotRun;
-        this.clients = new SdkClients(Optional.of(endpoint), Region.of(region), TEST_CREDENTIALS);
+        this.conventions = conventions;
+        this.clients = new SdkClients(Optional.of(endpoint), Region.of(region), conventions.credentials());
     }
 
     @Override public TargetKind kind() { return kind; }
     @Override public String region() { return region; }
     @Override public Optional<URI> endpoint() { return Optional.of(endpoint); }
-    @Override public String accountId() { return accountId; }
+    @Override public String accountId() { return conventions.accountId(); }
     @Override public <T extends SdkClient> T client(Class<T> type) { return clients.client(type); }
     @Override public S3Presigner s3Presigner() { return clients.s3Presigner(); }
     @Override public ApiTimer apiTimer() { return clients.timer(); }
     @Override public long startMillis() { return startMillis; }
-    @Override public Optional<String> cannotRun(LabInfo lab) { return cannotRun.apply(lab); }
+    @Override public Optional<String> cannotRun(LabInfo lab) { return conventions.cannotRun().apply(lab); }
 
     @Override
     public void close() {
