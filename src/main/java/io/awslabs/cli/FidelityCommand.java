@@ -1,5 +1,8 @@
 package io.awslabs.cli;
 
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabCatalog;
+import io.awslabs.lab.LabInfo;
 import io.awslabs.report.FidelityMatrix;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
@@ -52,6 +55,7 @@ final class FidelityCommand implements Callable<Integer> {
             throw new UsageException("no run reports in " + inputs, "run labs first ('labs run --all'), or pass report files");
         }
         FidelityMatrix matrix = FidelityMatrix.of(reports);
+        warnAboutLabsWithoutAReport(matrix);
         String text = matrix.toMarkdown(REGENERATE);
         PrintWriter out = spec.commandLine().getOut();
         if (markdown == null) {
@@ -67,6 +71,17 @@ final class FidelityCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A lab that no report covers is simply absent from the matrix: say so rather than let it go unnoticed. */
+    private void warnAboutLabsWithoutAReport(FidelityMatrix matrix) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (LabInfo lab : new LabCatalog().all().stream().map(Lab::info).toList()) {
+            if (matrix.rowsOf(lab.id()).isEmpty()) {
+                err.println("labs: note: no report covers " + lab.id() + ", so it is not in the matrix");
+            }
+        }
+        err.flush();
     }
 
     private static List<Path> reportFiles(Path input) throws IOException {
