@@ -3,8 +3,10 @@
 # SIGTERM, the whole LocalStack process group gets SIGTERM, then SIGKILL after a grace period,
 # so no LocalStack process or thread outlives the CLI. Ctrl-C is ignored here and does not reach
 # LocalStack (its own session has no terminal): the JVM still needs it to tear down what it
-# created before it stops us.
+# created before it stops us. A stop that was asked for also removes LocalStack's state
+# directory (FILESYSTEM_ROOT), which a killed JVM cannot do.
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,7 +46,7 @@ def signal_group(sig):
         pass
 
 
-def stop(exit_code):
+def stop(exit_code, remove_state):
     if not stopping.acquire(blocking=False):
         return
     if localstack.poll() is None:
@@ -55,16 +57,19 @@ def stop(exit_code):
             pass
     # whatever LocalStack started in its group and left running goes too
     signal_group(signal.SIGKILL)
+    if remove_state:
+        shutil.rmtree(os.environ["FILESYSTEM_ROOT"], ignore_errors=True)
     sys.stderr.flush()
     os._exit(exit_code)
 
 
 def exit_with_localstack():
+    # LocalStack stopped on its own (it could not start): keep its log for the JVM to quote
     code = localstack.wait()
-    stop(code if code > 0 else 1)
+    stop(code if code > 0 else 1, remove_state=False)
 
 
-signal.signal(signal.SIGTERM, lambda signum, frame: stop(0))
+signal.signal(signal.SIGTERM, lambda signum, frame: stop(0, remove_state=True))
 threading.Thread(target=exit_with_localstack, daemon=True).start()
 sys.stdin.read()
-stop(0)
+stop(0, remove_state=True)

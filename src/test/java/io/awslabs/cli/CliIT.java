@@ -56,7 +56,7 @@ class CliIT {
     }
 
     @Test
-    void localStackHostProcessStopsWhenTheCliIsKilledWithSigkill() throws Exception {
+    void localStackHostProcessAndItsStateGoWhenTheCliIsKilledWithSigkill() throws Exception {
         assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the container path runs instead");
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "processes are found through /proc");
         Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "localstack")
@@ -68,6 +68,7 @@ class CliIT {
             }
             String gateway = gatewayOf(err.toString());
             assertThat(LocalStackProcesses.listeningOn(gateway)).as("LocalStack runs during the lab").isNotEmpty();
+            Path state = LocalStackProcesses.stateDirOf(gateway);
 
             p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -76,6 +77,7 @@ class CliIT {
                 Thread.sleep(200);
             }
             assertThat(LocalStackProcesses.listeningOn(gateway)).as("LocalStack processes after kill -9 of the CLI").isEmpty();
+            assertThat(state).as("LocalStack's state directory after kill -9 of the CLI").doesNotExist();
         }
     }
 

@@ -21,6 +21,17 @@ final class LocalStackProcesses {
                 .toList();
     }
 
+    /** LocalStack's state directory (FILESYSTEM_ROOT) of the run on that gateway, while it runs. */
+    static Path stateDirOf(String gateway) {
+        String marker = "GATEWAY_LISTEN=" + gateway;
+        return ProcessHandle.allProcesses()
+                .map(p -> environmentOf(p.pid()))
+                .filter(env -> env.lines().anyMatch(marker::equals))
+                .flatMap(env -> env.lines().filter(l -> l.startsWith("FILESYSTEM_ROOT=")))
+                .map(l -> Path.of(l.substring("FILESYSTEM_ROOT=".length())))
+                .findFirst().orElseThrow(() -> new AssertionError("no LocalStack process on " + gateway));
+    }
+
     private static String environmentOf(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), StandardCharsets.ISO_8859_1)
