@@ -1,6 +1,7 @@
 package io.awslabs.cli;
 
 import io.awslabs.lab.LabInfo;
+import io.awslabs.report.FidelityMatrix;
 import io.awslabs.target.KnownGap;
 import io.awslabs.target.KnownGaps;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ final class DescribeCommand implements Callable<Integer> {
             }
         }
         out.println();
+        fidelity(out, info);
         section(out, "Services", String.join(", ", info.services()));
         section(out, "Cost of one run on AWS", String.format("about $%.2f: %s", info.costPerRunUsd(), info.costNote()));
         list(out, "IAM actions needed", info.iamActions());
@@ -43,6 +45,29 @@ final class DescribeCommand implements Callable<Integer> {
         list(out, "Sources", info.sources());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** What each target proved of this lab in the project's last recorded test run (docs/fidelity.md). */
+    private static void fidelity(PrintWriter out, LabInfo info) {
+        out.println("Fidelity (the project's last recorded test run; docs/fidelity.md)");
+        FidelityMatrix matrix = FidelityMatrix.bundled().orElse(null);
+        List<FidelityMatrix.Row> rows = matrix == null ? List.of() : matrix.rowsOf(info.id());
+        if (rows.isEmpty()) {
+            out.println("  not recorded yet for this lab");
+            out.println();
+            return;
+        }
+        List<String> targets = matrix.targets();
+        int width = rows.stream().mapToInt(r -> r.assertion().length()).max().orElse(9);
+        StringBuilder header = new StringBuilder(String.format("  %-" + width + "s", "assertion"));
+        targets.forEach(t -> header.append(String.format("  %-13s", t)));
+        out.println(header.toString().stripTrailing());
+        for (FidelityMatrix.Row row : rows) {
+            StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.assertion()));
+            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(row, t))));
+            out.println(line.toString().stripTrailing());
+        }
+        out.println();
     }
 
     private static void section(PrintWriter out, String title, String body) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class},
+                TargetsCommand.class, FidelityCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",
                 "  labs describe kms-envelope-encryption",
@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
                 "  labs run --all",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
                 "  labs run --all --report-format html,junit,md",
+                "  labs run --all --target localstack          # LocalStack 4.14.0: Docker, else a host process",
+                "  labs targets                                # which targets work here, and how to fix the others",
                 "  labs report check reports/<run-id>.json",
                 "  labs report show reports/<run-id>.json",
                 ExitCodes.HELP_FOOTER})

@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
                 "  labs run --all --report-dir /tmp/reports",
                 "  labs run --all --report-format html,junit,md",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
+                "  labs run --all --target localstack          # LocalStack 4.14.0: Docker, else a host process",
                 ExitCodes.HELP_FOOTER})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -53,12 +54,18 @@ final class RunCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--target", defaultValue = "moto", paramLabel = "KIND",
-            description = "moto (default: started for you), endpoint (an emulator already running), localstack, aws.")
+            description = "moto (default: started for you), localstack (4.14.0, started for you), "
+                    + "endpoint (an emulator already running), aws.")
     String target;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
             description = "Emulator endpoint for --target endpoint (default: $AWS_ENDPOINT_URL).")
     URI endpointUrl;
+
+    @Option(names = "--localstack-image", paramLabel = "IMAGE",
+            description = "LocalStack image for --target localstack (default: " + io.awslabs.target.LocalStack.IMAGE
+                    + "; needs Docker; newer tags need LOCALSTACK_AUTH_TOKEN).")
+    String localstackImage;
 
     @Option(names = "--region", defaultValue = "us-east-1", description = "AWS region (default: ${DEFAULT-VALUE}).")
     String region;
@@ -87,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         String runId = RunIds.next();
         progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id());
         RunOptions options = new RunOptions(keep, Duration.ofHours(2), Map.copyOf(labOptions), root.jvmStartMs());
-        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, region, root.verbose),
+        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, region, root.verbose, localstackImage),
                 msg -> progress.info(null, msg));
              ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
             LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current());
@@ -146,8 +153,9 @@ final class RunCommand implements Callable<Integer> {
                 t.pass(), t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
         files.forEach(file -> out.printf("report: %s%n", file));
         if (keep) {
-            out.println(report.target().kind().equals(TargetKind.MOTO.id())
-                    ? "kept: the embedded moto stopped with this command, so the kept resources are gone with it; "
+            out.println(startedForThisRun(report.target().kind())
+                    ? "kept: the " + report.target().kind() + " emulator started for this command stopped with it, "
+                            + "so the kept resources are gone with it; "
                             + "use --target endpoint with a long-running emulator to inspect them"
                     : "kept: the resources above are still there; delete them by hand when done");
         }
@@ -164,6 +172,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
+    }
+
+    private static boolean startedForThisRun(String kind) {
+        return kind.equals(TargetKind.MOTO.id()) || kind.equals(TargetKind.LOCALSTACK.id());
     }
 
     static int exitCode(RunReport report) {

@@ -13,9 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** One lab's run: provision, verify, teardown, and the assertions recorded along the way. */
 final class LabRun implements Checks {
+    /** How long Ctrl-C's teardown waits for the assertion in flight before unwinding anyway. */
+    private static final long IN_FLIGHT_WAIT_SECONDS = 10;
+
     private final Lab lab;
     private final LabInfo info;
     private final Target target;
@@ -29,6 +34,13 @@ final class LabRun implements Checks {
     private volatile String labError;
     private volatile String skipReason;
     private volatile long durationMs = -1;
+    /**
+     * Held while an assertion runs. On Ctrl-C the verify thread keeps going while the exit
+     * guard tears down; without this, an assertion could change a resource after teardown
+     * handled it (DisableKey on a key already scheduled for deletion leaves moto's key live).
+     */
+    private final ReentrantLock proving = new ReentrantLock();
+    private volatile boolean interrupted;
 
     LabRun(Lab lab, LabInfo info, Target target, Progress progress, LabContext ctx) {
         this.lab = lab;
@@ -69,8 +81,21 @@ final class LabRun implements Checks {
 
     private void teardownAtExit() {
         CallGate.reserveFor(Thread.currentThread());
+        interrupted = true;
         progress.info(info.id(), "interrupted: tearing down what this lab created");
-        teardown = ctx.ledger().unwind();
+        boolean quiet = false;
+        try {
+            quiet = proving.tryLock(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            teardown = ctx.ledger().unwind();
+        } finally {
+            if (quiet) {
+                proving.unlock();
+            }
+        }
         teardown.forEach(t -> progress.teardown(info.id(), t));
     }
 
@@ -86,6 +111,33 @@ final class LabRun implements Checks {
                 throw new IllegalStateException("assertion " + assertionId + " ran twice in lab " + info.id());
             }
         }
+        proving.lock();
+        try {
+            if (!interrupted) {
+                prove(assertionId, statement, body);
+                return;
+            }
+        } finally {
+            proving.unlock();
+        }
+        waitForExit();
+    }
+
+    /**
+     * After Ctrl-C the exit guard owns the rest of the run (teardown, the partial report,
+     * stopping the target): this thread makes no further call and ends with the JVM.
+     */
+    private static void waitForExit() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // keep waiting: the JVM is exiting
+            }
+        }
+    }
+
+    private void prove(String assertionId, String statement, ProofBody body) {
         Proof proof = new Proof();
         long started = System.nanoTime();
         Status status;

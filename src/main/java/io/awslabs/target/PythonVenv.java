@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A Python virtual environment with pinned packages, created once under the cache dir and
@@ -21,13 +22,32 @@ import java.util.function.Consumer;
  */
 public final class PythonVenv {
     private static final String MARKER = ".labs-installed";
+    private static final String REQUIREMENTS_FILE = "requirements.txt";
 
     private final Path dir;
     private final List<String> requirements;
+    private final String requirementsText;
+    private final Supplier<String> interpreter;
 
     public PythonVenv(Path dir, List<String> requirements) {
+        this(dir, requirements, null, PythonVenv::findPython);
+    }
+
+    private PythonVenv(Path dir, List<String> requirements, String requirementsText, Supplier<String> interpreter) {
         this.dir = dir;
         this.requirements = List.copyOf(requirements);
+        this.requirementsText = requirementsText;
+        this.interpreter = interpreter;
+    }
+
+    /**
+     * A venv installed from a pinned requirements file (copied into the venv, so what was
+     * installed stays readable), created by the given interpreter: for emulators that need
+     * another Python than the default {@code python3}.
+     */
+    public static PythonVenv fromRequirementsFile(Path dir, String label, String requirementsText,
+                                                  Supplier<String> interpreter) {
+        return new PythonVenv(dir, List.of(label), requirementsText, interpreter);
     }
 
     public Path python() {
@@ -63,7 +83,7 @@ public final class PythonVenv {
     }
 
     private void create(Consumer<String> progress, boolean verbose) throws IOException {
-        String python3 = findPython();
+        String python3 = interpreter.get();
         long started = System.nanoTime();
         progress.accept("preparing " + String.join(" ", requirements) + " in " + dir
                 + " (first run only; pip downloads packages, about 30-60 s)");
@@ -76,7 +96,13 @@ public final class PythonVenv {
         if (!verbose) {
             pip.add("--quiet");
         }
-        pip.addAll(requirements);
+        if (requirementsText != null) {
+            Path file = dir.resolve(REQUIREMENTS_FILE);
+            Files.writeString(file, requirementsText);
+            pip.addAll(List.of("-r", file.toString()));
+        } else {
+            pip.addAll(requirements);
+        }
         run(pip, progress, verbose, "pip could not install " + String.join(" ", requirements),
                 "check network access to the Python package index (or pip's proxy settings); rerun with --verbose for pip's output");
         Files.writeString(dir.resolve(MARKER), String.join("\n", requirements) + "\n");

@@ -10,7 +10,12 @@ import java.util.function.Consumer;
 public final class Targets {
     private Targets() { }
 
-    public record Request(TargetKind kind, URI endpointUrl, String region, boolean verbose) { }
+    /** {@code localstackImage}: another LocalStack image than the pinned one (needs Docker), or null. */
+    public record Request(TargetKind kind, URI endpointUrl, String region, boolean verbose, String localstackImage) {
+        public Request(TargetKind kind, URI endpointUrl, String region, boolean verbose) {
+            this(kind, endpointUrl, region, verbose, null);
+        }
+    }
 
     public static Target open(Request request, Consumer<String> progress) {
         return switch (request.kind()) {
@@ -24,8 +29,10 @@ public final class Targets {
                 requireReachable(endpoint);
                 yield new EmulatorTarget(TargetKind.ENDPOINT, endpoint, request.region(), 0, () -> { });
             }
-            case LOCALSTACK -> throw new EnvironmentException("the localstack target is not available yet",
-                    "use --target moto (default), or --target endpoint --endpoint-url http://localhost:4566 with a LocalStack you started");
+            case LOCALSTACK -> {
+                LocalStack.Running localstack = LocalStack.start(request.localstackImage(), request.verbose(), progress);
+                yield LocalStack.target(localstack, request.region(), localstack);
+            }
             case AWS -> throw new EnvironmentException("the aws target is not available yet",
                     "use --target moto (default) to run on the embedded emulator");
         };

@@ -1,6 +1,8 @@
 package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliIT {
@@ -43,6 +46,76 @@ class CliIT {
         assertThat(parsed.target().kind()).isEqualTo("moto");
         assertThat(parsed.timings().apiCalls()).isPositive();
         assertThat(JarProcess.run(dir, Map.of(), "report", "check", report.toString()).code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void localStackWithoutDockerRunsAsAHostProcessThatDoesNotOutliveTheCommand() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the container path runs instead");
+
+        JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "localstack");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("Docker is not available: ", "running LocalStack 4.14.0 as a host process instead",
+                "LocalStack 4.14.0 (host process) listening on 127.0.0.1:");
+        assertThat(run.out()).contains("7 passed, 0 failed, 0 skipped, 0 errors");
+        assertThat(LocalStackProcesses.listeningOn(gatewayOf(run.err()))).isEmpty();
+    }
+
+    @Test
+    void localStackHostProcessAndItsStateGoWhenTheCliIsKilledWithSigkill() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the container path runs instead");
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "processes are found through /proc");
+        Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "localstack")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder err = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null && !line.contains("provision ..."); line = lines.readLine()) {
+                err.append(line).append('\n');
+            }
+            String gateway = gatewayOf(err.toString());
+            assertThat(LocalStackProcesses.listeningOn(gateway)).as("LocalStack runs during the lab").isNotEmpty();
+            Path state = LocalStackProcesses.stateDirOf(gateway);
+
+            p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!LocalStackProcesses.listeningOn(gateway).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(LocalStackProcesses.listeningOn(gateway)).as("LocalStack processes after kill -9 of the CLI").isEmpty();
+            assertThat(state).as("LocalStack's state directory after kill -9 of the CLI").doesNotExist();
+        }
+    }
+
+    @Test
+    void localStackWithNeitherDockerNorAPythonForTheHostProcessIsAnEnvironmentErrorWithTheFix() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the container path runs instead");
+
+        JarProcess.Result run = JarProcess.run(dir, Map.of("LABS_LOCALSTACK_PYTHON", "/nonexistent/python3",
+                "LABS_CACHE_DIR", dir.resolve("cache").toString()), "run", "kms-envelope-encryption", "--target", "localstack");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).contains("Docker is not available: ",
+                "labs: LABS_LOCALSTACK_PYTHON=/nonexistent/python3 does not run", "hint: install Python 3.12+")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anotherLocalStackImageWithoutDockerIsAnEnvironmentErrorNotASilentHostFallback() throws Exception {
+        assumeFalse(DockerClientFactory.instance().isDockerAvailable(), "Docker answers here: the image would be pulled");
+
+        JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "localstack",
+                "--localstack-image", "localstack/localstack:latest");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err()).contains("labs: --localstack-image localstack/localstack:latest needs Docker: ",
+                "hint: start a Docker engine, or drop --localstack-image");
+    }
+
+    private static String gatewayOf(String err) {
+        Matcher m = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)").matcher(err);
+        assertThat(m.find()).as(err).isTrue();
+        return m.group(1);
     }
 
     @Test

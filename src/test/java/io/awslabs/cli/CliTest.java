@@ -66,7 +66,34 @@ class CliTest {
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("Concept", "Exam angle", "direct-limit-4096-bytes", "Cost of one run on AWS",
-                "SKIPPED on moto");
+                "SKIPPED on moto", "Fidelity");
+        assertThat(result.out()).containsPattern("disabled-key-refuses-encrypt +SKIPPED +PASS +expected PASS");
+    }
+
+    @Test
+    void targetsSaysWhichTargetsWorkHereAndHowToFixTheOthers() {
+        CliResult result = CliResult.run("targets");
+
+        assertThat(result.out().lines().map(l -> l.split("\\s+")[0]))
+                .contains("moto", "localstack", "endpoint", "aws");
+        assertThat(result.out()).containsPattern("(?m)^moto +ready ");
+        assertThat(result.out().lines().filter(l -> l.contains("not ready")).count())
+                .isEqualTo(result.out().lines().filter(l -> l.contains("fix: ")).count());
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void fidelityDrawsTheMatrixFromRunReports() throws Exception {
+        ReportJson.write(io.awslabs.report.ReportJsonTest.sample(Status.SKIPPED, TeardownRecord.Outcome.DELETED), dir.resolve("runs"));
+
+        CliResult result = CliResult.run("fidelity", dir.resolve("runs").toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("| `round-trip` | SKIPPED [1] | expected PASS |", "1. moto, `round-trip`: moto cannot");
+        assertThat(result.err()).doesNotContain("kms-envelope-encryption");
+        CliResult none = CliResult.run("fidelity", Files.createDirectories(dir.resolve("empty")).toString());
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("no run reports");
     }
 
     @Test

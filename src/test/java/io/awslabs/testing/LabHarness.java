@@ -26,6 +26,17 @@ public final class LabHarness {
         return new LabRunner(target, runOptions, Progress.SILENT, RunIds.next(), "test").run(List.of(labs));
     }
 
+    /**
+     * Runs the labs and records each lab's report as {@code target/fidelity/<target>/<lab>.json},
+     * the input of docs/fidelity.md: call it from the test that proves a lab's statuses on an
+     * emulator, not from tests that provoke failures on purpose.
+     */
+    public static RunReport runAndRecord(Target target, Lab... labs) {
+        RunReport report = run(target, labs);
+        FidelityRecords.record(report);
+        return report;
+    }
+
     /** assertion id to its record, for one-line expectations in tests. */
     public static Map<String, AssertionRecord> assertionsOf(LabReport lab) {
         return lab.assertions().stream().collect(Collectors.toMap(AssertionRecord::id, a -> a));

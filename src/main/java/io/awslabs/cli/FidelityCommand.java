@@ -1,0 +1,107 @@
+package io.awslabs.cli;
+
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabCatalog;
+import io.awslabs.lab.LabInfo;
+import io.awslabs.report.FidelityMatrix;
+import io.awslabs.report.ReportJson;
+import io.awslabs.report.RunReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "fidelity",
+        description = "Draw the fidelity matrix (lab x assertion x target: PASS, or SKIPPED with the reason) "
+                + "from run reports, e.g. one run per target.",
+        footer = {"%nExamples:",
+                "  labs run --all && labs run --all --target localstack && labs fidelity",
+                "  labs fidelity target/fidelity --markdown docs/fidelity.md   # the repo's own, after ./mvnw verify"})
+final class FidelityCommand implements Callable<Integer> {
+    /** The command that regenerates the repo's matrix from the test suite's reports. */
+    static final String REGENERATE = "java -jar target/aws-labs.jar fidelity target/fidelity --markdown docs/fidelity.md "
+            + "--json src/main/resources/io/awslabs/report/fidelity.json";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "REPORT", arity = "0..*",
+            description = "Report files or directories of them (default: reports). For each lab and target the latest run counts.")
+    List<Path> inputs = new ArrayList<>(List.of(Path.of("reports")));
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write the matrix as Markdown here instead of printing it.")
+    Path markdown;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write it as JSON (what 'labs describe' shows).")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        List<RunReport> reports = new ArrayList<>();
+        for (Path input : inputs) {
+            for (Path file : reportFiles(input)) {
+                reports.add(read(file));
+            }
+        }
+        if (reports.isEmpty()) {
+            throw new UsageException("no run reports in " + inputs, "run labs first ('labs run --all'), or pass report files");
+        }
+        FidelityMatrix matrix = FidelityMatrix.of(reports);
+        warnAboutLabsWithoutAReport(matrix);
+        String text = matrix.toMarkdown(REGENERATE);
+        PrintWriter out = spec.commandLine().getOut();
+        if (markdown == null) {
+            out.print(text);
+        } else {
+            if (markdown.getParent() != null) Files.createDirectories(markdown.getParent());
+            Files.writeString(markdown, text);
+            out.printf("%s: %d assertions from %d report(s)%n", markdown, matrix.rows().size(), reports.size());
+        }
+        if (json != null) {
+            matrix.writeJson(json);
+            out.printf("%s written%n", json);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A lab that no report covers is simply absent from the matrix: say so rather than let it go unnoticed. */
+    private void warnAboutLabsWithoutAReport(FidelityMatrix matrix) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (LabInfo lab : new LabCatalog().all().stream().map(Lab::info).toList()) {
+            if (matrix.rowsOf(lab.id()).isEmpty()) {
+                err.println("labs: note: no report covers " + lab.id() + ", so it is not in the matrix");
+            }
+        }
+        err.flush();
+    }
+
+    private static List<Path> reportFiles(Path input) throws IOException {
+        if (Files.isRegularFile(input)) {
+            return List.of(input);
+        }
+        if (!Files.isDirectory(input)) {
+            throw new UsageException(input + " does not exist", "pass report files or directories of them");
+        }
+        try (Stream<Path> walk = Files.walk(input)) {
+            return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private static RunReport read(Path file) {
+        try {
+            return ReportJson.read(file);
+        } catch (IOException e) {
+            throw new UsageException(file + " is not an aws-labs run report: " + e.getMessage().lines().findFirst().orElse(""),
+                    "pass reports written by 'labs run'");
+        }
+    }
+}

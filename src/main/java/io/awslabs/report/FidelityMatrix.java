@@ -1,0 +1,164 @@
+package io.awslabs.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which assertion each target really proves: lab x assertion x target, drawn from run reports
+ * (the test suite's, or anyone's), never written by hand. Each assertion states a documented
+ * AWS behaviour, so where no report from AWS is given, AWS is shown as expected to pass.
+ */
+public record FidelityMatrix(List<Run> runs, List<Row> rows) {
+    public static final String AWS = "aws";
+    /** Column order: the emulators the tool starts, then the others. */
+    private static final List<String> TARGET_ORDER = List.of("moto", "localstack", "endpoint", AWS);
+    private static final String BUNDLED = "fidelity.json";
+
+    /** A report the matrix was drawn from. */
+    public record Run(String target, String runId, Instant finishedAt) { }
+
+    /** One assertion of one lab, and what each target answered to it. */
+    public record Row(String lab, String labTitle, String assertion, String statement, Map<String, Cell> byTarget) { }
+
+    public record Cell(Status status, String reason) { }
+
+    /** For each lab and target the latest report wins, so a directory of old runs gives today's picture. */
+    public static FidelityMatrix of(List<RunReport> reports) {
+        record Latest(RunReport run, LabReport lab) { }
+        Map<String, Latest> latest = new LinkedHashMap<>();
+        reports.stream().sorted(Comparator.comparing(RunReport::finishedAt)).forEach(report ->
+                report.labs().forEach(lab -> latest.put(lab.lab().id() + " " + report.target().kind(), new Latest(report, lab))));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
+        for (Latest entry : latest.values()) {
+            String target = entry.run().target().kind();
+            LabReport lab = entry.lab();
+            for (AssertionRecord a : lab.assertions()) {
+                rows.computeIfAbsent(lab.lab().id() + " " + a.id(),
+                                k -> new Row(lab.lab().id(), lab.lab().title(), a.id(), a.statement(), new LinkedHashMap<>()))
+                        .byTarget().put(target, new Cell(a.status(), a.reason()));
+            }
+            runs.add(new Run(target, entry.run().runId(), entry.run().finishedAt()));
+        }
+        List<Run> distinctRuns = runs.stream().distinct()
+                .sorted(Comparator.comparing((Run r) -> targetRank(r.target())).thenComparing(Run::runId)).toList();
+        List<Row> sorted = rows.values().stream().sorted(Comparator.comparing(Row::lab)).map(FidelityMatrix::ordered).toList();
+        return new FidelityMatrix(distinctRuns, sorted);
+    }
+
+    private static Row ordered(Row row) {
+        Map<String, Cell> byTarget = new LinkedHashMap<>();
+        row.byTarget().keySet().stream().sorted(Comparator.comparingInt(FidelityMatrix::targetRank))
+                .forEach(t -> byTarget.put(t, row.byTarget().get(t)));
+        return new Row(row.lab(), row.labTitle(), row.assertion(), row.statement(), byTarget);
+    }
+
+    private static int targetRank(String target) {
+        int rank = TARGET_ORDER.indexOf(target);
+        return rank < 0 ? TARGET_ORDER.size() : rank;
+    }
+
+    /** The targets that have a column, in display order, AWS always last. */
+    public List<String> targets() {
+        List<String> targets = new ArrayList<>(rows.stream().flatMap(r -> r.byTarget().keySet().stream()).distinct()
+                .filter(t -> !t.equals(AWS)).sorted(Comparator.comparingInt(FidelityMatrix::targetRank)).toList());
+        targets.add(AWS);
+        return targets;
+    }
+
+    public List<Row> rowsOf(String labId) {
+        return rows.stream().filter(r -> r.lab().equals(labId)).toList();
+    }
+
+    /** A cell's short text: the status, or "expected PASS" for AWS when no AWS run was given. */
+    public static String label(Row row, String target) {
+        Cell cell = row.byTarget().get(target);
+        if (cell == null) {
+            return target.equals(AWS) ? "expected PASS" : "not run";
+        }
+        return cell.status().name();
+    }
+
+    public String toMarkdown(String regenerateWith) {
+        StringBuilder md = new StringBuilder("# Fidelity matrix\n\n")
+                .append("Which lab assertion each target really proves, drawn from run reports by `labs fidelity`; ")
+                .append("do not edit by hand. Regenerate after `./mvnw verify` with:\n\n")
+                .append("```sh\n").append(regenerateWith).append("\n```\n\n")
+                .append("PASS: the target showed the AWS behaviour the assertion states. SKIPPED: it cannot show it, ")
+                .append("for the reason given (a declared emulator gap, with what the target actually answered, or a ")
+                .append("service the emulator lacks). Each assertion states documented AWS behaviour, so AWS is expected ")
+                .append("to pass; a report from a real AWS run replaces the expectation.\n\n")
+                .append("Drawn from: ");
+        md.append(String.join(", ", runs.stream().map(r -> r.target() + " run " + r.runId() + " ("
+                + r.finishedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")").distinct().toList())).append(".\n");
+        List<String> targets = targets();
+        String lab = null;
+        List<String> footnotes = new ArrayList<>();
+        for (Row row : rows) {
+            if (!row.lab().equals(lab)) {
+                flush(md, footnotes);
+                lab = row.lab();
+                md.append("\n## ").append(row.lab()).append(": ").append(row.labTitle()).append("\n\n| assertion |");
+                targets.forEach(t -> md.append(' ').append(t).append(" |"));
+                md.append("\n|---|");
+                targets.forEach(t -> md.append("---|"));
+                md.append('\n');
+            }
+            md.append("| `").append(row.assertion()).append("` |");
+            for (String target : targets) {
+                Cell cell = row.byTarget().get(target);
+                md.append(' ').append(label(row, target));
+                if (cell != null && cell.reason() != null) {
+                    footnotes.add(target + ", `" + row.assertion() + "`: " + cell.reason());
+                    md.append(" [").append(footnotes.size()).append(']');
+                }
+                md.append(" |");
+            }
+            md.append('\n');
+        }
+        flush(md, footnotes);
+        return md.toString();
+    }
+
+    private static void flush(StringBuilder md, List<String> footnotes) {
+        if (footnotes.isEmpty()) {
+            return;
+        }
+        md.append('\n');
+        for (int i = 0; i < footnotes.size(); i++) {
+            md.append(i + 1).append(". ").append(footnotes.get(i).replace("|", "\\|")).append('\n');
+        }
+        footnotes.clear();
+    }
+
+    public void writeJson(Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        ReportJson.MAPPER.writeValue(file.toFile(), this);
+    }
+
+    public static FidelityMatrix readJson(InputStream in) throws IOException {
+        return ReportJson.MAPPER.readValue(in, FidelityMatrix.class);
+    }
+
+    /** The matrix recorded from the project's own test run, shipped in the jar for {@code labs describe}. */
+    public static Optional<FidelityMatrix> bundled() {
+        try (InputStream in = FidelityMatrix.class.getResourceAsStream(BUNDLED)) {
+            return in == null ? Optional.empty() : Optional.of(readJson(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled fidelity matrix is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.awslabs.target;
+
+import io.awslabs.lab.LabInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The LocalStack target: LocalStack 4.14.0 in Docker when an engine answers, otherwise the same
+ * version as a host process. 4.14.0 is the last tag that starts without an auth token.
+ */
+public final class LocalStack {
+    public static final String VERSION = "4.14.0";
+    public static final String IMAGE = "localstack/localstack:" + VERSION;
+    /** The account LocalStack puts resources in when the access key is not an account id. */
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+    /**
+     * LocalStack checks a presigned URL made with an access key it does not know against the
+     * secret "test" (DEFAULT_PRE_SIGNED_SECRET_ACCESS_KEY, localstack/services/s3/presigned_url.py):
+     * with any other secret every presigned URL fails with SignatureDoesNotMatch.
+     */
+    static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    /**
+     * Settings for both ways of running it: presigned URL signatures and expiry are validated,
+     * as on AWS (LocalStack skips the check by default).
+     */
+    static final Map<String, String> SETTINGS = Map.of("S3_SKIP_SIGNATURE_VALIDATION", "0");
+
+    public enum Mode { CONTAINER, HOST }
+
+    /** A LocalStack that answers: where, how it runs, what it serves, and how to stop it. */
+    public record Running(Mode mode, URI endpoint, LocalStackHealth health, long startMillis, AutoCloseable stop)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
+    }
+
+    private LocalStack() { }
+
+    /**
+     * How to run it. A container when Docker answers; a host process otherwise, with a progress
+     * line that says why. An image other than the default needs Docker: the host process can
+     * only be the pinned version.
+     */
+    public static Mode choose(String imageOverride, Supplier<Optional<String>> dockerUnavailableBecause,
+                              Consumer<String> progress) {
+        Optional<String> noDocker = dockerUnavailableBecause.get();
+        if (noDocker.isEmpty()) {
+            return Mode.CONTAINER;
+        }
+        if (imageOverride != null) {
+            throw new EnvironmentException("--localstack-image " + imageOverride + " needs Docker: " + noDocker.get(),
+                    "start a Docker engine, or drop --localstack-image to run LocalStack " + VERSION + " as a host process");
+        }
+        progress.accept("Docker is not available: " + noDocker.get() + "; running LocalStack " + VERSION
+                + " as a host process instead");
+        return Mode.HOST;
+    }
+
+    public static Running start(String imageOverride, boolean verbose, Consumer<String> progress) {
+        Mode mode = choose(imageOverride, () -> DockerEngine.unavailableBecause(verbose), progress);
+        if (mode == Mode.CONTAINER) {
+            LocalStackInDocker docker = LocalStackInDocker.start(imageOverride != null ? imageOverride : IMAGE, progress);
+            return new Running(mode, docker.endpoint(), docker.health(), docker.startMillis(), docker);
+        }
+        LocalStackHost host = LocalStackHost.start(progress, verbose);
+        return new Running(mode, host.endpoint(), host.health(), host.startMillis(), host);
+    }
+
+    /** A target on a running LocalStack; {@code onClose} decides whether closing it stops LocalStack. */
+    public static Target target(Running running, String region, AutoCloseable onClose) {
+        return new EmulatorTarget(TargetKind.LOCALSTACK, running.endpoint(), region, running.startMillis(), onClose,
+                new EmulatorTarget.Conventions(DEFAULT_ACCOUNT, CREDENTIALS, lab -> missingService(running.health(), lab)));
+    }
+
+    /** Why LocalStack cannot run this lab: a service its health document does not list. */
+    static Optional<String> missingService(LocalStackHealth health, LabInfo lab) {
+        List<String> missing = lab.services().stream().filter(s -> !health.services().contains(s)).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("LocalStack " + health.version() + " does not serve " + String.join(", ", missing)
+                + ": its /_localstack/health does not list " + (missing.size() == 1 ? "it" : "them")
+                + " (the community edition lacks " + (missing.size() == 1 ? "it" : "them") + ")");
+    }
+}

@@ -1,0 +1,65 @@
+package io.awslabs.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FidelityMatrixTest {
+
+    static RunReport on(String target, String runId, Status status, String finishedAt) {
+        RunReport sample = ReportJsonTest.sample(status, TeardownRecord.Outcome.DELETED);
+        return new RunReport(sample.schema(), sample.schemaVersion(), sample.toolVersion(), runId,
+                new RunReport.TargetInfo(target, "http://127.0.0.1:4566", "us-east-1", "000000000000"),
+                sample.startedAt(), Instant.parse(finishedAt), sample.timings(), sample.labs(), sample.totals());
+    }
+
+    @Test
+    void eachAssertionGetsOneCellPerTargetAndAwsIsTheDocumentedExpectation() {
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(
+                on("localstack", "ls000001", Status.PASS, "2026-11-22T08:00:00Z"),
+                on("moto", "mo000001", Status.SKIPPED, "2026-11-22T08:00:00Z")));
+
+        assertThat(matrix.targets()).containsExactly("moto", "localstack", "aws");
+        FidelityMatrix.Row row = matrix.rowsOf("kms-envelope-encryption").get(0);
+        assertThat(FidelityMatrix.label(row, "moto")).isEqualTo("SKIPPED");
+        assertThat(FidelityMatrix.label(row, "localstack")).isEqualTo("PASS");
+        assertThat(FidelityMatrix.label(row, "aws")).isEqualTo("expected PASS");
+        assertThat(row.byTarget().get("moto").reason()).isEqualTo("moto cannot");
+    }
+
+    @Test
+    void theLatestReportOfALabOnATargetWins() {
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(
+                on("moto", "newer001", Status.PASS, "2026-11-22T09:00:00Z"),
+                on("moto", "older001", Status.FAIL, "2026-11-22T08:00:00Z")));
+
+        assertThat(FidelityMatrix.label(matrix.rows().get(0), "moto")).isEqualTo("PASS");
+        assertThat(matrix.runs()).extracting(FidelityMatrix.Run::runId).containsExactly("newer001");
+    }
+
+    @Test
+    void markdownShowsATablePerLabWithSkipReasonsAsNumberedNotes() {
+        String md = FidelityMatrix.of(List.of(
+                on("moto", "mo000001", Status.SKIPPED, "2026-11-22T08:00:00Z"),
+                on("localstack", "ls000001", Status.PASS, "2026-11-22T08:00:00Z"))).toMarkdown("labs fidelity x");
+
+        assertThat(md).contains("## kms-envelope-encryption: KMS",
+                "| assertion | moto | localstack | aws |",
+                "| `round-trip` | SKIPPED [1] | PASS | expected PASS |",
+                "1. moto, `round-trip`: moto cannot",
+                "moto run mo000001 (2026-11-22)", "labs fidelity x");
+    }
+
+    @Test
+    void theMatrixSurvivesTheRoundTripThroughJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(on("moto", "mo000001", Status.SKIPPED, "2026-11-22T08:00:00Z")));
+
+        matrix.writeJson(dir.resolve("f.json"));
+
+        try (var in = java.nio.file.Files.newInputStream(dir.resolve("f.json"))) {
+            assertThat(FidelityMatrix.readJson(in)).isEqualTo(matrix);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.awslabs.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.awslabs.lab.LabInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LocalStackSelectionTest {
+    private final List<String> progress = new ArrayList<>();
+
+    @Test
+    void withoutDockerTheHostProcessIsChosenAndAProgressLineSaysWhy() {
+        LocalStack.Mode mode = LocalStack.choose(null, () -> Optional.of("/var/run/docker.sock does not exist"), progress::add);
+
+        assertThat(mode).isEqualTo(LocalStack.Mode.HOST);
+        assertThat(progress).containsExactly("Docker is not available: /var/run/docker.sock does not exist; "
+                + "running LocalStack 4.14.0 as a host process instead");
+    }
+
+    @Test
+    void withDockerTheContainerIsChosenSilently() {
+        assertThat(LocalStack.choose(null, Optional::empty, progress::add)).isEqualTo(LocalStack.Mode.CONTAINER);
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void anotherImageWithoutDockerIsAnEnvironmentErrorNotASilentFallbackToTheHostVersion() {
+        assertThatThrownBy(() -> LocalStack.choose("localstack/localstack:latest",
+                () -> Optional.of("no engine"), progress::add))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("--localstack-image localstack/localstack:latest needs Docker: no engine");
+    }
+
+    @Test
+    void theImageIsPinnedToTheLastTagThatStartsWithoutAToken() {
+        assertThat(LocalStack.IMAGE).isEqualTo("localstack/localstack:4.14.0");
+    }
+
+    @Test
+    void aLabNeedingAServiceLocalStackDoesNotListCannotRunThereAndSaysWhich() {
+        LocalStackHealth community = new LocalStackHealth("4.14.0", Set.of("s3", "kms", "acm", "sts"));
+        LabInfo cdn = LabInfo.of("cdn", "CDN").services("s3", "cloudfront");
+        LabInfo keys = LabInfo.of("keys", "Keys").services("kms");
+
+        assertThat(LocalStack.missingService(community, cdn)).hasValueSatisfying(reason ->
+                assertThat(reason).contains("does not serve cloudfront").contains("/_localstack/health"));
+        assertThat(LocalStack.missingService(community, keys)).isEmpty();
+    }
+
+    @Test
+    void aContainerThatAsksForAnAuthTokenIsRecognisedFromItsLog() {
+        assertThat(LocalStackInDocker.asksForToken("ERROR: License activation failed! Set LOCALSTACK_AUTH_TOKEN")).isTrue();
+        assertThat(LocalStackInDocker.asksForToken("Ready.")).isFalse();
+    }
+
+    @Test
+    void theHostVenvIsKeyedByVersionAndByTheRequirementsItInstalls() {
+        String requirements = LocalStackHost.resource("requirements-host.txt");
+
+        assertThat(requirements).contains("localstack-core[runtime]==4.14.0", "cbor2==5.8.0", "pyopenssl==25.3.0");
+        assertThat(requirements.lines().filter(l -> !l.isBlank() && !l.startsWith("#")))
+                .allSatisfy(l -> assertThat(l).contains("=="));
+        assertThat(LocalStackHost.venv().dir().getFileName().toString()).matches("localstack-4\\.14\\.0-[0-9a-f]{12}");
+    }
+}
