@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import io.awslabs.target.Target;
 
 /**
  * The emulator's own view of a run, independent of the ledger the lab filled: what it ever
@@ -57,13 +56,7 @@ public final class EmulatorState {
      * something was created, never that it is gone.
      */
     public List<String> liveResourcesOf(String runId) throws Exception {
-        List<String> live = new ArrayList<>();
-        try (Target target = SharedMoto.target()) {
-            for (LeftoverProbe probe : LeftoverProbe.ALL) {
-                live.addAll(probe.live(target, runId));
-            }
-        }
-        return live;
+        return Emulator.MOTO.liveResourcesOf(runId);
     }
 
     private JsonNode dump() throws IOException, InterruptedException {
