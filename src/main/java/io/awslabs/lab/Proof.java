@@ -81,7 +81,8 @@ public final class Proof {
         return this;
     }
 
-    static String describe(Throwable t) {
+    /** One line naming an exception: its type, and the service's status and error code when it has them. */
+    public static String describe(Throwable t) {
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return t.getClass().getSimpleName() + " (" + ase.statusCode() + " " + ase.awsErrorDetails().errorCode() + ")";
         }
