@@ -13,6 +13,11 @@ public final class Targets {
     public record Request(TargetKind kind, URI endpointUrl, String region, boolean verbose) { }
 
     public static Target open(Request request, Consumer<String> progress) {
+        return open(request, AwsTarget.Options.defaults(), progress);
+    }
+
+    /** {@code aws} applies to {@code --target aws} only: profile, allow-listed accounts, alias override. */
+    public static Target open(Request request, AwsTarget.Options aws, Consumer<String> progress) {
         return switch (request.kind()) {
             case MOTO -> {
                 MotoServer moto = MotoServer.start(progress, request.verbose());
@@ -25,8 +30,7 @@ public final class Targets {
             }
             case LOCALSTACK -> throw new EnvironmentException("the localstack target is not available yet",
                     "use --target moto (default), or --target endpoint --endpoint-url http://localhost:4566 with a LocalStack you started");
-            case AWS -> throw new EnvironmentException("the aws target is not available yet",
-                    "use --target moto (default) to run on the embedded emulator");
+            case AWS -> AwsTarget.open(request.region(), aws, UserConfig.load(), progress);
         };
     }
 
