@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class},
+                CleanupCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",
                 "  labs describe kms-envelope-encryption",
@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
                 "  labs run --all",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
                 "  labs report check reports/<run-id>.json",
+                "  labs cleanup --run-id <run-id> --force       # what an interrupted run left",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;
