@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "labs",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = LabsCommand.Version.class,
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",

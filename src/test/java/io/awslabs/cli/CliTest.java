@@ -102,6 +102,17 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandHasHelpAsItsUsageErrorsSuggest() {
+        CliResult run = CliResult.run("run", "--help");
+        CliResult cleanup = CliResult.run("cleanup", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: labs run", "--account=ID", "--allow-prod-alias", "--yes");
+        assertThat(cleanup.code()).isZero();
+        assertThat(cleanup.out()).contains("Usage: labs cleanup", "--older-than=DURATION", "--force");
+    }
+
+    @Test
     void versionIsPrinted() {
         CliResult result = CliResult.run("--version");
 
