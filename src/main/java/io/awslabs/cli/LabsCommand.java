@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class,
-                TargetsCommand.class, FidelityCommand.class, CommandLine.HelpCommand.class},
+                TargetsCommand.class, FidelityCommand.class, CleanupCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",
                 "  labs describe kms-envelope-encryption",
@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
                 "  labs targets                                # which targets work here, and how to fix the others",
                 "  labs report check reports/<run-id>.json",
                 "  labs report show reports/<run-id>.json",
+                "  labs cleanup --run-id <run-id> --force       # what an interrupted run left",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;

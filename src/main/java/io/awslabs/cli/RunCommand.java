@@ -3,14 +3,21 @@ package io.awslabs.cli;
 import io.awslabs.lab.ExitGuard;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabRunner;
+import io.awslabs.lab.LedgerJournal;
+import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
+import io.awslabs.lab.RunJournal;
 import io.awslabs.lab.RunOptions;
+import io.awslabs.lab.StateDirs;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.ReportFiles;
 import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.target.AccountGuard;
+import io.awslabs.target.AwsTarget;
+import io.awslabs.target.EnvironmentException;
 import io.awslabs.target.Target;
 import io.awslabs.target.TargetKind;
 import io.awslabs.target.Targets;
@@ -19,7 +26,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +46,7 @@ import picocli.CommandLine.Parameters;
                 "  labs run --all --report-format html,junit,md",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
                 "  labs run --all --target localstack          # LocalStack 4.14.0: Docker, else a host process",
+                "  labs run kms-envelope-encryption --target aws --profile sandbox --account 123456789012",
                 ExitCodes.HELP_FOOTER})
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -67,8 +75,24 @@ final class RunCommand implements Callable<Integer> {
                     + "; needs Docker; newer tags need LOCALSTACK_AUTH_TOKEN).")
     String localstackImage;
 
-    @Option(names = "--region", defaultValue = "us-east-1", description = "AWS region (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "AWS region (default: us-east-1 on emulators; on aws, AWS_REGION or the profile's region).")
     String region;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "aws: the named profile for credentials and region (default: the SDK's default chain).")
+    String profile;
+
+    @Option(names = "--account", paramLabel = "ID",
+            description = "aws: an account id allowed to be used (repeatable); the config file can list them too.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = AccountGuard.ALLOW_PROD_ALIAS_FLAG,
+            description = "aws: run even though the account alias contains \"prod\" (refused otherwise).")
+    boolean allowProdAlias;
+
+    @Option(names = "--yes", description = "aws: proceed after the plan without asking (needed when stdin is not a terminal).")
+    boolean yes;
 
     @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
             description = "Where the report files go (default: ${DEFAULT-VALUE}).")
@@ -89,23 +113,66 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         TargetKind kind = parseTarget();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
+        AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
         Terminal terminal = Terminal.detect();
         ConsoleProgress progress = new ConsoleProgress(System.err, terminal);
         String runId = RunIds.next();
         progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id());
-        RunOptions options = new RunOptions(keep, Duration.ofHours(2), Map.copyOf(labOptions), root.jvmStartMs());
-        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, region, root.verbose, localstackImage),
+        RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs());
+        // an emulator started for this run takes its resources with it when it stops
+        boolean journaled = kind != TargetKind.MOTO && kind != TargetKind.LOCALSTACK;
+        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, regionFor(kind), root.verbose, localstackImage), aws,
                 msg -> progress.info(null, msg));
              ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
-            LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current());
+            if (opened instanceof AwsTarget account) {
+                System.err.print(RunPlan.render(runId, account, labs, RunJournal.fileOf(StateDirs.journals(), runId)));
+                System.err.flush();
+                Confirmation.require(yes, account.accountId());
+            }
+            RunJournal journal = journaled ? startJournal(runId, opened, labs, progress) : null;
+            SecondInterrupt.install(journaled
+                    ? "labs: stopped at once, teardown unfinished; 'labs cleanup --run-id " + runId
+                            + "' shows what run " + runId + " left, add --force to delete it"
+                    : "labs: stopped at once; the embedded moto stops with this command and takes its resources with it");
             RunReport report;
-            try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
-                    () -> writeQuietly(runner.snapshot()))) {
-                report = runner.run(labs);
+            boolean journalKept;
+            try (ExitGuard.Registration closeJournal = ExitGuard.onExit("closing the run journal",
+                    () -> { if (journal != null) journal.finish(); })) {
+                LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current(),
+                        journal == null ? LedgerJournal.NONE : journal);
+                try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
+                        () -> writeQuietly(runner.snapshot()))) {
+                    report = runner.run(labs);
+                }
+                journalKept = journal != null && journal.finish();
             }
             Collection<Path> files = write(report);
             printSummary(report, files, terminal);
+            if (journalKept) {
+                spec.commandLine().getOut().printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n",
+                        journal.file(), runId);
+                spec.commandLine().getOut().flush();
+            }
             return exitCode(report);
+        }
+    }
+
+    /** Emulators default to us-east-1; on aws, no --region means the SDK's region chain. */
+    private String regionFor(TargetKind kind) {
+        return region != null || kind == TargetKind.AWS ? region : "us-east-1";
+    }
+
+    private static RunJournal startJournal(String runId, Target target, List<Lab> labs, ConsoleProgress progress) {
+        RecordedRun.Header header = new RecordedRun.Header(runId, Instant.now(), target.kind().id(),
+                target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId(),
+                target instanceof AwsTarget aws ? aws.profile() : null, labs.stream().map(l -> l.info().id()).toList());
+        try {
+            RunJournal journal = RunJournal.start(StateDirs.journals(), header);
+            progress.info(null, "journal " + journal.file());
+            return journal;
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write the run journal in " + StateDirs.journals() + ": " + e.getMessage(),
+                    "make the directory writable, or set LABS_STATE_DIR to one that is", e);
         }
     }
 
@@ -157,7 +224,8 @@ final class RunCommand implements Callable<Integer> {
                     ? "kept: the " + report.target().kind() + " emulator started for this command stopped with it, "
                             + "so the kept resources are gone with it; "
                             + "use --target endpoint with a long-running emulator to inspect them"
-                    : "kept: the resources above are still there; delete them by hand when done");
+                    : "kept: the resources above are still there; 'labs cleanup --run-id " + report.runId()
+                            + " --force' deletes them");
         }
         out.flush();
     }

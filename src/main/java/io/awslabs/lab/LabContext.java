@@ -73,11 +73,22 @@ public final class LabContext {
 
     /**
      * Runs a create call and registers the result in the ledger before returning it, so no
-     * code of the lab runs between a resource existing and teardown knowing it.
+     * code of the lab runs between a resource existing and teardown knowing it. The run's
+     * journal gets the intent (type, name prefix, region) on disk before the call, and the id
+     * after it: a run killed in between leaves enough for {@code labs cleanup}.
      */
     public <T> T create(String type, Creator<T> create, Function<T, String> idOf, Remover<T> delete) throws Exception {
-        T created = create.create();
-        ledger.register(type, idOf.apply(created), () -> delete.delete(created));
+        long seq = ledger.intent(type, name());
+        T created;
+        try {
+            created = create.create();
+        } catch (Exception | Error e) {
+            ledger.createFailed(seq, e);
+            throw e;
+        }
+        String id = idOf.apply(created);
+        ledger.register(seq, type, id, () -> delete.delete(created));
+        progress.info(labId, "created " + type + " " + id);
         return created;
     }
 

@@ -23,12 +23,21 @@ public final class LabRunner {
     private final AtomicLong waitMillis = new AtomicLong();
     private final List<LabRun> runs = new ArrayList<>();
 
+    private final LedgerJournal journal;
+
     public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion) {
+        this(target, options, progress, runId, toolVersion, LedgerJournal.NONE);
+    }
+
+    /** A runner whose ledgers write ahead to {@code journal} (targets that outlive the command). */
+    public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion,
+                     LedgerJournal journal) {
         this.target = target;
         this.options = options;
         this.progress = progress;
         this.runId = runId;
         this.toolVersion = toolVersion;
+        this.journal = journal;
     }
 
     public String runId() {
@@ -40,7 +49,7 @@ public final class LabRunner {
         for (Lab lab : labs) {
             LabInfo info = lab.info();
             progress.labStarted(info.id(), ++index, labs.size());
-            LabContext ctx = new LabContext(runId, info.id(), target, new ResourceLedger(), progress,
+            LabContext ctx = new LabContext(runId, info.id(), target, new ResourceLedger(journal, info.id(), target.region()), progress,
                     startedAt.plus(options.lifetime()), options.labOptions(), waitMillis);
             LabRun run = new LabRun(lab, info, target, progress, ctx);
             synchronized (runs) {

@@ -85,7 +85,7 @@ public final class Proof {
      * One line for an exception, redacted: it ends up in reasons, step outcomes and teardown
      * messages, and a message may quote a presigned URL or a credential.
      */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         if (t instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             return t.getClass().getSimpleName() + " (" + ase.statusCode() + " " + ase.awsErrorDetails().errorCode() + ")";
         }

@@ -13,6 +13,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * unwinds it newest first, once: a second unwind (the Ctrl-C hook racing the normal
  * {@code finally}) finds nothing left to do. Once closed, a resource created afterwards (a lab
  * still running while Ctrl-C tears down) is deleted at once and the lab is stopped.
+ *
+ * <p>Everything also goes to a {@link LedgerJournal} as it happens: the intent before each
+ * create call, the id after it, and each teardown outcome.
  */
 public final class ResourceLedger {
 
@@ -24,12 +27,45 @@ public final class ResourceLedger {
 
     public record Entry(String type, String id, Deleter deleter) { }
 
-    private final Deque<Entry> live = new ArrayDeque<>();
+    private record Live(long seq, Entry entry) { }
+
+    private final LedgerJournal journal;
+    private final String labId;
+    private final String region;
+    private final Deque<Live> live = new ArrayDeque<>();
     private final List<TeardownRecord> outcomes = new ArrayList<>();
     private boolean closed;
 
-    public synchronized void register(String type, String id, Deleter deleter) {
-        Entry entry = new Entry(type, id, deleter);
+    public ResourceLedger() {
+        this(LedgerJournal.NONE, "", "");
+    }
+
+    public ResourceLedger(LedgerJournal journal, String labId, String region) {
+        this.journal = journal;
+        this.labId = labId;
+        this.region = region;
+    }
+
+    /**
+     * Writes ahead that a resource of {@code type}, named from {@code namePrefix}, is about to
+     * be created; returns the sequence number that {@link #register(long, String, String, Deleter)}
+     * or {@link #createFailed} completes.
+     */
+    public long intent(String type, String namePrefix) {
+        return journal.intent(labId, type, namePrefix, region);
+    }
+
+    public void createFailed(long seq, Throwable cause) {
+        journal.createFailed(seq, Proof.describe(cause));
+    }
+
+    public void register(String type, String id, Deleter deleter) {
+        register(intent(type, ""), type, id, deleter);
+    }
+
+    public synchronized void register(long seq, String type, String id, Deleter deleter) {
+        journal.created(seq, id);
+        Live entry = new Live(seq, new Entry(type, id, deleter));
         if (!closed) {
             live.push(entry);
             return;
@@ -39,7 +75,7 @@ public final class ResourceLedger {
     }
 
     public synchronized List<Entry> entries() {
-        List<Entry> inOrder = new ArrayList<>(live);
+        List<Entry> inOrder = new ArrayList<>(live.stream().map(Live::entry).toList());
         java.util.Collections.reverse(inOrder);
         return inOrder;
     }
@@ -57,13 +93,25 @@ public final class ResourceLedger {
     public synchronized List<TeardownRecord> keep() {
         closed = true;
         while (!live.isEmpty()) {
-            Entry e = live.pop();
-            outcomes.add(new TeardownRecord(e.type(), e.id(), Outcome.KEPT, "kept by --keep", 0));
+            Live e = live.pop();
+            TeardownRecord kept = new TeardownRecord(e.entry().type(), e.entry().id(), Outcome.KEPT, "kept by --keep", 0);
+            journal.outcome(e.seq(), kept);
+            outcomes.add(kept);
         }
         return List.copyOf(outcomes);
     }
 
-    private static TeardownRecord delete(Entry entry) {
+    private TeardownRecord delete(Live live) {
+        TeardownRecord record = attempt(live.entry());
+        journal.outcome(live.seq(), record);
+        return record;
+    }
+
+    /**
+     * Runs one delete and says what happened, the same way for a run's teardown and for
+     * {@code labs cleanup}: a resource that is no longer there counts as ALREADY_GONE.
+     */
+    public static TeardownRecord attempt(Entry entry) {
         long started = System.nanoTime();
         Outcome outcome;
         String message = null;
@@ -73,6 +121,7 @@ public final class ResourceLedger {
         } catch (Exception e) {
             if (isNotFound(e)) {
                 outcome = Outcome.ALREADY_GONE;
+                message = e instanceof ResourceGone ? e.getMessage() : null;
             } else {
                 outcome = Outcome.FAILED;
                 message = Proof.describe(e);
@@ -82,7 +131,7 @@ public final class ResourceLedger {
     }
 
     /** A delete that finds nothing to delete has nothing left to do: that is success. */
-    static boolean isNotFound(Throwable e) {
+    public static boolean isNotFound(Throwable e) {
         if (e instanceof AwsServiceException ase) {
             if (ase.statusCode() == 404) {
                 return true;

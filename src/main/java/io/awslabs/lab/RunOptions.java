@@ -8,8 +8,10 @@ import java.util.Map;
  * {@code labs:expires-at} tag), lab options, and the JVM start time for the report's timings.
  */
 public record RunOptions(boolean keep, Duration lifetime, Map<String, Object> labOptions, long jvmStartMs) {
+    /** How long a run's resources may live: what {@code labs:expires-at} points to, from the run's start. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(2);
 
     public static RunOptions defaults() {
-        return new RunOptions(false, Duration.ofHours(2), Map.of(), 0);
+        return new RunOptions(false, DEFAULT_LIFETIME, Map.of(), 0);
     }
 }

@@ -18,6 +18,11 @@ public final class Targets {
     }
 
     public static Target open(Request request, Consumer<String> progress) {
+        return open(request, AwsTarget.Options.defaults(), progress);
+    }
+
+    /** {@code aws} applies to {@code --target aws} only: profile, allow-listed accounts, alias override. */
+    public static Target open(Request request, AwsTarget.Options aws, Consumer<String> progress) {
         return switch (request.kind()) {
             case MOTO -> {
                 SdkClients.warmUpInBackground();
@@ -33,8 +38,7 @@ public final class Targets {
                 LocalStack.Running localstack = LocalStack.start(request.localstackImage(), request.verbose(), progress);
                 yield LocalStack.target(localstack, request.region(), localstack);
             }
-            case AWS -> throw new EnvironmentException("the aws target is not available yet",
-                    "use --target moto (default) to run on the embedded emulator");
+            case AWS -> AwsTarget.open(request.region(), aws, UserConfig.load(), progress);
         };
     }
 

@@ -53,6 +53,35 @@ class CliTest {
     }
 
     @Test
+    void awsAndCleanupOptionsAreCheckedBeforeAnythingRuns() {
+        CliResult badAccount = CliResult.run("run", "kms-envelope-encryption", "--target", "aws", "--account", "12345");
+        CliResult badRunId = CliResult.run("cleanup", "--run-id", "NOT-A-RUN");
+        CliResult both = CliResult.run("cleanup", "--run-id", "abc12345", "--all");
+        CliResult moto = CliResult.run("cleanup", "--all", "--target", "moto");
+        CliResult duration = CliResult.run("cleanup", "--older-than", "soon");
+
+        assertThat(badAccount.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badAccount.err()).contains("--account 12345 is not an AWS account id (12 digits)");
+        assertThat(badRunId.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badRunId.err()).contains("'NOT-A-RUN' is not a run id");
+        assertThat(both.err()).contains("give --run-id or --all, not both");
+        assertThat(moto.err()).contains("searches aws or an endpoint, not moto");
+        assertThat(duration.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(duration.err()).contains("'soon' is not a duration such as 30m, 2h or 7d");
+    }
+
+    @Test
+    void durationsReadAsPeopleWriteThem() {
+        DurationConverter converter = new DurationConverter();
+
+        assertThat(converter.convert("90s")).hasSeconds(90);
+        assertThat(converter.convert("30m")).hasMinutes(30);
+        assertThat(converter.convert("2h")).hasHours(2);
+        assertThat(converter.convert("7d")).hasDays(7);
+        assertThat(converter.convert("PT2H")).hasHours(2);
+    }
+
+    @Test
     void listShowsIdTitleAndServices() {
         CliResult result = CliResult.run("list");
 
@@ -100,7 +129,19 @@ class CliTest {
     void helpShowsExamplesAndExitCodes() {
         CliResult result = CliResult.run("--help");
 
-        assertThat(result.out()).contains("Examples:", "labs run --all", "Exit codes:", "4  teardown incomplete");
+        assertThat(result.out()).contains("Examples:", "labs run --all", "Exit codes:", "4  teardown incomplete",
+                "cleanup", "labs cleanup --run-id <run-id> --force");
+    }
+
+    @Test
+    void everySubcommandHasHelpAsItsUsageErrorsSuggest() {
+        CliResult run = CliResult.run("run", "--help");
+        CliResult cleanup = CliResult.run("cleanup", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: labs run", "--account=ID", "--allow-prod-alias", "--yes");
+        assertThat(cleanup.code()).isZero();
+        assertThat(cleanup.out()).contains("Usage: labs cleanup", "--older-than=DURATION", "--force");
     }
 
     @Test

@@ -20,6 +20,8 @@ final class JarProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        // run journals go to the test's directory, never to the state directory of whoever runs the tests
+        builder.environment().put("LABS_STATE_DIR", workDir.resolve("state").toString());
         builder.environment().putAll(env);
         return builder;
     }

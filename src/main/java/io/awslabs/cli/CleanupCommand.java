@@ -1,0 +1,230 @@
+package io.awslabs.cli;
+
+import io.awslabs.cleanup.Cleanup;
+import io.awslabs.cleanup.Cleanup.Outcome;
+import io.awslabs.cleanup.Cleanup.Row;
+import io.awslabs.lab.RecordedRun;
+import io.awslabs.lab.RunJournal;
+import io.awslabs.lab.RunOptions;
+import io.awslabs.lab.StateDirs;
+import io.awslabs.target.AccountGuard;
+import io.awslabs.target.AwsTarget;
+import io.awslabs.target.TargetKind;
+import io.awslabs.target.Targets;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "cleanup",
+        description = {"Find and delete what interrupted runs left behind, aws-nuke style: a dry run unless --force.",
+                "Replays the run journals in the state directory ($LABS_STATE_DIR, else $XDG_STATE_HOME/aws-labs, "
+                        + "else ~/.local/state/aws-labs), and searches by the labs:run-id tag (Resource Groups "
+                        + "Tagging API) and by name where a journal is lost or a create never returned.",
+                "Without --run-id, --all or --older-than: lists the runs whose journal records leftovers."},
+        footer = {"%nExamples:",
+                "  labs cleanup                                  # runs with leftovers",
+                "  labs cleanup --run-id k3x9q2ab                # what it would delete",
+                "  labs cleanup --run-id k3x9q2ab --force        # delete it",
+                "  labs cleanup --older-than 2h --force --profile sandbox --account 123456789012",
+                "%nExit codes: 0 done (or dry run), 2 usage error, 3 environment error or guard refusal, "
+                        + "4 something could not be deleted."})
+final class CleanupCommand implements Callable<Integer> {
+    private static final String RUN_ID = "[a-z][a-z0-9]{7}";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "A run to clean up (repeatable).")
+    List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--all", description = "Every run with a journal, and every resource tagged labs:run-id on the target "
+            + "(runs in progress on other machines included: prefer --older-than).")
+    boolean all;
+
+    @Option(names = "--older-than", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Runs started longer ago than this (30m, 2h, 7d); for resources found by tag only, the start "
+                    + "is their labs:expires-at tag minus the 2 h run lifetime.")
+    Duration olderThan;
+
+    @Option(names = "--force", description = "Delete; without it, only show what would be deleted.")
+    boolean force;
+
+    @Option(names = "--target", defaultValue = "aws", paramLabel = "KIND",
+            description = "Where to search for runs that have no journal here: aws (default) or endpoint. "
+                    + "A run with a journal is cleaned where it ran.")
+    String target;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Emulator endpoint for --target endpoint.")
+    URI endpointUrl;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region to search for runs without a journal (default: AWS_REGION or the profile's; "
+                    + "us-east-1 on emulators). us-east-1 is always searched too, for global services.")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "aws: the named profile (default: the journal's, "
+            + "else the SDK's default chain).")
+    String profile;
+
+    @Option(names = "--account", paramLabel = "ID", description = "aws: an account id allowed to be used (repeatable).")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = AccountGuard.ALLOW_PROD_ALIAS_FLAG, description = "aws: proceed though the account alias contains \"prod\".")
+    boolean allowProdAlias;
+
+    @Override
+    public Integer call() {
+        for (String id : runIds) {
+            if (!id.matches(RUN_ID)) {
+                throw new UsageException("'" + id + "' is not a run id (8 lowercase letters and digits)",
+                        "'labs cleanup' lists the runs with leftovers");
+            }
+        }
+        if (all && !runIds.isEmpty()) {
+            throw new UsageException("give --run-id or --all, not both", "labs cleanup --help");
+        }
+        TargetKind kind = parseTarget();
+        AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
+        ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect());
+        Path dir = StateDirs.journals();
+        if (runIds.isEmpty() && !all && olderThan == null) {
+            return list(dir);
+        }
+        Cleanup.Selection selection = new Cleanup.Selection(new LinkedHashSet<>(runIds), all, olderThan);
+        Cleanup.TargetOpener opener = (k, endpoint, r, journalProfile) -> Targets.open(
+                new Targets.Request(k, endpoint, r, root.verbose),
+                new AwsTarget.Options(profile != null ? profile : journalProfile, aws.accounts(), allowProdAlias),
+                msg -> progress.info(null, msg));
+        Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(kind, endpointUrl, sweepRegion(kind, selection, dir), profile);
+        Cleanup.Result result;
+        try (Cleanup cleanup = new Cleanup(dir, opener, sweep, RunOptions.DEFAULT_LIFETIME, force)) {
+            result = cleanup.run(selection);
+        }
+        print(result);
+        return result.anyFailed() ? ExitCodes.TEARDOWN_INCOMPLETE : ExitCodes.OK;
+    }
+
+    private TargetKind parseTarget() {
+        TargetKind kind;
+        try {
+            kind = TargetKind.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), "labs cleanup --help");
+        }
+        if (kind != TargetKind.AWS && kind != TargetKind.ENDPOINT) {
+            throw new UsageException("labs cleanup searches aws or an endpoint, not " + kind.id()
+                    + " (an emulator started for one command takes its resources with it)", "labs cleanup --help");
+        }
+        return kind;
+    }
+
+    /** Resolved only when something will be searched by tag: a journal-only cleanup needs no region here. */
+    private String sweepRegion(TargetKind kind, Cleanup.Selection selection, Path dir) {
+        boolean sweeps = selection.sweepsOrphans()
+                || selection.runIds().stream().anyMatch(id -> !Files.exists(RunJournal.fileOf(dir, id)));
+        if (!sweeps) {
+            return region;
+        }
+        return kind == TargetKind.AWS ? AwsTarget.resolveRegion(region, profile) : region != null ? region : "us-east-1";
+    }
+
+    private int list(Path dir) {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> notes = new ArrayList<>();
+        List<Cleanup.JournalStatus> journals = Cleanup.journals(dir, notes).stream()
+                .filter(j -> !j.run().open().isEmpty()).toList();
+        if (journals.isEmpty()) {
+            out.println("no run journal with leftovers in " + dir);
+        } else {
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of("RUN", "STARTED", "TARGET", "REGION", "LEFT", "LABS"));
+            for (Cleanup.JournalStatus j : journals) {
+                RecordedRun.Header h = j.run().header();
+                String where = h.target() + " " + (h.account() != null && "aws".equals(h.target()) ? h.account()
+                        : h.endpoint() == null ? "" : h.endpoint());
+                table.add(List.of(h.runId(), h.startedAt().truncatedTo(ChronoUnit.SECONDS).toString(), where.trim(),
+                        String.valueOf(h.region()), j.run().open().size() + (j.inProgress() ? " (in progress)" : ""),
+                        String.join(", ", h.labs())));
+            }
+            printTable(out, table);
+            out.println();
+            out.println("'labs cleanup --run-id ID' shows what it would delete; add --force to delete it");
+        }
+        notes.forEach(n -> out.println("note: " + n));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void print(Cleanup.Result result) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (result.rows().isEmpty()) {
+            out.println("nothing to delete");
+        } else {
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of("RUN", "LAB", "TYPE", "ID", "FOUND BY", force ? "OUTCOME" : "WOULD", "DETAIL"));
+            Function<String, String> dash = v -> v == null ? "-" : v;
+            for (Row r : result.rows()) {
+                table.add(List.of(dash.apply(r.runId()), dash.apply(r.lab()), r.type(), r.id(), r.source(),
+                        label(r.outcome()), r.detail() == null ? "" : r.detail()));
+            }
+            printTable(out, table);
+        }
+        out.println();
+        result.notes().forEach(n -> out.println("note: " + n));
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        result.rows().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
+        if (force) {
+            out.printf("%d deleted, %d already gone, %d failed%n", counts.getOrDefault(Outcome.DELETED, 0),
+                    counts.getOrDefault(Outcome.ALREADY_GONE, 0), counts.getOrDefault(Outcome.FAILED, 0));
+        } else {
+            out.printf("dry run: %d would be deleted, %d unconfirmed, %d cannot be deleted; nothing was deleted "
+                            + "(add --force to delete)%n", counts.getOrDefault(Outcome.WOULD_DELETE, 0),
+                    counts.getOrDefault(Outcome.UNCONFIRMED, 0), counts.getOrDefault(Outcome.FAILED, 0));
+        }
+        out.flush();
+    }
+
+    private static String label(Outcome outcome) {
+        return switch (outcome) {
+            case WOULD_DELETE -> "delete";
+            case UNCONFIRMED -> "search";
+            case DELETED -> "DELETED";
+            case ALREADY_GONE -> "ALREADY GONE";
+            case FAILED -> "FAILED";
+        };
+    }
+
+    /** Columns padded to their widest cell; the last column is left unpadded. */
+    private static void printTable(PrintWriter out, List<List<String>> table) {
+        int columns = table.get(0).size();
+        int[] widths = new int[columns];
+        for (List<String> row : table) {
+            for (int c = 0; c < columns - 1; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                line.append(c < columns - 1 ? String.format("%-" + widths[c] + "s  ", row.get(c)) : row.get(c));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.awslabs.cli;
+
+import io.awslabs.target.EnvironmentException;
+import java.io.Console;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * Consent to spend money in a real account: {@code --yes}, or the account id typed back at a
+ * terminal. Never a prompt when nobody can answer it (stdin not a terminal, as in CI).
+ */
+final class Confirmation {
+    private Confirmation() { }
+
+    static void require(boolean yes, String account) {
+        if (yes) {
+            return;
+        }
+        Console console = System.console();
+        if (console == null || !isTerminal(console)) {
+            throw new EnvironmentException("the plan above needs confirmation and stdin is not a terminal; nothing was created",
+                    "review the plan, then rerun with --yes");
+        }
+        String typed = console.readLine("Type the account id (%s) to create these resources, anything else cancels: ", account);
+        if (typed == null || !typed.trim().equals(account)) {
+            throw new EnvironmentException("not confirmed; nothing was created", "rerun and type " + account
+                    + " when asked, or pass --yes");
+        }
+    }
+
+    /**
+     * Java 22 and later return a console even when redirected and say so through
+     * {@code isTerminal()}; before that, a console exists only for a terminal.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.awslabs.target;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/**
+ * A real AWS account, reached with the SDK's default credential chain (optionally a named
+ * profile) and region chain. Opening it asks STS who the credentials belong to and refuses,
+ * before anything can be created, an account that is not allow-listed or looks like production.
+ *
+ * <p>No endpoint is set on the clients, so the SDK resolves AWS's own endpoints, unless the
+ * user configured one for the SDK ({@code AWS_ENDPOINT_URL}, the {@code aws.endpointUrl} system
+ * property, or {@code endpoint_url} in the profile): that is how the tests point this target at
+ * a local moto, and it is said on the console whenever it is set.
+ */
+public final class AwsTarget implements Target {
+    private final String region;
+    private final String profile;
+    private final CallerIdentity identity;
+    private final String allowedBy;
+    private final SdkClients clients;
+
+    /** Who the credentials belong to: account, principal ARN, and the account's aliases. */
+    public record CallerIdentity(String account, String arn, List<String> aliases) { }
+
+    /** How to reach the account and what may be used: {@code --profile}, {@code --account}, the alias override. */
+    public record Options(String profile, List<String> accounts, boolean allowProdAlias) {
+        public static Options defaults() {
+            return new Options(null, List.of(), false);
+        }
+    }
+
+    private AwsTarget(String region, String profile, CallerIdentity identity, String allowedBy, SdkClients clients) {
+        this.region = region;
+        this.profile = profile;
+        this.identity = identity;
+        this.allowedBy = allowedBy;
+        this.clients = clients;
+    }
+
+    /** Resolves credentials and region, identifies the caller, and applies the account guard. */
+    public static AwsTarget open(String requestedRegion, Options options, UserConfig config, Consumer<String> progress) {
+        AccountGuard guard = new AccountGuard(options.accounts(), config, options.allowProdAlias());
+        AwsCredentialsProvider credentials = credentials(options.profile());
+        Region region = Region.of(resolveRegion(requestedRegion, options.profile()));
+        SdkClients clients = new SdkClients(Optional.empty(), region, credentials);
+        try {
+            configuredEndpoint().ifPresent(url -> progress.accept("the SDK is configured to send every call to "
+                    + url + " instead of AWS (AWS_ENDPOINT_URL or aws.endpointUrl)"));
+            requireCredentials(credentials, options.profile());
+            GetCallerIdentityResponse caller = callerIdentity(clients, options.profile());
+            guard.requireAllowListed(caller.account());
+            Optional<List<String>> aliases;
+            String whyUnreadable = null;
+            try {
+                aliases = Optional.of(clients.client(IamClient.class).listAccountAliases().accountAliases());
+            } catch (AwsServiceException e) {
+                aliases = Optional.empty();
+                whyUnreadable = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode();
+            }
+            guard.requireNotProduction(caller.account(), aliases, whyUnreadable);
+            CallerIdentity identity = new CallerIdentity(caller.account(), caller.arn(), aliases.orElse(List.of()));
+            progress.accept("aws account " + identity.account() + aliasText(identity) + " as " + identity.arn()
+                    + ", region " + region.id() + " (" + guard.allowedBy(identity.account()) + ")");
+            return new AwsTarget(region.id(), options.profile(), identity, guard.allowedBy(identity.account()), clients);
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(String profile) {
+        return profile == null
+                ? DefaultCredentialsProvider.builder().build()
+                : DefaultCredentialsProvider.builder().profileName(profile).build();
+    }
+
+    /** {@code --region} if given, else the SDK's region chain (AWS_REGION, the profile's region). */
+    public static String resolveRegion(String requested, String profile) {
+        if (requested != null) {
+            return requested;
+        }
+        try {
+            return (profile == null ? DefaultAwsRegionProviderChain.builder().build()
+                    : DefaultAwsRegionProviderChain.builder().profileName(profile).build()).getRegion().id();
+        } catch (SdkClientException e) {
+            throw new EnvironmentException("no AWS region configured" + (profile == null ? "" : " for profile " + profile),
+                    "pass --region eu-west-1, set AWS_REGION, or set region in the profile");
+        }
+    }
+
+    private static void requireCredentials(AwsCredentialsProvider credentials, String profile) {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new EnvironmentException(why.contains("any of the providers in the chain")
+                    ? "no AWS credentials found" + (profile == null ? "" : " for profile " + profile)
+                    : "cannot load AWS credentials" + (profile == null ? "" : " for profile " + profile) + ": "
+                            + shorten(firstLine(why)),
+                    "configure a sandbox profile (aws configure sso, or aws configure --profile sandbox) and pass "
+                            + "--profile sandbox, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+        }
+    }
+
+    private static GetCallerIdentityResponse callerIdentity(SdkClients clients, String profile) {
+        try {
+            return clients.client(StsClient.class).getCallerIdentity();
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode();
+            throw new EnvironmentException("AWS refused the credentials" + (profile == null ? "" : " of profile " + profile)
+                    + " (" + code + ")",
+                    "refresh them (aws sso login" + (profile == null ? "" : " --profile " + profile)
+                            + ", or new access keys) and run again", e);
+        } catch (SdkException e) {
+            throw new EnvironmentException("cannot reach AWS STS to identify the account: " + shorten(firstLine(e.getMessage())),
+                    "check the network, proxy settings and --region", e);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /** The endpoint the SDK takes from its own configuration, if any. */
+    static Optional<String> configuredEndpoint() {
+        String property = System.getProperty("aws.endpointUrl");
+        if (property != null && !property.isBlank()) {
+            return Optional.of(property);
+        }
+        String env = System.getenv("AWS_ENDPOINT_URL");
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    }
+
+    private static String aliasText(CallerIdentity identity) {
+        return identity.aliases().isEmpty() ? "" : " (alias " + String.join(", ", identity.aliases()) + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public CallerIdentity identity() {
+        return identity;
+    }
+
+    /** How the account came to be allowed: by {@code --account} or by the config file. */
+    public String allowedBy() {
+        return allowedBy;
+    }
+
+    /** The named profile in use, or null for the default chain. */
+    public String profile() {
+        return profile;
+    }
+
+    @Override public TargetKind kind() { return TargetKind.AWS; }
+    @Override public String region() { return region; }
+    @Override public Optional<URI> endpoint() { return Optional.empty(); }
+    @Override public String accountId() { return identity.account(); }
+    @Override public <T extends SdkClient> T client(Class<T> type) { return clients.client(type); }
+    @Override public S3Presigner s3Presigner() { return clients.s3Presigner(); }
+    @Override public ApiTimer apiTimer() { return clients.timer(); }
+    @Override public long startMillis() { return 0; }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}
