@@ -76,7 +76,19 @@ public final class KnownGaps {
                     "moto 5.2.5: s3/responses.py _key_response refuses an unauthenticated, unsigned request only for an "
                             + "existing object whose ACL is not public-read (or when a bucket policy denies); a new key goes "
                             + "to _key_response_put, whose _authenticate_and_authorize_s3_action enforces nothing unless "
-                            + "INITIAL_NO_AUTH_ACTION_COUNT is set (core/authorization.py)"));
+                            + "INITIAL_NO_AUTH_ACTION_COUNT is set (core/authorization.py)"),
+            new KnownGap(TargetKind.LOCALSTACK, "s3-default-encryption", "policy-judges-request-not-default",
+                    "LocalStack community stores bucket policies but never evaluates them: every upload under the "
+                            + "deny-unless-aws:kms policy is accepted, AES256 and header-less ones included",
+                    "localstack/services/s3/provider.py put_bucket_policy only validates the JSON and keeps it as "
+                            + "s3_bucket.policy, which nothing but get_bucket_policy reads; policy enforcement "
+                            + "(ENFORCE_IAM) is not in the community edition (localstack-core 4.14.0)"),
+            new KnownGap(TargetKind.LOCALSTACK, "s3-presigned-upload", "unsigned-put-refused",
+                    "LocalStack community authenticates only presigned requests: a PUT with no signature to a private "
+                            + "bucket creates the object",
+                    "localstack/services/s3/presigned_url.py S3PreSignedURLRequestHandler returns without any check when "
+                            + "is_presigned_url_request() finds no signature query parameter, and provider.py put_object "
+                            + "checks no ACL or bucket policy (localstack-core 4.14.0)"));
 
     private KnownGaps() { }
 
