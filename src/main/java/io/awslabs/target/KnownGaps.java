@@ -76,7 +76,39 @@ public final class KnownGaps {
                     "moto 5.2.5: s3/responses.py _key_response refuses an unauthenticated, unsigned request only for an "
                             + "existing object whose ACL is not public-read (or when a bucket policy denies); a new key goes "
                             + "to _key_response_put, whose _authenticate_and_authorize_s3_action enforces nothing unless "
-                            + "INITIAL_NO_AUTH_ACTION_COUNT is set (core/authorization.py)"));
+                            + "INITIAL_NO_AUTH_ACTION_COUNT is set (core/authorization.py)"),
+            new KnownGap(TargetKind.LOCALSTACK, "s3-default-encryption", "policy-judges-request-not-default",
+                    "LocalStack community stores bucket policies but never evaluates them: every upload under the "
+                            + "deny-unless-aws:kms policy is accepted, AES256 and header-less ones included",
+                    "localstack/services/s3/provider.py put_bucket_policy only validates the JSON and keeps it as "
+                            + "s3_bucket.policy, which nothing but get_bucket_policy reads; policy enforcement "
+                            + "(ENFORCE_IAM) is not in the community edition (localstack-core 4.14.0)"),
+            new KnownGap(TargetKind.LOCALSTACK, "s3-presigned-upload", "unsigned-put-refused",
+                    "LocalStack community authenticates only presigned requests: a PUT with no signature to a private "
+                            + "bucket creates the object",
+                    "localstack/services/s3/presigned_url.py S3PreSignedURLRequestHandler returns without any check when "
+                            + "is_presigned_url_request() finds no signature query parameter, and provider.py put_object "
+                            + "checks no ACL or bucket policy (localstack-core 4.14.0)"),
+            new KnownGap(TargetKind.LOCALSTACK, "ssm-run-command", "instance-registers-with-ssm",
+                    "LocalStack's SSM has no DescribeInstanceInformation (501) and no SSM agent, so no instance ever "
+                            + "registers",
+                    "localstack/services/ssm/provider.py SsmProvider defines no describe_instance_information and falls "
+                            + "back to moto (MotoFallbackDispatcher, services/providers.py), whose moto/ssm/responses.py "
+                            + "lacks it too; moto/core/responses.py raises NotImplementedError, which "
+                            + "localstack/aws/handlers/service.py answers as 501 InternalFailure (localstack-core 4.14.0, "
+                            + "moto-ext 5.1.24)"),
+            new KnownGap(TargetKind.LOCALSTACK, "ssm-run-command", "command-runs-script",
+                    "LocalStack runs nothing: SendCommand goes to moto, whose every invocation is a canned Success with "
+                            + "exit code 0 and empty output",
+                    "localstack/services/ssm/provider.py has no send_command or get_command_invocation, so both fall back "
+                            + "to moto; moto/ssm/models.py Command.invocation_response() hard-codes Status 'Success', "
+                            + "ResponseCode 0 and StandardOutputContent '' (moto-ext 5.1.24)"),
+            new KnownGap(TargetKind.LOCALSTACK, "ssm-run-command", "securestring-needs-decryption",
+                    "LocalStack stores a SecureString as moto does, 'kms:<key-id>:' followed by the plaintext, and returns "
+                            + "that without decryption; AWS returns KMS ciphertext",
+                    "localstack/services/ssm/provider.py put_parameter and get_parameter pass through to moto "
+                            + "(call_moto); moto/ssm/models.py Parameter.encrypt() returns f\"kms:{self.keyid}:\" + value "
+                            + "without calling KMS (moto-ext 5.1.24)"));
 
     private KnownGaps() { }
 

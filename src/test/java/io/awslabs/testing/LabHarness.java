@@ -32,7 +32,11 @@ public final class LabHarness {
      * emulator, not from tests that provoke failures on purpose.
      */
     public static RunReport runAndRecord(Target target, Lab... labs) {
-        RunReport report = run(target, labs);
+        return record(run(target, labs));
+    }
+
+    /** Records a report of a run made some other way (a recording progress, say), as runAndRecord does. */
+    public static RunReport record(RunReport report) {
         FidelityRecords.record(report);
         return report;
     }

@@ -272,6 +272,11 @@ public final class AcmCertificateLab implements Lab {
                 p.evidence("emulator", "moto issues a requested certificate once MOTO_ACM_VALIDATION_WAIT seconds have "
                         + "passed, without resolving the CNAME (moto/acm/models.py CertBundle.check): on moto this shows "
                         + "the API flow, on AWS it proves the DNS validation");
+            } else if (ctx.target().kind() == TargetKind.LOCALSTACK) {
+                p.evidence("emulator", "LocalStack's ACM is moto's: it issues a requested certificate once "
+                        + "MOTO_ACM_VALIDATION_WAIT seconds (at most 10) have passed, without resolving the CNAME "
+                        + "(localstack/services/acm/provider.py, moto/acm/models.py CertBundle.check): on LocalStack this "
+                        + "shows the API flow, on AWS it proves the DNS validation");
             }
             p.equal("Status", CertificateStatus.ISSUED, cert.status());
             for (DomainValidation option : cert.domainValidationOptions()) {

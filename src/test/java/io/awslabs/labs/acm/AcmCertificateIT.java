@@ -18,6 +18,7 @@ import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.target.Target;
+import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -44,7 +47,7 @@ class AcmCertificateIT {
 
     @Test
     void dnsValidationImportAndTlsChainOfTrustAreAllProvenOnMoto() throws Exception {
-        RunReport report = LabHarness.run(moto, new AcmCertificateLab());
+        RunReport report = LabHarness.runAndRecord(moto, new AcmCertificateLab());
         LabReport lab = report.labs().get(0);
         Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
 
@@ -64,6 +67,25 @@ class AcmCertificateIT {
                 .contains("No subject alternative DNS name matching localhost");
         assertThat(a.get("expired-import-rejected").evidence()).containsEntry("acm:ImportCertificate(expired).error",
                 "400 ValidationException");
+    }
+
+    @Test
+    void dnsValidationImportAndTlsChainOfTrustAreAllProvenOnLocalStackAndNothingIsLeft() throws Exception {
+        try (Target localstack = Emulator.LOCALSTACK.target()) {
+            RunReport report = LabHarness.runAndRecord(localstack, new AcmCertificateLab());
+            LabReport lab = report.labs().get(0);
+            Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
+
+            assertThat(a).hasSize(8);
+            assertThat(a.values()).allSatisfy(r ->
+                    assertThat(r.status()).as(r.id() + ": " + r.reason() + " " + r.actual()).isEqualTo(Status.PASS));
+            assertThat(a.get("request-pending-dns-validation").evidence()).containsEntry("region", "us-east-1");
+            assertThat(a.get("issued-after-dns-validation").evidence().get("emulator")).contains("without resolving the CNAME");
+            assertThat(a.get("expired-import-rejected").evidence()).containsEntry("acm:ImportCertificate(expired).error",
+                    "400 ValidationException");
+            assertThat(lab.teardown()).extracting(TeardownRecord::outcome).containsOnly(TeardownRecord.Outcome.DELETED);
+            assertThat(Emulator.LOCALSTACK.liveResourcesOf(report.runId())).isEmpty();
+        }
     }
 
     @Test
@@ -124,15 +146,19 @@ class AcmCertificateIT {
                 .anyMatch(r -> r.startsWith("route53 hosted zone"));
     }
 
-    @Test
-    void teardownStillRunsWhenVerifyThrows() throws Exception {
-        RunReport report = LabHarness.run(moto, new VerifyThrows(new AcmCertificateLab()));
+    @ParameterizedTest
+    @EnumSource(Emulator.class)
+    void teardownStillRunsWhenVerifyThrows(Emulator emulator) throws Exception {
+        RunReport report;
+        try (Target target = emulator.target()) {
+            report = LabHarness.run(target, new VerifyThrows(new AcmCertificateLab()));
+        }
         LabReport lab = report.labs().get(0);
 
         assertThat(lab.status()).isEqualTo(Status.ERROR);
         assertThat(lab.notes().get(0)).contains("verify blew up");
         assertThat(lab.teardown()).hasSize(4);
-        assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
+        assertThat(emulator.liveResourcesOf(report.runId())).isEmpty();
     }
 
     /** The real lab's provisioning, then a verify that fails before proving anything. */

@@ -16,6 +16,7 @@ import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.target.Target;
+import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class CloudFrontPrivateOriginIT {
 
     @Test
     void oacPathIsProvenOnMotoWhileOaiAndMotoGapsAreSkippedWithTheirReasons() {
-        RunReport report = LabHarness.run(moto, new CloudFrontPrivateOriginLab());
+        RunReport report = LabHarness.runAndRecord(moto, new CloudFrontPrivateOriginLab());
         LabReport lab = report.labs().get(0);
         Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
 
@@ -58,6 +59,24 @@ class CloudFrontPrivateOriginIT {
         assertThat(a.get("get-through-distribution").reason()).contains("real AWS only");
         assertThat(lab.status()).isEqualTo(Status.PASS);
         assertThat(lab.notes()).anyMatch(n -> n.contains("No OAI variant on this target"));
+    }
+
+    @Test
+    void localStackCommunityHasNoCloudFrontSoTheWholeLabIsSkippedWithTheReasonAndNothingIsCreated() throws Exception {
+        try (Target localstack = Emulator.LOCALSTACK.target()) {
+            RunReport report = LabHarness.runAndRecord(localstack, new CloudFrontPrivateOriginLab());
+            LabReport lab = report.labs().get(0);
+
+            assertThat(lab.status()).isEqualTo(Status.SKIPPED);
+            assertThat(lab.assertions()).hasSize(7).allSatisfy(r -> {
+                assertThat(r.status()).as(r.id()).isEqualTo(Status.SKIPPED);
+                assertThat(r.reason()).as(r.id()).contains("does not serve cloudfront", "community edition");
+            });
+            assertThat(report.totals()).as("nothing fails, errors or is kept, so the exit code is 0")
+                    .extracting(t -> t.fail() + t.error() + t.teardownFailed() + t.kept()).isEqualTo(0);
+            assertThat(lab.teardown()).as("nothing was provisioned").isEmpty();
+            assertThat(Emulator.LOCALSTACK.liveResourcesOf(report.runId())).isEmpty();
+        }
     }
 
     @Test

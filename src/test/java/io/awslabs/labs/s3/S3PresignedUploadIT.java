@@ -17,6 +17,7 @@ import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.target.Target;
+import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class S3PresignedUploadIT {
@@ -42,11 +45,58 @@ class S3PresignedUploadIT {
     private static synchronized RunReport runOnMoto() {
         if (onMoto == null) {
             try (Target moto = SharedMoto.target()) {
-                onMoto = new LabRunner(moto, new RunOptions(false, Duration.ofHours(1), Map.of(), 0),
-                        new RecordingProgress(progressLines), RunIds.next(), "test").run(List.of(new S3PresignedUploadLab()));
+                onMoto = LabHarness.record(new LabRunner(moto, new RunOptions(false, Duration.ofHours(1), Map.of(), 0),
+                        new RecordingProgress(progressLines), RunIds.next(), "test").run(List.of(new S3PresignedUploadLab())));
             }
         }
         return onMoto;
+    }
+
+    private static RunReport onLocalStack;
+
+    private static synchronized RunReport runOnLocalStack() {
+        if (onLocalStack == null) {
+            try (Target localstack = Emulator.LOCALSTACK.target()) {
+                onLocalStack = LabHarness.runAndRecord(localstack, new S3PresignedUploadLab());
+            }
+        }
+        return onLocalStack;
+    }
+
+    @Test
+    void localStackVerifiesSignatureObjectExpiryAndContentTypeButLetsAnUnsignedPutThrough() {
+        LabReport lab = runOnLocalStack().labs().get(0);
+        Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
+
+        assertThat(a).hasSize(6);
+        assertThat(a.values()).filteredOn(r -> !r.id().equals("unsigned-put-refused"))
+                .allSatisfy(r -> assertThat(r.status()).as(r.id() + ": " + r.reason() + " " + r.actual()).isEqualTo(Status.PASS));
+        assertThat(a.get("signature-bound-to-one-object").evidence()).containsEntry("plain HTTP GET answered", "403 SignatureDoesNotMatch");
+        assertThat(a.get("expired-url-refused").evidence()).containsEntry("S3 error message", "Request has expired");
+        assertThat(a.get("signed-content-type-enforced").evidence()).containsEntry("plain HTTP PUT answered", "403 SignatureDoesNotMatch");
+        AssertionRecord unsigned = a.get("unsigned-put-refused");
+        assertThat(unsigned.status()).isEqualTo(Status.SKIPPED);
+        assertThat(unsigned.reason()).contains("known localstack gap", "(the target answered: status: 200)");
+        assertThat(unsigned.evidence()).containsKey("knownGap.evidence").containsEntry("plain HTTP PUT answered", "200, 0 bytes");
+        assertThat(lab.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void localStacksSignatureErrorsLeaveNoSignatureInTheReport() throws Exception {
+        String json = ReportJson.MAPPER.writeValueAsString(runOnLocalStack());
+
+        assertThat(json).contains("X-Amz-Signature=REDACTED");
+        assertThat(UNREDACTED.matcher(json).find()).as("an unredacted signature or credential in the report").isFalse();
+        assertThat(SIGV4_SIGNATURE.matcher(json).find()).as("a 64-hex-digit signature in the report").isFalse();
+    }
+
+    @Test
+    void teardownOnLocalStackLeavesNoBucketAndNoObjectVersion() throws Exception {
+        RunReport report = runOnLocalStack();
+
+        assertThat(report.labs().get(0).teardown()).extracting(TeardownRecord::outcome)
+                .containsExactly(TeardownRecord.Outcome.DELETED);
+        assertThat(Emulator.LOCALSTACK.liveResourcesOf(report.runId())).isEmpty();
     }
 
     @Test
@@ -112,18 +162,19 @@ class S3PresignedUploadIT {
         assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
     }
 
-    @Test
-    void teardownStillRunsWhenVerifyThrows() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Emulator.class)
+    void teardownStillRunsWhenVerifyThrows(Emulator emulator) throws Exception {
         RunReport report;
-        try (Target moto = SharedMoto.target()) {
-            report = LabHarness.run(moto, new VerifyThrows(new S3PresignedUploadLab()));
+        try (Target target = emulator.target()) {
+            report = LabHarness.run(target, new VerifyThrows(new S3PresignedUploadLab()));
         }
         LabReport lab = report.labs().get(0);
 
         assertThat(lab.status()).isEqualTo(Status.ERROR);
         assertThat(lab.notes().get(0)).contains("verify blew up");
         assertThat(lab.teardown()).extracting(TeardownRecord::outcome).containsExactly(TeardownRecord.Outcome.DELETED);
-        assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
+        assertThat(emulator.liveResourcesOf(report.runId())).isEmpty();
     }
 
     private static String answerKey(AssertionRecord record) {

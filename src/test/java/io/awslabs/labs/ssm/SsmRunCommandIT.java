@@ -17,6 +17,7 @@ import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.target.Target;
+import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -54,7 +57,7 @@ class SsmRunCommandIT {
 
     @Test
     void runCommandReachesTheTaggedInstanceOnMotoAndEachMotoGapIsSkippedWithItsReason() {
-        RunReport report = LabHarness.run(moto, new SsmRunCommandLab());
+        RunReport report = LabHarness.runAndRecord(moto, new SsmRunCommandLab());
         LabReport lab = report.labs().get(0);
         Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
 
@@ -80,6 +83,36 @@ class SsmRunCommandIT {
 
         assertThat(lab.status()).isEqualTo(Status.PASS);
         assertThat(lab.notes()).anyMatch(n -> n.contains(SsmRunCommandLab.AMI_PARAMETER) && n.contains("ami-"));
+    }
+
+    @Test
+    void onLocalStackTheCommandReachesTheTaggedInstanceWhileTheMotoBackedGapsAreSkippedAndNothingIsLeft() throws Exception {
+        try (Target localstack = Emulator.LOCALSTACK.target()) {
+            RunReport report = LabHarness.runAndRecord(localstack, new SsmRunCommandLab());
+            LabReport lab = report.labs().get(0);
+            Map<String, AssertionRecord> a = LabHarness.assertionsOf(lab);
+
+            assertThat(a).hasSize(6);
+            assertThat(List.of("no-inbound-rules", "profile-role-has-ssm-core", "command-targets-instance-by-tag"))
+                    .allSatisfy(id -> assertThat(a.get(id).status()).as(id + ": " + a.get(id).reason() + " " + a.get(id).actual())
+                            .isEqualTo(Status.PASS));
+            AssertionRecord registration = a.get("instance-registers-with-ssm");
+            assertThat(registration.status()).isEqualTo(Status.SKIPPED);
+            assertThat(registration.reason()).contains("known localstack gap", "501 InternalFailure");
+            AssertionRecord script = a.get("command-runs-script");
+            assertThat(script.status()).isEqualTo(Status.SKIPPED);
+            assertThat(script.reason()).contains("known localstack gap", "canned Success", "empty stdout");
+            AssertionRecord secure = a.get("securestring-needs-decryption");
+            assertThat(secure.status()).isEqualTo(Status.SKIPPED);
+            assertThat(secure.reason()).contains("known localstack gap", "kms:", "<plaintext>");
+            assertThat(lab.status()).isEqualTo(Status.PASS);
+
+            assertThat(ReportJson.MAPPER.writeValueAsString(report)).contains("<plaintext>")
+                    .doesNotContainPattern("demo-[0-9a-f]{24}");
+            assertThat(lab.teardown()).extracting(TeardownRecord::type).containsExactlyElementsOf(REVERSE_CREATION_ORDER);
+            assertThat(lab.teardown()).extracting(TeardownRecord::outcome).containsOnly(TeardownRecord.Outcome.DELETED);
+            assertThat(Emulator.LOCALSTACK.liveResourcesOf(report.runId())).isEmpty();
+        }
     }
 
     @Test
@@ -117,15 +150,19 @@ class SsmRunCommandIT {
                 .anyMatch(r -> r.startsWith("kms key"));
     }
 
-    @Test
-    void teardownStillRunsWhenVerifyThrows() throws Exception {
-        RunReport report = LabHarness.run(moto, new VerifyThrows(new SsmRunCommandLab()));
+    @ParameterizedTest
+    @EnumSource(Emulator.class)
+    void teardownStillRunsWhenVerifyThrows(Emulator emulator) throws Exception {
+        RunReport report;
+        try (Target target = emulator.target()) {
+            report = LabHarness.run(target, new VerifyThrows(new SsmRunCommandLab()));
+        }
         LabReport lab = report.labs().get(0);
 
         assertThat(lab.status()).isEqualTo(Status.ERROR);
         assertThat(lab.notes().get(0)).contains("verify blew up");
         assertThat(lab.teardown()).extracting(TeardownRecord::type).containsExactlyElementsOf(REVERSE_CREATION_ORDER);
-        assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
+        assertThat(emulator.liveResourcesOf(report.runId())).isEmpty();
     }
 
     @Test

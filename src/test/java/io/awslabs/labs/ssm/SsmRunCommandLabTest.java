@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.target.KnownGap;
 import io.awslabs.target.KnownGaps;
+import io.awslabs.target.TargetKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SsmRunCommandLabTest {
     private final LabInfo info = new SsmRunCommandLab().info();
 
     @Test
-    void everyDeclaredMotoGapNamesAnAssertionTheLabMakes() {
-        var gaps = KnownGaps.all().stream().filter(g -> g.labId().equals(info.id())).map(KnownGap::assertionId).toList();
+    void everyDeclaredGapNamesAnAssertionTheLabMakesAndBothEmulatorsShareTheSameThree() {
+        var gaps = KnownGaps.all().stream().filter(g -> g.labId().equals(info.id())).toList();
 
-        assertThat(gaps).containsExactlyInAnyOrder("instance-registers-with-ssm", "command-runs-script",
-                "securestring-needs-decryption");
-        assertThat(info.assertions()).extracting(LabInfo.AssertionInfo::id).containsAll(gaps);
+        for (TargetKind emulator : List.of(TargetKind.MOTO, TargetKind.LOCALSTACK)) {
+            assertThat(gaps).as(emulator.id()).filteredOn(g -> g.target() == emulator).extracting(KnownGap::assertionId)
+                    .containsExactlyInAnyOrder("instance-registers-with-ssm", "command-runs-script",
+                            "securestring-needs-decryption");
+        }
+        assertThat(info.assertions()).extracting(LabInfo.AssertionInfo::id)
+                .containsAll(gaps.stream().map(KnownGap::assertionId).toList());
     }
 
     @Test
