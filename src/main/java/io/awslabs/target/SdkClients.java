@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -18,7 +17,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds and caches SDK clients for one target: endpoint override (emulators), region,
@@ -41,30 +39,6 @@ public final class SdkClients implements AutoCloseable {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
-    }
-
-    /**
-     * Loads and initialises the SDK's shared classes (builders, signer, marshallers, HTTP
-     * client) on a background thread, by building an STS client and sending one request to a
-     * closed loopback port. Started while an emulator boots, it takes most of the SDK's
-     * first-use cost (about 0.5 s on 2 cores) off the critical path.
-     */
-    public static void warmUpInBackground() {
-        Thread warm = new Thread(() -> {
-            try (StsClient sts = StsClient.builder()
-                    .endpointOverride(URI.create("http://127.0.0.1:9"))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create())
-                    .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build()) {
-                sts.getCallerIdentity();
-            } catch (RuntimeException expected) {
-                // nothing listens on the discard port: the request only had to be prepared and sent
-            }
-        }, "labs-sdk-warm-up");
-        warm.setDaemon(true);
-        warm.start();
     }
 
     public <T extends SdkClient> T client(Class<T> type) {

@@ -25,7 +25,6 @@ public final class Targets {
     public static Target open(Request request, AwsTarget.Options aws, Consumer<String> progress) {
         return switch (request.kind()) {
             case MOTO -> {
-                SdkClients.warmUpInBackground();
                 MotoServer moto = MotoServer.start(progress, request.verbose());
                 yield new EmulatorTarget(TargetKind.MOTO, moto.endpoint(), request.region(), moto.startMillis(), moto);
             }
