@@ -1,7 +1,7 @@
 package io.awslabs.cleanup;
 
 import io.awslabs.lab.ResourceLedger;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.time.Duration;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.ec2.Ec2Client;

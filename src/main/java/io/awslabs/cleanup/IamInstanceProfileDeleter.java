@@ -1,6 +1,6 @@
 package io.awslabs.cleanup;
 
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.util.List;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.iam.IamClient;

@@ -1,7 +1,7 @@
 package io.awslabs.cleanup;
 
 import io.awslabs.labs.kms.KmsKeys;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyState;

@@ -1,7 +1,7 @@
 package io.awslabs.cleanup;
 
 import io.awslabs.lab.ResourceLedger;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.awslabs.cli;
 
-import io.awslabs.target.AwsTarget;
+import io.awslabs.targets.AwsTarget;
 import java.util.List;
 
 /** The aws target's command-line options, checked before anything is opened. */

@@ -2,8 +2,8 @@ package io.awslabs.cli;
 
 import io.awslabs.lab.LabInfo;
 import io.awslabs.report.FidelityMatrix;
-import io.awslabs.target.KnownGap;
-import io.awslabs.target.KnownGaps;
+import io.awslabs.targets.KnownGap;
+import io.awslabs.targets.KnownGaps;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.awslabs.cli;
 
-import io.awslabs.target.EnvironmentException;
+import io.awslabs.targets.EnvironmentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -15,12 +15,12 @@ import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.TeardownRecord;
-import io.awslabs.target.AccountGuard;
-import io.awslabs.target.AwsTarget;
-import io.awslabs.target.EnvironmentException;
-import io.awslabs.target.Target;
-import io.awslabs.target.TargetKind;
-import io.awslabs.target.Targets;
+import io.awslabs.targets.AccountGuard;
+import io.awslabs.targets.AwsTarget;
+import io.awslabs.targets.EnvironmentException;
+import io.awslabs.targets.Target;
+import io.awslabs.targets.TargetKind;
+import io.awslabs.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     URI endpointUrl;
 
     @Option(names = "--localstack-image", paramLabel = "IMAGE",
-            description = "LocalStack image for --target localstack (default: " + io.awslabs.target.LocalStack.IMAGE
+            description = "LocalStack image for --target localstack (default: " + io.awslabs.targets.LocalStack.IMAGE
                     + "; needs Docker; newer tags need LOCALSTACK_AUTH_TOKEN).")
     String localstackImage;
 

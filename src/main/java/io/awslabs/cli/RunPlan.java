@@ -2,7 +2,7 @@ package io.awslabs.cli;
 
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabInfo;
-import io.awslabs.target.AwsTarget;
+import io.awslabs.targets.AwsTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.awslabs.cli;
 
-import io.awslabs.target.TargetKind;
-import io.awslabs.target.TargetReadiness;
+import io.awslabs.targets.TargetKind;
+import io.awslabs.targets.TargetReadiness;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

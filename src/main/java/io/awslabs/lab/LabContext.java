@@ -1,7 +1,7 @@
 package io.awslabs.lab;
 
 import io.awslabs.report.StepRecord;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.awslabs.lab;
 
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

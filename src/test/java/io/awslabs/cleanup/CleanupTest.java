@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunJournal;
-import io.awslabs.target.TargetKind;
+import io.awslabs.targets.TargetKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.awslabs.lab.ResourceLedger;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.report.TeardownRecord.Outcome;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import io.awslabs.testing.SharedMoto;
 import java.util.List;
 import java.util.Map;

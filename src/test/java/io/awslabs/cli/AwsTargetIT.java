@@ -7,7 +7,7 @@ import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.testing.SharedMoto;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

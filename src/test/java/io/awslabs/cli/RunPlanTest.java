@@ -7,7 +7,7 @@ import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.labs.kms.KmsEnvelopeEncryptionLab;
-import io.awslabs.target.AwsTarget;
+import io.awslabs.targets.AwsTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

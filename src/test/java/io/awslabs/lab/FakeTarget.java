@@ -1,9 +1,9 @@
 package io.awslabs.lab;
 
-import io.awslabs.target.ApiTimer;
-import io.awslabs.target.KnownGap;
-import io.awslabs.target.Target;
-import io.awslabs.target.TargetKind;
+import io.awslabs.targets.ApiTimer;
+import io.awslabs.targets.KnownGap;
+import io.awslabs.targets.Target;
+import io.awslabs.targets.TargetKind;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkClient;

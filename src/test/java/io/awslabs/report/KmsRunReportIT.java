@@ -3,7 +3,7 @@ package io.awslabs.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.labs.kms.KmsEnvelopeEncryptionLab;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.awslabs.testing;
 
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.ArrayList;
 import java.util.List;

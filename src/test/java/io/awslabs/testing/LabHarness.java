@@ -8,7 +8,7 @@ import io.awslabs.lab.RunOptions;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.awslabs.testing;
 
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.route53.Route53Client;

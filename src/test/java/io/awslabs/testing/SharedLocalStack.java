@@ -1,7 +1,7 @@
 package io.awslabs.testing;
 
-import io.awslabs.target.LocalStack;
-import io.awslabs.target.Target;
+import io.awslabs.targets.LocalStack;
+import io.awslabs.targets.Target;
 
 /**
  * One real LocalStack 4.14.0 for the whole test JVM, chosen and started by the same code the

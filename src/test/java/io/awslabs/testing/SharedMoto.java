@@ -1,9 +1,9 @@
 package io.awslabs.testing;
 
-import io.awslabs.target.EmulatorTarget;
-import io.awslabs.target.MotoServer;
-import io.awslabs.target.Target;
-import io.awslabs.target.TargetKind;
+import io.awslabs.targets.EmulatorTarget;
+import io.awslabs.targets.MotoServer;
+import io.awslabs.targets.Target;
+import io.awslabs.targets.TargetKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Proof;
-import io.awslabs.target.TargetKind;
+import io.awslabs.targets.TargetKind;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilderException;

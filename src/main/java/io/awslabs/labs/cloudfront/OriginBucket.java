@@ -1,7 +1,7 @@
 package io.awslabs.labs.cloudfront;
 
 import io.awslabs.lab.LabContext;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import java.net.URI;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -12,7 +12,7 @@ import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunOptions;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.TeardownRecord;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
-import io.awslabs.target.Target;
+import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;

@@ -3,9 +3,9 @@ package io.awslabs.labs.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.lab.LabInfo;
-import io.awslabs.target.KnownGap;
-import io.awslabs.target.KnownGaps;
-import io.awslabs.target.TargetKind;
+import io.awslabs.targets.KnownGap;
+import io.awslabs.targets.KnownGaps;
+import io.awslabs.targets.TargetKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 /**
  * A behaviour a target is known not to reproduce, with the evidence for the claim. An assertion

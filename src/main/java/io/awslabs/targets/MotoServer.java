@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;

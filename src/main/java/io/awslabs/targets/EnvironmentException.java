@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 /**
  * The environment cannot run labs: an emulator will not start, credentials are missing, an

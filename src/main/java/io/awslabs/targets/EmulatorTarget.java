@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 import io.awslabs.lab.LabInfo;
 import java.net.URI;

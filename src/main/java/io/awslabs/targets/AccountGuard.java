@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 import java.util.LinkedHashSet;
 import java.util.List;

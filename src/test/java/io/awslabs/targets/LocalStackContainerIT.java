@@ -1,4 +1,4 @@
-package io.awslabs.target;
+package io.awslabs.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
