@@ -2,10 +2,6 @@ package io.awslabs.labs.kms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awslabs.lab.Checks;
-import io.awslabs.lab.Lab;
-import io.awslabs.lab.LabContext;
-import io.awslabs.lab.LabInfo;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
@@ -14,6 +10,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
+import io.awslabs.testing.VerifyThrows;
 import io.awslabs.testing.SharedMoto;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,12 +103,5 @@ class KmsEnvelopeEncryptionIT {
             assertThat(lab.teardown()).hasSize(3);
             assertThat(emulator.liveResourcesOf(report.runId())).isEmpty();
         }
-    }
-
-    /** The real lab's provisioning, then a verify that fails before proving anything. */
-    private record VerifyThrows(Lab real) implements Lab {
-        @Override public LabInfo info() { return real.info(); }
-        @Override public void provision(LabContext ctx) throws Exception { real.provision(ctx); }
-        @Override public void verify(LabContext ctx, Checks check) { throw new IllegalStateException("verify blew up"); }
     }
 }

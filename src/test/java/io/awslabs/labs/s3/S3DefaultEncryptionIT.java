@@ -2,10 +2,6 @@ package io.awslabs.labs.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awslabs.lab.Checks;
-import io.awslabs.lab.Lab;
-import io.awslabs.lab.LabContext;
-import io.awslabs.lab.LabInfo;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
@@ -14,6 +10,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
+import io.awslabs.testing.VerifyThrows;
 import io.awslabs.testing.SharedMoto;
 import java.util.List;
 import java.util.Map;
@@ -138,12 +135,5 @@ class S3DefaultEncryptionIT {
         assertThat(lab.notes().get(0)).contains("verify blew up");
         assertThat(lab.teardown()).hasSize(4);
         assertThat(emulator.liveResourcesOf(report.runId())).isEmpty();
-    }
-
-    /** The real lab's provisioning, then a verify that fails before proving anything. */
-    private record VerifyThrows(Lab real) implements Lab {
-        @Override public LabInfo info() { return real.info(); }
-        @Override public void provision(LabContext ctx) throws Exception { real.provision(ctx); }
-        @Override public void verify(LabContext ctx, Checks check) { throw new IllegalStateException("verify blew up"); }
     }
 }

@@ -2,10 +2,6 @@ package io.awslabs.labs.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awslabs.lab.Checks;
-import io.awslabs.lab.Lab;
-import io.awslabs.lab.LabContext;
-import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.Progress;
 import io.awslabs.lab.RunIds;
@@ -19,6 +15,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
+import io.awslabs.testing.VerifyThrows;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,12 +179,6 @@ class S3PresignedUploadIT {
                 .orElseThrow(() -> new AssertionError(record.id() + " kept no HTTP answer as evidence"));
     }
 
-    /** The real lab's provisioning, then a verify that fails before proving anything. */
-    private record VerifyThrows(Lab real) implements Lab {
-        @Override public LabInfo info() { return real.info(); }
-        @Override public void provision(LabContext ctx) throws Exception { real.provision(ctx); }
-        @Override public void verify(LabContext ctx, Checks check) { throw new IllegalStateException("verify blew up"); }
-    }
 
     /** Everything the runner tells a watcher, as the raw text a console would print before its own redaction. */
     private record RecordingProgress(List<String> lines) implements Progress {

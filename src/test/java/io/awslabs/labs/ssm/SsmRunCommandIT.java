@@ -19,6 +19,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabHarness;
+import io.awslabs.testing.VerifyThrows;
 import io.awslabs.testing.SharedMoto;
 import java.time.Duration;
 import java.util.List;
@@ -183,12 +184,6 @@ class SsmRunCommandIT {
         assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
     }
 
-    /** The real lab's provisioning, then a verify that fails before proving anything. */
-    private record VerifyThrows(Lab real) implements Lab {
-        @Override public LabInfo info() { return real.info(); }
-        @Override public void provision(LabContext ctx) throws Exception { real.provision(ctx); }
-        @Override public void verify(LabContext ctx, Checks check) { throw new IllegalStateException("verify blew up"); }
-    }
 
     /**
      * The real lab with its concept broken after provisioning: SSH opened to the world, the SSM
