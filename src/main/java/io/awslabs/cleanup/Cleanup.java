@@ -1,11 +1,19 @@
 package io.awslabs.cleanup;
 
+import io.awslabs.lab.LabCatalog;
 import io.awslabs.lab.Proof;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RecordedRun.RecordedResource;
 import io.awslabs.lab.ResourceLedger;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.resources.Gone;
+import io.awslabs.resources.ResourceKind;
+import io.awslabs.resources.RunMatcher;
+import io.awslabs.resources.Teardown;
+import io.awslabs.resources.UnsupportedApi;
+import io.awslabs.resources.Wait;
+import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
@@ -25,7 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * What {@code labs cleanup} does: finds what runs left behind, from their journals first, then
@@ -78,6 +88,8 @@ public final class Cleanup implements AutoCloseable {
     private final SweepTarget sweepTarget;
     private final Duration runLifetime;
     private final boolean force;
+    private final Consumer<String> progress;
+    private final Wait wait;
     private final Instant now = Instant.now();
     private final Map<String, Target> opened = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
@@ -85,11 +97,19 @@ public final class Cleanup implements AutoCloseable {
 
     /** {@code runLifetime}: how long after its start a run's {@code labs:expires-at} tag points. */
     public Cleanup(Path journalDir, TargetOpener opener, SweepTarget sweepTarget, Duration runLifetime, boolean force) {
+        this(journalDir, opener, sweepTarget, runLifetime, force, line -> { }, Wait.unobserved());
+    }
+
+    /** {@code progress} and {@code wait}: how deletes that must wait (a distribution, an instance) show it. */
+    public Cleanup(Path journalDir, TargetOpener opener, SweepTarget sweepTarget, Duration runLifetime, boolean force,
+                   Consumer<String> progress, Wait wait) {
         this.journalDir = journalDir;
         this.opener = opener;
         this.sweepTarget = sweepTarget;
         this.runLifetime = runLifetime;
         this.force = force;
+        this.progress = progress;
+        this.wait = wait;
     }
 
     /** Every readable journal in the directory, oldest run first; unreadable ones become notes. */
@@ -133,7 +153,7 @@ public final class Cleanup implements AutoCloseable {
                 notes.add("run " + runId + " has no journal in " + journalDir + ": searching by tag and name on "
                         + describe(sweepTarget));
                 sweepRun(runId, sweepTarget.kind(), sweepTarget.endpoint(), regionsOf(sweepTarget.region()),
-                        sweepTarget.profile(), typesAll(), Set.of(), null);
+                        sweepTarget.profile(), Set.copyOf(ResourceKinds.ALL), Set.of(), null);
             }
         }
         if (selection.sweepsOrphans()) {
@@ -164,19 +184,19 @@ public final class Cleanup implements AutoCloseable {
         }
         List<RecordedResource> unconfirmed = open.stream().filter(r -> !r.confirmed()).toList();
         if (!unconfirmed.isEmpty()) {
-            Set<String> types = new LinkedHashSet<>();
+            Set<ResourceKind> kinds = new LinkedHashSet<>();
             Set<String> regions = new LinkedHashSet<>();
             unconfirmed.forEach(r -> {
-                types.add(r.type());
+                ResourceKinds.forType(r.type()).ifPresent(kinds::add);
                 regions.add(r.region() == null ? header.region() : r.region());
             });
             Set<String> known = new HashSet<>();
             run.resources().stream().filter(RecordedResource::confirmed)
-                    .forEach(r -> ResourceDeleters.forType(r.type()).ifPresent(d -> known.add(key(d, r.id()))));
+                    .forEach(r -> ResourceKinds.forType(r.type()).ifPresent(k -> known.add(key(k, r.id()))));
             int before = rows.size();
             Set<String> sweepRegions = new LinkedHashSet<>();
             regions.forEach(region -> sweepRegions.addAll(regionsOf(region)));
-            sweepRun(header.runId(), kind, endpoint, sweepRegions, header.profile(), types, known, header.account());
+            sweepRun(header.runId(), kind, endpoint, sweepRegions, header.profile(), kinds, known, header.account());
             List<Row> found = List.copyOf(rows.subList(before, rows.size()));
             boolean sweepFailed = found.stream().anyMatch(row -> row.outcome() == Outcome.FAILED);
             failed |= sweepFailed;
@@ -219,11 +239,11 @@ public final class Cleanup implements AutoCloseable {
 
     private Row deleteRecorded(RecordedRun.Header header, TargetKind kind, URI endpoint, RecordedResource r) {
         String region = r.region() == null ? header.region() : r.region();
-        Optional<ResourceDeleter> deleter = ResourceDeleters.forType(r.type());
+        Optional<ResourceKind> deleter = ResourceKinds.forType(r.type());
         if (deleter.isEmpty()) {
             return row(header.runId(), r.lab(), r.type(), r.id(), "journal", Outcome.FAILED,
-                    "labs cleanup has no deleter for type '" + r.type() + "'; delete it by hand (known types: "
-                            + String.join(", ", ResourceDeleters.ALL.stream().map(ResourceDeleter::type).toList()) + ")");
+                    "labs cleanup does not know the resource type '" + r.type() + "'; delete it by hand (known types: "
+                            + String.join(", ", ResourceKinds.ALL.stream().map(ResourceKind::type).toList()) + ")");
         }
         Target target;
         try {
@@ -241,19 +261,20 @@ public final class Cleanup implements AutoCloseable {
         return r.outcome() == null ? null : "last attempt: " + r.outcome() + (r.message() == null ? "" : " (" + r.message() + ")");
     }
 
-    private Row deleteNow(String runId, String lab, String type, String id, String source, ResourceDeleter deleter,
+    private Row deleteNow(String runId, String lab, String type, String id, String source, ResourceKind kind,
                           Target target) {
-        TeardownRecord record = ResourceLedger.attempt(new ResourceLedger.Entry(type, id, () -> deleter.delete(target, id)));
+        Teardown env = new Teardown(target, runId, wait, progress);
+        TeardownRecord record = ResourceLedger.attempt(new ResourceLedger.Entry(type, id, () -> kind.delete(env, id)));
         return row(runId, lab, type, id, source, Outcome.valueOf(record.outcome().name()), record.message());
     }
 
     /**
-     * Finds a run's resources by tag (in each region) and by name (for the given types), leaves
+     * Finds a run's resources by tag (in each region) and by listing (for the given kinds), leaves
      * out the ones already known and the ones already gone, and deletes or lists the rest in
      * dependency order.
      */
     private void sweepRun(String runId, TargetKind kind, URI endpoint, Set<String> regions, String profile,
-                          Set<String> types, Set<String> known, String account) {
+                          Set<ResourceKind> kinds, Set<String> known, String account) {
         Map<String, Found> found = new LinkedHashMap<>();
         for (String region : regions) {
             Target target;
@@ -272,29 +293,47 @@ public final class Cleanup implements AutoCloseable {
             }
         }
         String home = regions.iterator().next();
-        for (String type : types) {
-            Optional<ResourceDeleter> deleter = ResourceDeleters.forType(type);
-            if (deleter.isEmpty()) {
-                continue;
-            }
-            try {
-                Target target = target(kind, endpoint, home, profile, account);
-                for (String id : deleter.get().findByRunId(target, runId)) {
-                    found.putIfAbsent(key(deleter.get(), id), new Found(runId, null, deleter.get(), id, "name", target));
-                }
-            } catch (Unreachable e) {
-                rows.add(row(runId, null, type, "(search by name)", "name", Outcome.FAILED, e.getMessage()));
-            } catch (Exception e) {
-                rows.add(row(runId, null, type, "(search by name)", "name", Outcome.FAILED,
-                        "cannot list by name: " + describe(e)));
-            }
-        }
+        findByListing(RunMatcher.of(runId), kinds, kind, endpoint, home, profile, account, found);
         found.keySet().removeAll(known);
         deleteFound(found.values());
     }
 
+    /** Lists each kind's resources of the matched runs: what the tag sweep cannot see. */
+    private void findByListing(RunMatcher runs, Set<ResourceKind> kinds, TargetKind kind, URI endpoint, String region,
+                               String profile, String account, Map<String, Found> found) {
+        for (ResourceKind resourceKind : ResourceKinds.ALL) {
+            if (!kinds.contains(resourceKind)) {
+                continue;
+            }
+            try {
+                Target target = target(kind, endpoint, region, profile, account);
+                for (ResourceKind.Found f : resourceKind.find(target, runs)) {
+                    found.putIfAbsent(key(resourceKind, f.id()), new Found(f.runId(), null, resourceKind, f.id(), "name", target));
+                }
+            } catch (Unreachable e) {
+                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED, e.getMessage()));
+            } catch (AwsServiceException e) {
+                // a target without this API (moto has no origin access identities) holds none of them
+                if (UnsupportedApi.reason(resourceKind.type(), e).isEmpty()) {
+                    rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
+                            "cannot list by name: " + describe(e)));
+                }
+            } catch (Exception e) {
+                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
+                        "cannot list by name: " + describe(e)));
+            }
+        }
+    }
+
+    /**
+     * Every run's leftovers on the sweep target: tagged ones (their age is their expires-at tag
+     * minus the run lifetime) and, by name, the kinds the tagging API cannot list. A run found only
+     * by name has no known age: {@code --all} takes it, {@code --older-than} takes it when the same
+     * run's tagged resources are old enough, and otherwise says so.
+     */
     private void sweepOrphans(Selection selection, Set<String> journaled) {
         Map<String, Found> found = new LinkedHashMap<>();
+        Map<String, Instant> startOfRun = new LinkedHashMap<>();
         for (String region : regionsOf(sweepTarget.region())) {
             Target target;
             try {
@@ -305,7 +344,11 @@ public final class Cleanup implements AutoCloseable {
             }
             try {
                 for (TagSweep.Tagged tagged : TagSweep.ofAllRuns(target)) {
-                    if (journaled.contains(tagged.runId()) || !selection.selects(tagged.runId(), startOf(tagged), now)) {
+                    Instant start = startOf(tagged);
+                    if (start != null) {
+                        startOfRun.merge(tagged.runId(), start, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                    if (journaled.contains(tagged.runId()) || !selection.selects(tagged.runId(), start, now)) {
                         continue;
                     }
                     add(found, Set.of(), tagged.runId(), tagged, target);
@@ -314,6 +357,25 @@ public final class Cleanup implements AutoCloseable {
                 rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED, "GetResources failed: " + describe(e)));
             }
         }
+        Map<String, Found> byName = new LinkedHashMap<>();
+        findByListing(RunMatcher.anyRunOf(new LabCatalog().ids()), Set.copyOf(ResourceKinds.ALL), sweepTarget.kind(),
+                sweepTarget.endpoint(), sweepTarget.region(), sweepTarget.profile(), null, byName);
+        Set<String> ageUnknown = new LinkedHashSet<>();
+        byName.forEach((key, f) -> {
+            if (journaled.contains(f.runId())) {
+                return;
+            }
+            Instant start = startOfRun.get(f.runId());
+            if (start == null && !selection.all() && !selection.runIds().contains(f.runId())) {
+                ageUnknown.add(f.runId());
+                return;
+            }
+            if (selection.selects(f.runId(), start, now)) {
+                found.putIfAbsent(key, f);
+            }
+        });
+        ageUnknown.forEach(runId -> notes.add("run " + runId + " left resources that only their name finds, so their "
+                + "age is unknown; 'labs cleanup --run-id " + runId + "' deals with them"));
         deleteFound(found.values());
     }
 
@@ -327,50 +389,44 @@ public final class Cleanup implements AutoCloseable {
         }
     }
 
-    private record Found(String runId, String lab, ResourceDeleter deleter, String id, String source, Target target) { }
+    private record Found(String runId, String lab, ResourceKind kind, String id, String source, Target target) { }
 
     private void add(Map<String, Found> found, Set<String> known, String runId, TagSweep.Tagged tagged, Target target) {
-        Optional<ResourceDeleter> deleter = ResourceDeleters.forArn(tagged.arn());
+        Optional<ResourceKind> kind = ResourceKinds.forArn(tagged.arn());
         String lab = tagged.tags().get("labs:lab");
-        if (deleter.isEmpty()) {
+        if (kind.isEmpty()) {
             rows.add(row(runId, lab, "(unknown)", tagged.arn(), "tag", Outcome.FAILED,
-                    "labs cleanup has no deleter for this resource type; delete it by hand"));
+                    "labs cleanup does not know this resource type; delete it by hand"));
             return;
         }
-        String key = key(deleter.get(), tagged.arn());
+        String key = key(kind.get(), tagged.arn());
         if (!known.contains(key)) {
-            found.putIfAbsent(key, new Found(runId, lab, deleter.get(), tagged.arn(), "tag", target));
+            found.putIfAbsent(key, new Found(runId, lab, kind.get(), tagged.arn(), "tag", target));
         }
     }
 
     private void deleteFound(java.util.Collection<Found> found) {
         List<Found> ordered = new ArrayList<>(found);
-        ordered.sort(Comparator.comparingInt(f -> ResourceDeleters.ALL.indexOf(f.deleter())));
+        ordered.sort(Comparator.comparingInt(f -> ResourceKinds.ALL.indexOf(f.kind())));
         for (Found f : ordered) {
             try {
-                if (f.deleter().isGone(f.target(), f.id())) {
+                if (f.kind().isGone(f.target(), f.id())) {
                     continue;
                 }
             } catch (Exception e) {
-                if (!ResourceLedger.isNotFound(e)) {
-                    rows.add(row(f.runId(), f.lab(), f.deleter().type(), f.id(), f.source(), Outcome.FAILED,
+                if (!Gone.isNotFound(e)) {
+                    rows.add(row(f.runId(), f.lab(), f.kind().type(), f.id(), f.source(), Outcome.FAILED,
                             "cannot tell whether it is already gone: " + describe(e)));
                 }
                 continue;
             }
-            rows.add(force ? deleteNow(f.runId(), f.lab(), f.deleter().type(), f.id(), f.source(), f.deleter(), f.target())
-                    : row(f.runId(), f.lab(), f.deleter().type(), f.id(), f.source(), Outcome.WOULD_DELETE, null));
+            rows.add(force ? deleteNow(f.runId(), f.lab(), f.kind().type(), f.id(), f.source(), f.kind(), f.target())
+                    : row(f.runId(), f.lab(), f.kind().type(), f.id(), f.source(), Outcome.WOULD_DELETE, null));
         }
     }
 
-    private static String key(ResourceDeleter deleter, String idOrArn) {
-        return deleter.type() + " " + deleter.canonicalId(idOrArn);
-    }
-
-    private static Set<String> typesAll() {
-        Set<String> types = new LinkedHashSet<>();
-        ResourceDeleters.ALL.forEach(d -> types.add(d.type()));
-        return types;
+    private static String key(ResourceKind kind, String idOrArn) {
+        return kind.type() + " " + kind.canonicalId(idOrArn);
     }
 
     private static Set<String> regionsOf(String region) {

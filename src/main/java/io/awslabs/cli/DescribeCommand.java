@@ -1,9 +1,9 @@
 package io.awslabs.cli;
 
+import io.awslabs.lab.Gap;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabOption;
 import io.awslabs.report.FidelityMatrix;
-import io.awslabs.targets.KnownGap;
-import io.awslabs.targets.KnownGaps;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,13 +30,18 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("Assertions");
         for (LabInfo.AssertionInfo a : info.assertions()) {
             out.printf("  - %s: %s%n", a.id(), a.statement());
-            for (KnownGap gap : KnownGaps.all()) {
-                if (gap.labId().equals(info.id()) && gap.assertionId().equals(a.id())) {
-                    out.printf("      SKIPPED on %s: %s%n", gap.target().id(), gap.reason());
+            String awsOnly = info.awsOnly().get(a.id());
+            if (awsOnly != null) {
+                out.printf("      SKIPPED on every emulator (real AWS only): %s%n", awsOnly);
+            }
+            for (Gap gap : info.gaps()) {
+                if (gap.assertionId().equals(a.id())) {
+                    out.printf("      SKIPPED on %s: %s%n", gap.emulator().displayName(), gap.reason());
                 }
             }
         }
         out.println();
+        options(out, info.options());
         fidelity(out, info);
         section(out, "Services", String.join(", ", info.services()));
         section(out, "Cost of one run on AWS", String.format("about $%.2f: %s", info.costPerRunUsd(), info.costNote()));
@@ -66,6 +71,16 @@ final class DescribeCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.assertion()));
             targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(row, t))));
             out.println(line.toString().stripTrailing());
+        }
+        out.println();
+    }
+
+    private static void options(PrintWriter out, List<LabOption> options) {
+        if (options.isEmpty()) return;
+        out.println("Options (--option NAME=VALUE)");
+        for (LabOption o : options) {
+            out.printf("  - %s (%s%s): %s%n", o.name(), o.type().accepts(),
+                    o.defaultValue() == null ? "" : ", default " + o.defaultValue(), o.description());
         }
         out.println();
     }

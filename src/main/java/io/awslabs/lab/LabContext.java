@@ -1,6 +1,10 @@
 package io.awslabs.lab;
 
 import io.awslabs.report.StepRecord;
+import io.awslabs.resources.Provisioning;
+import io.awslabs.resources.ResourceKind;
+import io.awslabs.resources.Teardown;
+import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,77 +12,74 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import software.amazon.awssdk.core.SdkClient;
 
 /**
  * What a lab sees of its run: the target's clients, the run id and the names and tags built
- * from it, the ledger behind {@link #create}, timed steps, and notes for the report.
+ * from it, the ledger behind {@link #create}, the wait utility, timed steps, its options, and
+ * notes for the report.
  */
-public final class LabContext {
+public final class LabContext implements Provisioning {
+    /** In a log, a wait that lasts says so again at most this often. */
+    private static final Duration WAIT_LINE_EVERY = Duration.ofSeconds(5);
+
     private final String runId;
-    private final String labId;
+    private final LabInfo info;
     private final Target target;
     private final ResourceLedger ledger;
     private final Progress progress;
     private final Instant expiresAt;
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, Object> options;
-    private final AtomicLong waitMillis;
+    private final Map<String, String> options;
+    private final Wait wait;
+    private final Teardown teardown;
 
-    LabContext(String runId, String labId, Target target, ResourceLedger ledger, Progress progress,
-               Instant expiresAt, Map<String, Object> options, AtomicLong waitMillis) {
+    LabContext(String runId, LabInfo info, Target target, ResourceLedger ledger, Progress progress,
+               Instant expiresAt, Map<String, String> options, AtomicLong waitMillis, Wait.Clock clock) {
         this.runId = runId;
-        this.labId = labId;
+        this.info = info;
         this.target = target;
         this.ledger = ledger;
         this.progress = progress;
         this.expiresAt = expiresAt;
         this.options = options;
-        this.waitMillis = waitMillis;
+        this.wait = new Wait(clock, new WaitReport(info.id(), progress, waitMillis), target.changesPropagate());
+        this.teardown = new Teardown(target, runId, wait, line -> progress.info(info.id(), line));
     }
 
-    public String runId() { return runId; }
-    public String labId() { return labId; }
-    public Target target() { return target; }
-
-    public <T extends SdkClient> T client(Class<T> type) {
-        return target.client(type);
-    }
+    @Override public String runId() { return runId; }
+    public String labId() { return info.id(); }
+    @Override public Target target() { return target; }
+    @Override public Wait waits() { return wait; }
 
     /** {@code labs-<lab>-<runid>}: every resource name carries the run id. */
+    @Override
     public String name() {
-        return "labs-" + labId + "-" + runId;
-    }
-
-    public String name(String suffix) {
-        return name() + "-" + suffix;
+        return "labs-" + info.id() + "-" + runId;
     }
 
     /** The tags every taggable resource carries. */
+    @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("labs:run-id", runId);
-        tags.put("labs:lab", labId);
+        tags.put("labs:lab", info.id());
         tags.put("labs:expires-at", expiresAt.toString());
         return tags;
     }
 
-    /** Converts {@link #tags()} into a service's own tag type. */
-    public <T> List<T> tags(java.util.function.BiFunction<String, String, T> tag) {
-        return tags().entrySet().stream().map(e -> tag.apply(e.getKey(), e.getValue())).toList();
-    }
-
     /**
-     * Runs a create call and registers the result in the ledger before returning it, so no
-     * code of the lab runs between a resource existing and teardown knowing it. The run's
-     * journal gets the intent (type, name prefix, region) on disk before the call, and the id
-     * after it: a run killed in between leaves enough for {@code labs cleanup}.
+     * Runs a create call and registers the result under its kind before returning it, so no code
+     * of the lab runs between a resource existing and teardown knowing it. The run's journal gets
+     * the intent (kind, name prefix, region) on disk before the call, and the id after it: a run
+     * killed in between leaves enough for {@code labs cleanup}, which deletes through the same kind.
      */
-    public <T> T create(String type, Creator<T> create, Function<T, String> idOf, Remover<T> delete) throws Exception {
-        long seq = ledger.intent(type, name());
+    @Override
+    public <T> T create(ResourceKind kind, Creator<T> create, Function<T, String> idOf) throws Exception {
+        long seq = ledger.intent(kind.type(), name());
         T created;
         try {
             created = create.create();
@@ -87,21 +88,27 @@ public final class LabContext {
             throw e;
         }
         String id = idOf.apply(created);
-        ledger.register(seq, type, id, () -> delete.delete(created));
-        progress.info(labId, "created " + type + " " + id);
+        ledger.register(seq, kind.type(), id, () -> kind.delete(teardown, id));
+        progress.info(info.id(), "created " + kind.type() + " " + id);
         return created;
     }
 
-    /** {@link #create} for the common case where the create call returns the resource id. */
-    public String create(String type, Creator<String> create, Remover<String> delete) throws Exception {
-        return create(type, create, Function.identity(), delete);
+    /**
+     * Something of this machine (a local server) that teardown closes with the lab's resources,
+     * in the same newest-first order; it has no journal record, since it ends with the process.
+     */
+    public <T extends AutoCloseable> T closeAtTeardown(String what, Creator<T> start) throws Exception {
+        T started = start.create();
+        ledger.registerLocal(what, started.toString(), started::close);
+        progress.info(info.id(), "started " + what + " " + started);
+        return started;
     }
 
     /** A timed sub-step, shown in progress and recorded in the report. */
     public <T> T step(String name, Creator<T> body) throws Exception {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        progress.stepStarted(labId, name);
+        progress.stepStarted(info.id(), name);
         String outcome = "ok";
         try {
             return body.create();
@@ -113,30 +120,18 @@ public final class LabContext {
             synchronized (steps) {
                 steps.add(new StepRecord(name, started, millis, outcome));
             }
-            progress.stepFinished(labId, name, millis, outcome);
-        }
-    }
-
-    /**
-     * A deliberate wait (an expiry, a propagation delay). Counted apart from API time so the
-     * benchmark does not mistake it for overhead.
-     */
-    public void sleep(Duration duration, String why) throws InterruptedException {
-        progress.info(labId, "waiting " + duration.toMillis() / 1000.0 + " s: " + why);
-        long t0 = System.nanoTime();
-        try {
-            Thread.sleep(duration.toMillis());
-        } finally {
-            waitMillis.addAndGet((System.nanoTime() - t0) / 1_000_000);
+            progress.stepFinished(info.id(), name, millis, outcome);
         }
     }
 
     /** A line for the person watching (progress on stderr), not for the report. */
+    @Override
     public void progress(String message) {
-        progress.info(labId, message);
+        progress.info(info.id(), message);
     }
 
     /** A remark the report keeps with the lab, such as a resource that cannot be deleted at once. */
+    @Override
     public void note(String text) {
         synchronized (notes) {
             if (!notes.contains(text)) {
@@ -145,10 +140,25 @@ public final class LabContext {
         }
     }
 
-    /** An option given on the command line for this run ({@code --option key=value}). */
-    public String option(String key, String fallback) {
-        Object value = options.get(key);
-        return value == null ? fallback : value.toString();
+    /** A boolean option the lab declares, as given on the command line or its default. */
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(declared(name, LabOption.Type.BOOLEAN).orElseThrow());
+    }
+
+    /** A duration option in seconds the lab declares. */
+    public Duration seconds(String name) {
+        return Duration.ofSeconds(Long.parseLong(declared(name, LabOption.Type.SECONDS).orElseThrow()));
+    }
+
+    /** A text option the lab declares; empty when neither given nor defaulted. */
+    public Optional<String> text(String name) {
+        return declared(name, LabOption.Type.TEXT);
+    }
+
+    private Optional<String> declared(String name, LabOption.Type type) {
+        LabOption option = info.optionNamed(name).filter(o -> o.type() == type).orElseThrow(() ->
+                new IllegalArgumentException("lab " + info.id() + " declares no " + type + " option " + name));
+        return Optional.ofNullable(options.getOrDefault(name, option.defaultValue()));
     }
 
     List<StepRecord> steps() {
@@ -167,13 +177,34 @@ public final class LabContext {
         return ledger;
     }
 
-    @FunctionalInterface
-    public interface Creator<T> {
-        T create() throws Exception;
-    }
+    /** Waits count as deliberate waits in the report; the person watching hears of them now and then. */
+    private static final class WaitReport implements Wait.Listener {
+        private final String labId;
+        private final Progress progress;
+        private final AtomicLong waitMillis;
+        private String lastWhat;
+        private long lastShownNanos;
 
-    @FunctionalInterface
-    public interface Remover<T> {
-        void delete(T resource) throws Exception;
+        WaitReport(String labId, Progress progress, AtomicLong waitMillis) {
+            this.labId = labId;
+            this.progress = progress;
+            this.waitMillis = waitMillis;
+        }
+
+        @Override
+        public synchronized void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer) {
+            long now = System.nanoTime();
+            if (what.equals(lastWhat) && now - lastShownNanos < WAIT_LINE_EVERY.toNanos()) {
+                return;
+            }
+            lastWhat = what;
+            lastShownNanos = now;
+            progress.waiting(labId, what, elapsed, timeout, lastAnswer);
+        }
+
+        @Override
+        public void waited(Duration paused) {
+            waitMillis.addAndGet(paused.toMillis());
+        }
     }
 }

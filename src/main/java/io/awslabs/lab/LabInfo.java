@@ -1,7 +1,11 @@
 package io.awslabs.lab;
 
+import io.awslabs.targets.EmulatorKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a lab is about, what it creates and what it proves: everything {@code labs describe}
@@ -20,6 +24,9 @@ public final class LabInfo {
     private final List<AssertionInfo> assertions = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> sources = new ArrayList<>();
+    private final List<Gap> gaps = new ArrayList<>();
+    private final Map<String, String> awsOnly = new LinkedHashMap<>();
+    private final List<LabOption> options = new ArrayList<>();
 
     private LabInfo(String id, String title) {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -43,6 +50,23 @@ public final class LabInfo {
     public LabInfo note(String text) { notes.add(text); return this; }
     public LabInfo source(String url) { sources.add(url); return this; }
 
+    /** A gap of this emulator for one of the lab's assertions: see {@link Gap}. */
+    public LabInfo gap(EmulatorKind emulator, String assertionId, Symptom symptom, String reason, String source) {
+        gaps.add(new Gap(emulator, assertionId, symptom, reason, source));
+        return this;
+    }
+
+    /**
+     * An assertion only real AWS can show (content served at a *.cloudfront.net name, say): on any
+     * emulator it is not attempted, and reported SKIPPED with this reason.
+     */
+    public LabInfo awsOnly(String assertionId, String reason) {
+        awsOnly.put(assertionId, reason);
+        return this;
+    }
+
+    public LabInfo option(LabOption option) { options.add(option); return this; }
+
     public String id() { return id; }
     public String title() { return title; }
     public String concept() { return concept; }
@@ -55,6 +79,17 @@ public final class LabInfo {
     public List<AssertionInfo> assertions() { return List.copyOf(assertions); }
     public List<String> notes() { return List.copyOf(notes); }
     public List<String> sources() { return List.copyOf(sources); }
+    public List<Gap> gaps() { return List.copyOf(gaps); }
+    public Map<String, String> awsOnly() { return Map.copyOf(awsOnly); }
+    public List<LabOption> options() { return List.copyOf(options); }
+
+    public Optional<Gap> gapFor(EmulatorKind emulator, String assertionId) {
+        return gaps.stream().filter(g -> g.emulator() == emulator && g.assertionId().equals(assertionId)).findFirst();
+    }
+
+    public Optional<LabOption> optionNamed(String name) {
+        return options.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
 
     /** Statement declared for an assertion id, so a lab states each behaviour once. */
     public String statementOf(String assertionId) {

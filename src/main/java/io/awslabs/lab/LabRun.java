@@ -5,7 +5,6 @@ import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.CallGate;
-import io.awslabs.targets.KnownGap;
 import io.awslabs.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ final class LabRun implements Checks {
     }
 
     void execute(boolean keep) {
-        Optional<String> cannot = target.cannotRun(info);
+        Optional<String> cannot = target.lacks(info.services());
         if (cannot.isPresent()) {
             skipReason = cannot.get();
             progress.info(info.id(), "skipped: " + skipReason);
@@ -114,7 +113,13 @@ final class LabRun implements Checks {
         proving.lock();
         try {
             if (!interrupted) {
-                prove(assertionId, statement, body);
+                String awsOnly = info.awsOnly().get(assertionId);
+                if (awsOnly != null && target.kind().isEmulator()) {
+                    record(assertionId, statement, Status.SKIPPED, "real AWS only: " + awsOnly, new Proof(),
+                            new AssertionOutcome(null, null), 0);
+                } else {
+                    prove(assertionId, statement, body);
+                }
                 return;
             }
         } finally {
@@ -142,6 +147,7 @@ final class LabRun implements Checks {
         long started = System.nanoTime();
         Status status;
         String reason = null;
+        Throwable error = null;
         try {
             body.prove(proof);
             status = Status.PASS;
@@ -155,25 +161,38 @@ final class LabRun implements Checks {
         } catch (Exception e) {
             status = Status.ERROR;
             reason = Proof.describe(e);
+            error = e;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        record(assertionId, statement, status, reason, proof, millis);
+        AssertionOutcome outcome = new AssertionOutcome(status == Status.FAIL ? proof.failedCheck() : null, error);
+        record(assertionId, statement, status, reason, proof, outcome, millis);
     }
 
-    private void record(String id, String statement, Status status, String reason, Proof proof, long millis) {
+    /**
+     * Applies the gap the lab declares for this emulator, if any: only an outcome with the gap's
+     * symptom becomes SKIPPED; any other failure stays what it is, and says that it was not the
+     * gap. A target that did not say which emulator it is gets no gap at all.
+     */
+    private void record(String id, String statement, Status status, String reason, Proof proof,
+                        AssertionOutcome outcome, long millis) {
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);
         String note = null;
-        Optional<KnownGap> gap = target.gap(info.id(), id);
-        if (gap.isPresent() && status.isBad()) {
-            String answered = status == Status.ERROR ? reason : actual;
-            reason = "known " + target.kind().id() + " gap: " + gap.get().reason()
-                    + " (the target answered: " + answered + ")";
-            status = Status.SKIPPED;
-            proof.evidence("knownGap.evidence", gap.get().evidence());
-        } else if (gap.isPresent() && status == Status.PASS) {
-            note = "declared " + target.kind().id() + " gap no longer reproduces: " + gap.get().reason();
+        Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
+        if (gap.isPresent()) {
+            String emulator = gap.get().emulator().displayName();
+            if (status.isBad() && gap.get().symptom().matches(outcome)) {
+                String answered = status == Status.ERROR ? reason : actual;
+                reason = "known " + emulator + " gap: " + gap.get().reason() + " (the target answered: " + answered + ")";
+                status = Status.SKIPPED;
+                proof.evidence("knownGap.source", gap.get().source());
+            } else if (status.isBad()) {
+                note = "a " + emulator + " gap is declared for this assertion (" + gap.get().reason() + "; it shows as: "
+                        + gap.get().symptom().describe() + "), but a different failure happened: " + outcome.describe();
+            } else if (status == Status.PASS) {
+                note = "declared " + emulator + " gap no longer reproduces: " + gap.get().reason();
+            }
         }
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();

@@ -2,6 +2,7 @@ package io.awslabs.lab;
 
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
+import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,20 +25,30 @@ public final class LabRunner {
     private final List<LabRun> runs = new ArrayList<>();
 
     private final LedgerJournal journal;
+    private final Wait.Clock clock;
 
     public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion) {
         this(target, options, progress, runId, toolVersion, LedgerJournal.NONE);
     }
 
-    /** A runner whose ledgers write ahead to {@code journal} (targets that outlive the command). */
     public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion,
                      LedgerJournal journal) {
+        this(target, options, progress, runId, toolVersion, journal, Wait.Clock.SYSTEM);
+    }
+
+    /**
+     * A runner whose ledgers write ahead to {@code journal} (targets that outlive the command),
+     * and whose labs wait on {@code clock} (a fake one in tests).
+     */
+    public LabRunner(Target target, RunOptions options, Progress progress, String runId, String toolVersion,
+                     LedgerJournal journal, Wait.Clock clock) {
         this.target = target;
         this.options = options;
         this.progress = progress;
         this.runId = runId;
         this.toolVersion = toolVersion;
         this.journal = journal;
+        this.clock = clock;
     }
 
     public String runId() {
@@ -49,8 +60,8 @@ public final class LabRunner {
         for (Lab lab : labs) {
             LabInfo info = lab.info();
             progress.labStarted(info.id(), ++index, labs.size());
-            LabContext ctx = new LabContext(runId, info.id(), target, new ResourceLedger(journal, info.id(), target.region()), progress,
-                    startedAt.plus(options.lifetime()), options.labOptions(), waitMillis);
+            LabContext ctx = new LabContext(runId, info, target, new ResourceLedger(journal, info.id(), target.region()),
+                    progress, startedAt.plus(options.lifetime()), options.labOptions(), waitMillis, clock);
             LabRun run = new LabRun(lab, info, target, progress, ctx);
             synchronized (runs) {
                 runs.add(run);

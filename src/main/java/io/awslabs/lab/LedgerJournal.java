@@ -15,8 +15,11 @@ public interface LedgerJournal {
     /** The create call returned: the resource exists under this id (name or ARN). */
     void created(long seq, String id);
 
-    /** The create call threw: the resource may or may not exist. */
+    /** The create call threw without an answer from the service: the resource may or may not exist. */
     void createFailed(long seq, String reason);
+
+    /** The service refused the create call: nothing was created. */
+    void createRefused(long seq, String reason);
 
     /** Teardown of one entry: deleted, already gone, failed or kept. */
     void outcome(long seq, TeardownRecord record);
@@ -28,6 +31,7 @@ public interface LedgerJournal {
         @Override public synchronized long intent(String labId, String type, String namePrefix, String region) { return ++seq; }
         @Override public void created(long seq, String id) { }
         @Override public void createFailed(long seq, String reason) { }
+        @Override public void createRefused(long seq, String reason) { }
         @Override public void outcome(long seq, TeardownRecord record) { }
     };
 }

@@ -15,8 +15,14 @@ public interface Progress {
 
     void teardown(String labId, TeardownRecord record);
 
-    /** A free-form line: a wait, an emulator starting, a lab's own remark. */
+    /** A free-form line: an emulator starting, a lab's own remark. */
     void info(String labId, String message);
+
+    /** A deliberate wait in progress: what for, how long so far, the limit, and the last answer seen. */
+    default void waiting(String labId, String what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
+        info(labId, "waiting for " + what + ": " + elapsed.toSeconds() + " s of at most " + timeout.toSeconds() + " s"
+                + (lastAnswer == null || lastAnswer.isBlank() ? "" : " (last: " + lastAnswer + ")"));
+    }
 
     Progress SILENT = new Progress() {
         @Override public void labStarted(String labId, int index, int count) { }

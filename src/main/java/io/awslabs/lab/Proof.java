@@ -55,14 +55,23 @@ public final class Proof {
         return record(what, "true", String.valueOf(actual), condition);
     }
 
-    /** Expects {@code call} to throw {@code type}; returns the exception for evidence. */
-    public <T extends Throwable> T throwsA(String what, Class<T> type, ThrowingRunnable call) {
+    /**
+     * Expects {@code call} to throw {@code type}; returns the exception for evidence. Another
+     * answer of the target (a different AWS error) is a check that does not hold; anything else
+     * (a lost connection, the Ctrl-C abort, a JVM error) is not an answer and goes on up.
+     */
+    public <T extends Exception> T throwsA(String what, Class<T> type, ThrowingRunnable call) throws Exception {
         try {
             call.run();
-        } catch (Throwable thrown) {
-            boolean held = type.isInstance(thrown);
-            record(what, type.getSimpleName(), describe(thrown), held);
-            return type.cast(thrown);
+        } catch (Exception thrown) {
+            if (type.isInstance(thrown)) {
+                record(what, type.getSimpleName(), describe(thrown), true);
+                return type.cast(thrown);
+            }
+            if (thrown instanceof AwsServiceException) {
+                record(what, type.getSimpleName(), describe(thrown), false);
+            }
+            throw thrown;
         }
         record(what, type.getSimpleName(), "no exception: the call succeeded", false);
         throw new AssertionError("unreachable");
@@ -100,6 +109,11 @@ public final class Proof {
 
     Map<String, String> evidence() { return evidence; }
     List<CheckRecord> checks() { return checks; }
+
+    /** The check that ended the assertion as FAIL, or null. */
+    CheckRecord failedCheck() {
+        return checks.stream().filter(c -> !c.held()).reduce((a, b) -> b).orElse(null);
+    }
 
     @FunctionalInterface
     public interface ThrowingRunnable {

@@ -21,14 +21,15 @@ public record RecordedRun(Path file, Header header, List<RecordedResource> resou
 
     /**
      * One create call. {@code id} is null when the call never returned (the resource may exist
-     * or not); {@code outcome} is the last teardown or cleanup outcome, null if none yet.
+     * or not) or was refused ({@code refused}: the service answered no, nothing exists);
+     * {@code outcome} is the last teardown or cleanup outcome, null if none yet.
      */
     public record RecordedResource(long seq, String lab, String type, String namePrefix, String region, String id,
-                                   String createFailure, Outcome outcome, String message) {
+                                   String createFailure, boolean refused, Outcome outcome, String message) {
 
-        /** Deleted, or known to be gone: nothing of it is left. */
+        /** Deleted, known to be gone, or never created: nothing of it is left. */
         public boolean settled() {
-            return outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE;
+            return refused || outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE;
         }
 
         public boolean confirmed() {
@@ -74,18 +75,19 @@ public record RecordedRun(Path file, Header header, List<RecordedResource> resou
         RecordedResource r = resources.get(seq);
         switch (record.path("event").asText()) {
             case "intent" -> resources.put(seq, new RecordedResource(seq, text(record, "lab"), text(record, "type"),
-                    text(record, "namePrefix"), text(record, "region"), null, null, null, null));
+                    text(record, "namePrefix"), text(record, "region"), null, null, false, null, null));
             case "created" -> {
                 if (r != null) resources.put(seq, new RecordedResource(seq, r.lab(), r.type(), r.namePrefix(),
-                        r.region(), text(record, "id"), null, r.outcome(), r.message()));
+                        r.region(), text(record, "id"), null, false, r.outcome(), r.message()));
             }
-            case "createFailed" -> {
+            case "createFailed", "createRefused" -> {
                 if (r != null) resources.put(seq, new RecordedResource(seq, r.lab(), r.type(), r.namePrefix(),
-                        r.region(), r.id(), text(record, "reason"), r.outcome(), r.message()));
+                        r.region(), r.id(), text(record, "reason"), "createRefused".equals(record.path("event").asText()),
+                        r.outcome(), r.message()));
             }
             case "outcome" -> {
                 if (r != null) resources.put(seq, new RecordedResource(seq, r.lab(), r.type(), r.namePrefix(),
-                        r.region(), r.id(), r.createFailure(), Outcome.valueOf(text(record, "outcome")),
+                        r.region(), r.id(), r.createFailure(), r.refused(), Outcome.valueOf(text(record, "outcome")),
                         text(record, "message")));
             }
             default -> { }

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import io.awslabs.resources.Gone;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -28,6 +29,9 @@ public final class ResourceLedger {
     public record Entry(String type, String id, Deleter deleter) { }
 
     private record Live(long seq, Entry entry) { }
+
+    /** The sequence number of entries that have no journal record. */
+    private static final long LOCAL = -1;
 
     private final LedgerJournal journal;
     private final String labId;
@@ -55,23 +59,46 @@ public final class ResourceLedger {
         return journal.intent(labId, type, namePrefix, region);
     }
 
+    /**
+     * The create call threw. When the service itself answered with a refusal (a 4xx, or 501 for an
+     * API the target lacks), nothing was created and the journal says so; when no answer came (a
+     * timeout, a lost connection, a 5xx after retries) the resource may exist, and cleanup must
+     * search for it.
+     */
     public void createFailed(long seq, Throwable cause) {
-        journal.createFailed(seq, Proof.describe(cause));
+        if (isRefusal(cause)) {
+            journal.createRefused(seq, Proof.describe(cause));
+        } else {
+            journal.createFailed(seq, Proof.describe(cause));
+        }
+    }
+
+    static boolean isRefusal(Throwable cause) {
+        return cause instanceof AwsServiceException e && (e.statusCode() / 100 == 4 || e.statusCode() == 501);
     }
 
     public void register(String type, String id, Deleter deleter) {
         register(intent(type, ""), type, id, deleter);
     }
 
+    /** A resource of this machine (a local server): torn down with the others, never journaled. */
+    public synchronized void registerLocal(String type, String id, Deleter deleter) {
+        add(new Live(LOCAL, new Entry(type, id, deleter)));
+    }
+
     public synchronized void register(long seq, String type, String id, Deleter deleter) {
         journal.created(seq, id);
-        Live entry = new Live(seq, new Entry(type, id, deleter));
+        add(new Live(seq, new Entry(type, id, deleter)));
+    }
+
+    private void add(Live entry) {
         if (!closed) {
             live.push(entry);
             return;
         }
         outcomes.add(delete(entry));
-        throw new RunAborted("teardown already started; " + type + " " + id + " was deleted right after creation");
+        throw new RunAborted("teardown already started; " + entry.entry().type() + " " + entry.entry().id()
+                + " was deleted right after creation");
     }
 
     public synchronized List<Entry> entries() {
@@ -95,7 +122,9 @@ public final class ResourceLedger {
         while (!live.isEmpty()) {
             Live e = live.pop();
             TeardownRecord kept = new TeardownRecord(e.entry().type(), e.entry().id(), Outcome.KEPT, "kept by --keep", 0);
-            journal.outcome(e.seq(), kept);
+            if (e.seq() != LOCAL) {
+                journal.outcome(e.seq(), kept);
+            }
             outcomes.add(kept);
         }
         return List.copyOf(outcomes);
@@ -103,7 +132,9 @@ public final class ResourceLedger {
 
     private TeardownRecord delete(Live live) {
         TeardownRecord record = attempt(live.entry());
-        journal.outcome(live.seq(), record);
+        if (live.seq() != LOCAL) {
+            journal.outcome(live.seq(), record);
+        }
         return record;
     }
 
@@ -119,34 +150,15 @@ public final class ResourceLedger {
             entry.deleter().delete();
             outcome = Outcome.DELETED;
         } catch (Exception e) {
-            if (isNotFound(e)) {
+            if (Gone.isNotFound(e)) {
                 outcome = Outcome.ALREADY_GONE;
-                message = e instanceof ResourceGone ? e.getMessage() : null;
+                message = e instanceof Gone ? e.getMessage() : null;
             } else {
                 outcome = Outcome.FAILED;
                 message = Proof.describe(e);
             }
         }
         return new TeardownRecord(entry.type(), entry.id(), outcome, message, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** A delete that finds nothing to delete has nothing left to do: that is success. */
-    public static boolean isNotFound(Throwable e) {
-        if (e instanceof AwsServiceException ase) {
-            if (ase.statusCode() == 404) {
-                return true;
-            }
-            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
-            return code != null && (code.contains("NotFound") || code.startsWith("NoSuch"));
-        }
-        return e instanceof ResourceGone;
-    }
-
-    /** Thrown by a deleter that found its resource already gone by its own means. */
-    public static final class ResourceGone extends Exception {
-        public ResourceGone(String message) {
-            super(message);
-        }
     }
 
     /** Stops a lab that is still creating resources after teardown began. */

@@ -149,6 +149,13 @@ public final class RunJournal implements LedgerJournal, AutoCloseable {
     }
 
     @Override
+    public synchronized void createRefused(long seq, String reason) {
+        Map<String, Object> r = record("createRefused", seq);
+        r.put("reason", Redactor.redact(reason));
+        append(r);
+    }
+
+    @Override
     public synchronized void outcome(long seq, TeardownRecord outcome) {
         Map<String, Object> r = record("outcome", seq);
         r.put("outcome", outcome.outcome().name());

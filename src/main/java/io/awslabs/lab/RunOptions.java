@@ -7,7 +7,7 @@ import java.util.Map;
  * How to run: keep resources instead of tearing down, how long resources may live (the
  * {@code labs:expires-at} tag), lab options, and the JVM start time for the report's timings.
  */
-public record RunOptions(boolean keep, Duration lifetime, Map<String, Object> labOptions, long jvmStartMs) {
+public record RunOptions(boolean keep, Duration lifetime, Map<String, String> labOptions, long jvmStartMs) {
     /** How long a run's resources may live: what {@code labs:expires-at} points to, from the run's start. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(2);
 

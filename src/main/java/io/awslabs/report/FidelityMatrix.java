@@ -31,7 +31,8 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
     /** One assertion of one lab, and what each target answered to it. */
     public record Row(String lab, String labTitle, String assertion, String statement, Map<String, Cell> byTarget) { }
 
-    public record Cell(Status status, String reason) { }
+    /** {@code note}: a declared gap that no longer reproduces, or that did not match what happened. */
+    public record Cell(Status status, String reason, String note) { }
 
     /** For each lab and target the latest report wins, so a directory of old runs gives today's picture. */
     public static FidelityMatrix of(List<RunReport> reports) {
@@ -47,7 +48,7 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
             for (AssertionRecord a : lab.assertions()) {
                 rows.computeIfAbsent(lab.lab().id() + " " + a.id(),
                                 k -> new Row(lab.lab().id(), lab.lab().title(), a.id(), a.statement(), new LinkedHashMap<>()))
-                        .byTarget().put(target, new Cell(a.status(), a.reason()));
+                        .byTarget().put(target, new Cell(a.status(), a.reason(), a.note()));
             }
             runs.add(new Run(target, entry.run().runId(), entry.run().finishedAt()));
         }
@@ -121,6 +122,10 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
                 md.append(' ').append(label(row, target));
                 if (cell != null && cell.reason() != null) {
                     footnotes.add(target + ", `" + row.assertion() + "`: " + cell.reason());
+                    md.append(" [").append(footnotes.size()).append(']');
+                }
+                if (cell != null && cell.note() != null) {
+                    footnotes.add(target + ", `" + row.assertion() + "`, note: " + cell.note());
                     md.append(" [").append(footnotes.size()).append(']');
                 }
                 md.append(" |");

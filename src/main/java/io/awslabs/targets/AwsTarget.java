@@ -180,6 +180,16 @@ public final class AwsTarget implements Target {
     @Override public long startMillis() { return 0; }
 
     @Override
+    public boolean changesPropagate() {
+        return true;
+    }
+
+    @Override
+    public Optional<EmulatorIdentity> emulator() {
+        return Optional.empty();
+    }
+
+    @Override
     public void close() {
         clients.close();
     }

@@ -1,14 +1,10 @@
 package io.awslabs.targets;
 
-import io.awslabs.lab.LabInfo;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The LocalStack target: LocalStack 4.14.0 in Docker when an engine answers, otherwise the same
@@ -17,16 +13,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class LocalStack {
     public static final String VERSION = "4.14.0";
     public static final String IMAGE = "localstack/localstack:" + VERSION;
-    /** The account LocalStack puts resources in when the access key is not an account id. */
-    public static final String DEFAULT_ACCOUNT = "000000000000";
-    /**
-     * LocalStack checks a presigned URL made with an access key it does not know against the
-     * secret "test" (DEFAULT_PRE_SIGNED_SECRET_ACCESS_KEY, localstack/services/s3/presigned_url.py):
-     * with any other secret every presigned URL fails with SignatureDoesNotMatch.
-     */
-    static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-
     /**
      * Settings for both ways of running it: presigned URL signatures and expiry are validated,
      * as on AWS (LocalStack skips the check by default); a requested ACM certificate is issued
@@ -81,18 +67,7 @@ public final class LocalStack {
 
     /** A target on a running LocalStack; {@code onClose} decides whether closing it stops LocalStack. */
     public static Target target(Running running, String region, AutoCloseable onClose) {
-        return new EmulatorTarget(TargetKind.LOCALSTACK, running.endpoint(), region, running.startMillis(), onClose,
-                new EmulatorTarget.Conventions(DEFAULT_ACCOUNT, CREDENTIALS, lab -> missingService(running.health(), lab)));
-    }
-
-    /** Why LocalStack cannot run this lab: a service its health document does not list. */
-    static Optional<String> missingService(LocalStackHealth health, LabInfo lab) {
-        List<String> missing = lab.services().stream().filter(s -> !health.services().contains(s)).toList();
-        if (missing.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("LocalStack " + health.version() + " does not serve " + String.join(", ", missing)
-                + ": its /_localstack/health does not list " + (missing.size() == 1 ? "it" : "them")
-                + " (the community edition lacks " + (missing.size() == 1 ? "it" : "them") + ")");
+        return new EmulatorTarget(TargetKind.LOCALSTACK, Optional.of(EmulatorIdentity.localStack(running.health())),
+                running.endpoint(), region, running.startMillis(), onClose);
     }
 }

@@ -1,7 +1,7 @@
 package io.awslabs.targets;
 
-import io.awslabs.lab.LabInfo;
 import java.net.URI;
+import java.util.Collection;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -18,6 +18,12 @@ public interface Target extends AutoCloseable {
 
     String accountId();
 
+    /**
+     * Which emulator this is, when known: the one started for {@code moto} or {@code localstack},
+     * or what an {@code endpoint} said it is. Empty on AWS and on an endpoint that did not say.
+     */
+    Optional<EmulatorIdentity> emulator();
+
     /** One client per service type, built on first use and reused for the whole run. */
     <T extends SdkClient> T client(Class<T> type);
 
@@ -29,13 +35,15 @@ public interface Target extends AutoCloseable {
     /** Time it took to make the target ready (starting an emulator), zero if nothing started. */
     long startMillis();
 
-    default Optional<KnownGap> gap(String labId, String assertionId) {
-        return KnownGaps.find(kind(), labId, assertionId);
-    }
+    /**
+     * Whether a change (a policy, a key state) takes time to be in force: true on AWS, which is
+     * eventually consistent; emulators apply a change before they answer the call.
+     */
+    boolean changesPropagate();
 
-    /** Why this target cannot run the lab at all (a service it lacks), or empty if it can. */
-    default Optional<String> cannotRun(LabInfo lab) {
-        return Optional.empty();
+    /** Why this target cannot serve these services (an emulator edition that lacks one), or empty. */
+    default Optional<String> lacks(Collection<String> services) {
+        return emulator().flatMap(e -> e.lacks(services));
     }
 
     @Override

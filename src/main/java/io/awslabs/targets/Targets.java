@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Opens a target from what the user asked for. */
@@ -26,12 +27,13 @@ public final class Targets {
         return switch (request.kind()) {
             case MOTO -> {
                 MotoServer moto = MotoServer.start(progress, request.verbose());
-                yield new EmulatorTarget(TargetKind.MOTO, moto.endpoint(), request.region(), moto.startMillis(), moto);
+                yield new EmulatorTarget(TargetKind.MOTO, Optional.of(EmulatorIdentity.moto(MotoServer.VERSION)),
+                        moto.endpoint(), request.region(), moto.startMillis(), moto);
             }
             case ENDPOINT -> {
                 URI endpoint = endpointOf(request);
                 requireReachable(endpoint);
-                yield new EmulatorTarget(TargetKind.ENDPOINT, endpoint, request.region(), 0, () -> { });
+                yield endpointTarget(endpoint, request.region(), progress);
             }
             case LOCALSTACK -> {
                 LocalStack.Running localstack = LocalStack.start(request.localstackImage(), request.verbose(), progress);
@@ -39,6 +41,18 @@ public final class Targets {
             }
             case AWS -> AwsTarget.open(request.region(), aws, UserConfig.load(), progress);
         };
+    }
+
+    /**
+     * An emulator someone else runs. Which one it is decides which declared gaps apply and which
+     * services it lacks; an endpoint that does not say keeps every outcome as it is.
+     */
+    public static Target endpointTarget(URI endpoint, String region, Consumer<String> progress) {
+        Optional<EmulatorIdentity> identity = EmulatorProbe.identify(endpoint);
+        progress.accept(identity.map(id -> "endpoint " + endpoint + " is " + id.describe() + ": its declared gaps apply")
+                .orElse("endpoint " + endpoint + " did not say which emulator it is (neither /_localstack/health nor "
+                        + "/moto-api/config answered): no emulator gap can be applied, every outcome is reported as it is"));
+        return new EmulatorTarget(TargetKind.ENDPOINT, identity, endpoint, region, 0, () -> { });
     }
 
     private static URI endpointOf(Request request) {

@@ -38,7 +38,7 @@ class CleanupTest {
     }
 
     @Test
-    void aTypeWithNoDeleterIsReportedFailedWithTheReasonAndTheJournalIsKept() throws Exception {
+    void aTypeCleanupDoesNotKnowIsReportedFailedWithTheReasonAndTheJournalIsKept() throws Exception {
         journal("abc12345", Instant.now(), "Quantum widget", "qw-1");
 
         Cleanup.Result result = clean(new Cleanup.Selection(Set.of("abc12345"), false, null));
@@ -48,7 +48,7 @@ class CleanupTest {
             assertThat(row.outcome()).isEqualTo(Cleanup.Outcome.FAILED);
             assertThat(row.type()).isEqualTo("Quantum widget");
             assertThat(row.id()).isEqualTo("qw-1");
-            assertThat(row.detail()).contains("no deleter for type 'Quantum widget'", "KMS key");
+            assertThat(row.detail()).contains("does not know the resource type 'Quantum widget'", "KMS key");
         });
         assertThat(RunJournal.fileOf(dir, "abc12345")).exists();
     }

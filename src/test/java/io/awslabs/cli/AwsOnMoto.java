@@ -1,5 +1,6 @@
 package io.awslabs.cli;
 
+import io.awslabs.testing.JarProcess;
 import io.awslabs.testing.SharedMoto;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.testing.JarProcess;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;

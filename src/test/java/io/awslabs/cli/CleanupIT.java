@@ -2,6 +2,7 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.testing.JarProcess;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.testing.SharedMoto;
@@ -156,7 +157,7 @@ class CleanupIT {
     }
 
     @Test
-    void aJournalNamingATypeWithNoDeleterIsAFailedRowAndExit4NotACrash() throws Exception {
+    void aJournalNamingATypeCleanupDoesNotKnowIsAFailedRowAndExit4NotACrash() throws Exception {
         Path journals = AwsOnMoto.journals(dir);
         Files.createDirectories(journals);
         Files.writeString(journals.resolve("zzzz0001.jsonl"), String.join("\n",
@@ -171,7 +172,7 @@ class CleanupIT {
 
         assertThat(forced.code()).as(forced.err()).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
         assertThat(forced.out()).contains("Quantum widget", "qw-42", "FAILED",
-                "labs cleanup has no deleter for type 'Quantum widget'", "1 failed");
+                "labs cleanup does not know the resource type 'Quantum widget'", "1 failed");
         assertThat(forced.err()).doesNotContain("\tat ", "unexpected error");
         assertThat(journals.resolve("zzzz0001.jsonl")).as("kept for another try").exists();
     }

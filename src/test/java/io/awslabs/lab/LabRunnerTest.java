@@ -6,8 +6,9 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
-import io.awslabs.targets.KnownGap;
-import io.awslabs.targets.TargetKind;
+import io.awslabs.targets.EmulatorKind;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +17,35 @@ import org.junit.jupiter.api.Test;
 
 class LabRunnerTest {
     private final List<String> events = new ArrayList<>();
+    private final RecordingKind thing = new RecordingKind(events);
 
     /** A lab whose steps are scripted by the test. */
     private final class ScriptedLab implements Lab {
         private final String failIn;
         private final Checks.ProofBody body;
+        private final Gap gap;
 
         ScriptedLab(String failIn, Checks.ProofBody body) {
+            this(failIn, body, null);
+        }
+
+        ScriptedLab(String failIn, Checks.ProofBody body, Gap gap) {
             this.failIn = failIn;
             this.body = body;
+            this.gap = gap;
         }
 
         @Override
         public LabInfo info() {
-            return LabInfo.of("scripted", "Scripted").asserts("first", "the first claim").asserts("second", "the second claim");
+            LabInfo info = LabInfo.of("scripted", "Scripted").asserts("first", "the first claim")
+                    .asserts("second", "the second claim");
+            return gap == null ? info : info.gap(gap.emulator(), gap.assertionId(), gap.symptom(), gap.reason(), gap.source());
         }
 
         @Override
         public void provision(LabContext ctx) throws Exception {
-            ctx.create("thing", () -> { events.add("create one"); return "one"; }, id -> events.add("delete " + id));
-            ctx.create("thing", () -> { events.add("create two"); return "two"; }, id -> events.add("delete " + id));
+            ctx.create(thing, () -> { events.add("create one"); return "one"; });
+            ctx.create(thing, () -> { events.add("create two"); return "two"; });
             if ("provision".equals(failIn)) throw new IllegalStateException("provision broke");
         }
 
@@ -47,9 +57,19 @@ class LabRunnerTest {
         }
     }
 
-    private LabReport run(Lab lab, KnownGap gap) {
-        return new LabRunner(new FakeTarget(gap), RunOptions.defaults(), Progress.SILENT, "abc12345", "test")
+    private LabReport run(Lab lab) {
+        return run(lab, FakeTarget.moto());
+    }
+
+    private LabReport run(Lab lab, FakeTarget target) {
+        return new LabRunner(target, RunOptions.defaults(), Progress.SILENT, "abc12345", "test")
                 .run(List.of(lab)).labs().get(0);
+    }
+
+    /** The gap of the scripted lab's first assertion: the emulator answers 200 where AWS answers 403. */
+    private static Gap statusGap() {
+        return new Gap(EmulatorKind.MOTO, "first", Symptom.checkFails("status code", "200"),
+                "the emulator lets it through", "source.py");
     }
 
     private static Map<String, AssertionRecord> byId(LabReport report) {
@@ -58,7 +78,7 @@ class LabRunnerTest {
 
     @Test
     void teardownRunsInReverseOrderAfterASuccessfulRun() {
-        LabReport report = run(new ScriptedLab(null, p -> p.isTrue("holds", true, "yes")), null);
+        LabReport report = run(new ScriptedLab(null, p -> p.isTrue("holds", true, "yes")));
 
         assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
         assertThat(report.status()).isEqualTo(Status.PASS);
@@ -67,7 +87,7 @@ class LabRunnerTest {
 
     @Test
     void teardownRunsWhenProvisionThrowsAndUnreachedAssertionsAreErrors() {
-        LabReport report = run(new ScriptedLab("provision", p -> { }), null);
+        LabReport report = run(new ScriptedLab("provision", p -> { }));
 
         assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
         assertThat(report.status()).isEqualTo(Status.ERROR);
@@ -78,7 +98,7 @@ class LabRunnerTest {
 
     @Test
     void teardownRunsWhenVerifyThrows() {
-        LabReport report = run(new ScriptedLab("verify", p -> { }), null);
+        LabReport report = run(new ScriptedLab("verify", p -> { }));
 
         assertThat(events).endsWith("delete two", "delete one");
         assertThat(report.teardown()).extracting(TeardownRecord::outcome).containsOnly(TeardownRecord.Outcome.DELETED);
@@ -86,7 +106,7 @@ class LabRunnerTest {
 
     @Test
     void aCheckThatDoesNotHoldFailsWithExpectedAndActualAndTheNextAssertionStillRuns() {
-        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)), null);
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)));
 
         AssertionRecord first = byId(report).get("first");
         assertThat(first.status()).isEqualTo(Status.FAIL);
@@ -98,7 +118,7 @@ class LabRunnerTest {
 
     @Test
     void anUnexpectedExceptionIsAnErrorNotAFailure() {
-        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("boom"); }), null);
+        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("boom"); }));
 
         assertThat(byId(report).get("first").status()).isEqualTo(Status.ERROR);
         assertThat(byId(report).get("first").reason()).contains("boom");
@@ -108,31 +128,100 @@ class LabRunnerTest {
     void anExceptionQuotingAPresignedUrlIsReportedWithTheSignatureRedacted() {
         String url = "http://127.0.0.1:1/b/k?X-Amz-Credential=testing%2F20261122%2Fus-east-1%2Fs3%2Faws4_request"
                 + "&X-Amz-Signature=0b4f7c6a1f0e2d3c4b5a69788776655443322110ffeeddccbbaa998877665544";
-        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("bad URL " + url); }), null);
+        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalArgumentException("bad URL " + url); }));
 
         String reason = byId(report).get("first").reason();
         assertThat(reason).contains("X-Amz-Signature=REDACTED", "X-Amz-Credential=REDACTED").doesNotContain("0b4f7c6a");
     }
 
     @Test
-    void aDeclaredGapTurnsAFailureIntoSkippedWithTheTargetsActualAnswer() {
-        KnownGap gap = new KnownGap(TargetKind.MOTO, "scripted", "first", "the emulator lets it through", "source.py");
-        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200)), gap);
+    void aFailureWithTheDeclaredSymptomIsSkippedWithTheTargetsActualAnswer() {
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200), statusGap()));
 
         AssertionRecord first = byId(report).get("first");
         assertThat(first.status()).isEqualTo(Status.SKIPPED);
-        assertThat(first.reason()).contains("the emulator lets it through").contains("status code: 200");
-        assertThat(first.evidence()).containsEntry("knownGap.evidence", "source.py");
+        assertThat(first.reason()).contains("known moto gap: the emulator lets it through").contains("status code: 200");
+        assertThat(first.evidence()).containsEntry("knownGap.source", "source.py");
+    }
+
+    @Test
+    void anotherCheckFailingUnderADeclaredGapStaysAFailureAndSaysItWasNotTheGap() {
+        LabReport report = run(new ScriptedLab(null, p -> {
+            p.equal("status code", 403, 403);
+            p.equal("error code", "AccessDenied", "SlowDown");
+        }, statusGap()));
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.FAIL);
+        assertThat(first.note()).contains("a moto gap is declared").contains("different failure")
+                .contains("check 'error code' failed with 'SlowDown'");
+    }
+
+    @Test
+    void theDeclaredCheckFailingWithAnotherAnswerStaysAFailure() {
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 503), statusGap()));
+
+        assertThat(byId(report).get("first").status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void anUnexpectedExceptionUnderADeclaredGapStaysAnError() {
+        LabReport report = run(new ScriptedLab(null, p -> { throw new IllegalStateException("read timed out"); },
+                statusGap()));
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.ERROR);
+        assertThat(first.note()).contains("different failure").contains("read timed out");
+    }
+
+    @Test
+    void anErrorWithTheDeclaredCodeIsTheGap() {
+        Gap notImplemented = new Gap(EmulatorKind.MOTO, "first", Symptom.throwsError("501"), "no such API", "x.py");
+        LabReport report = run(new ScriptedLab(null, p -> { throw notImplemented(); }, notImplemented));
+
+        assertThat(byId(report).get("first").status()).isEqualTo(Status.SKIPPED);
+    }
+
+    @Test
+    void onAnEndpointThatDidNotSayWhichEmulatorItIsNoGapApplies() {
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 200), statusGap()),
+                FakeTarget.unknownEmulator());
+
+        AssertionRecord first = byId(report).get("first");
+        assertThat(first.status()).isEqualTo(Status.FAIL);
+        assertThat(first.note()).isNull();
     }
 
     @Test
     void aDeclaredGapThatNoLongerReproducesIsReportedAsPassWithANote() {
-        KnownGap gap = new KnownGap(TargetKind.MOTO, "scripted", "first", "the emulator lets it through", "source.py");
-        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 403)), gap);
+        LabReport report = run(new ScriptedLab(null, p -> p.equal("status code", 403, 403), statusGap()));
 
         AssertionRecord first = byId(report).get("first");
         assertThat(first.status()).isEqualTo(Status.PASS);
         assertThat(first.note()).contains("no longer reproduces");
+    }
+
+    @Test
+    void anAwsOnlyAssertionIsNotAttemptedOnAnEmulator() {
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        Lab lab = new Lab() {
+            @Override public LabInfo info() {
+                return LabInfo.of("edge", "Edge").asserts("served", "served at the edge").awsOnly("served", "no edge here");
+            }
+            @Override public void provision(LabContext ctx) { }
+            @Override public void verify(LabContext ctx, Checks check) { check.that("served", p -> ran.set(true)); }
+        };
+
+        LabReport report = run(lab);
+
+        assertThat(ran).isFalse();
+        assertThat(report.assertions().get(0).status()).isEqualTo(Status.SKIPPED);
+        assertThat(report.assertions().get(0).reason()).isEqualTo("real AWS only: no edge here");
+    }
+
+    private static AwsServiceException notImplemented() {
+        return AwsServiceException.builder().statusCode(501)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalFailure").build()).build();
     }
 
     @Test
@@ -143,7 +232,7 @@ class LabRunnerTest {
             @Override public void verify(LabContext ctx, Checks check) { check.that("only", p -> p.skip("needs real AWS")); }
         };
 
-        LabReport report = run(lab, null);
+        LabReport report = run(lab);
 
         assertThat(report.status()).isEqualTo(Status.SKIPPED);
         assertThat(report.assertions().get(0).reason()).isEqualTo("needs real AWS");
@@ -158,7 +247,7 @@ class LabRunnerTest {
             @Override public void verify(LabContext ctx, Checks check) { }
         };
 
-        run(lab, null);
+        run(lab);
 
         assertThat(seen[0].name("bucket")).isEqualTo("labs-namer-abc12345-bucket");
         assertThat(seen[0].tags()).containsEntry("labs:run-id", "abc12345").containsEntry("labs:lab", "namer")

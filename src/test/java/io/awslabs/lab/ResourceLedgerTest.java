@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.resources.Gone;
 import io.awslabs.report.TeardownRecord.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class ResourceLedgerTest {
     @Test
     void resourceAlreadyGoneCountsAsDeletedNotFailed() {
         ledger.register("bucket", "b", () -> { throw notFound("NoSuchBucket", 404); });
-        ledger.register("key", "k", () -> { throw new ResourceLedger.ResourceGone("pending deletion"); });
+        ledger.register("key", "k", () -> { throw new Gone("pending deletion"); });
         ledger.register("queue", "q", () -> { throw notFound("AWS.SimpleQueueService.NonExistentQueue", 400); });
 
         List<TeardownRecord> outcomes = ledger.unwind();

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.acm.model.AcmException;
 
 class RunJournalTest {
     @TempDir
@@ -39,10 +42,10 @@ class RunJournalTest {
 
         @Override
         public void provision(LabContext ctx) throws Exception {
-            ctx.create("KMS key", () -> {
+            ctx.create(new RecordingKind("KMS key", new ArrayList<>()), () -> {
                 seenDuringCreate.addAll(Files.readAllLines(journal, StandardCharsets.UTF_8));
                 return "arn:aws:kms:eu-west-1:123456789012:key/k1";
-            }, id -> { });
+            });
         }
 
         @Override
@@ -56,7 +59,7 @@ class RunJournalTest {
         RunJournal journal = RunJournal.start(dir, header("abc12345"));
         JournalReadingLab lab = new JournalReadingLab(journal.file());
 
-        new LabRunner(new FakeTarget(null), RunOptions.defaults(), Progress.SILENT, "abc12345", "test", journal)
+        new LabRunner(FakeTarget.moto(), RunOptions.defaults(), Progress.SILENT, "abc12345", "test", journal)
                 .run(List.of(lab));
 
         assertThat(lab.seenDuringCreate).hasSize(2);
@@ -69,6 +72,24 @@ class RunJournalTest {
         });
         assertThat(journal.finish()).as("kept").isFalse();
         assertThat(journal.file()).doesNotExist();
+    }
+
+    @Test
+    void aCreateTheServiceRefusedLeavesNothingToCleanUpButOneThatGotNoAnswerMayHaveCreated() throws Exception {
+        RunJournal journal = RunJournal.start(dir, header("abc12345"));
+        ResourceLedger ledger = new ResourceLedger(journal, "lab", "eu-west-1");
+        long refused = ledger.intent("ACM certificate", "labs-lab-abc12345");
+        ledger.createFailed(refused, AcmException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException").build()).build());
+        long lost = ledger.intent("ACM certificate", "labs-lab-abc12345");
+        ledger.createFailed(lost, SdkClientException.create("Read timed out"));
+
+        RecordedRun recorded = RecordedRun.read(journal.file());
+
+        assertThat(recorded.open()).extracting(RecordedRun.RecordedResource::seq).containsExactly(lost);
+        assertThat(recorded.resources().get(0).refused()).isTrue();
+        journal.finish();
     }
 
     @Test

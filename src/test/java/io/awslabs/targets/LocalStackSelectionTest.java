@@ -3,7 +3,6 @@ package io.awslabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.awslabs.lab.LabInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,12 +43,12 @@ class LocalStackSelectionTest {
     @Test
     void aLabNeedingAServiceLocalStackDoesNotListCannotRunThereAndSaysWhich() {
         LocalStackHealth community = new LocalStackHealth("4.14.0", Set.of("s3", "kms", "acm", "sts"));
-        LabInfo cdn = LabInfo.of("cdn", "CDN").services("s3", "cloudfront");
-        LabInfo keys = LabInfo.of("keys", "Keys").services("kms");
+        EmulatorIdentity localStack = EmulatorIdentity.localStack(community);
 
-        assertThat(LocalStack.missingService(community, cdn)).hasValueSatisfying(reason ->
-                assertThat(reason).contains("does not serve cloudfront").contains("/_localstack/health"));
-        assertThat(LocalStack.missingService(community, keys)).isEmpty();
+        assertThat(localStack.lacks(List.of("s3", "cloudfront"))).hasValueSatisfying(reason ->
+                assertThat(reason).contains("LocalStack 4.14.0 does not serve cloudfront").contains("/_localstack/health"));
+        assertThat(localStack.lacks(List.of("kms"))).isEmpty();
+        assertThat(EmulatorIdentity.moto("5.2.5").lacks(List.of("cloudfront"))).as("moto lists no services").isEmpty();
     }
 
     @Test

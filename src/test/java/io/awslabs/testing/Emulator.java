@@ -1,23 +1,31 @@
 package io.awslabs.testing;
 
+import io.awslabs.targets.EmulatorKind;
 import io.awslabs.targets.Target;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The emulators every lab's integration tests run on, for {@code @EnumSource(Emulator.class)}:
- * each gives a target on its shared instance and lists what a run left live there.
+ * each gives a target on its shared instance, its endpoint, and lists what a run left live there.
  */
 public enum Emulator {
-    MOTO(SharedMoto::target),
-    LOCALSTACK(SharedLocalStack::target);
+    MOTO(EmulatorKind.MOTO, SharedMoto::target, SharedMoto::endpoint),
+    LOCALSTACK(EmulatorKind.LOCALSTACK, SharedLocalStack::target, () -> SharedLocalStack.running().endpoint());
 
+    private final EmulatorKind kind;
     private final Supplier<Target> target;
+    private final Supplier<URI> endpoint;
 
-    Emulator(Supplier<Target> target) {
+    Emulator(EmulatorKind kind, Supplier<Target> target, Supplier<URI> endpoint) {
+        this.kind = kind;
         this.target = target;
+        this.endpoint = endpoint;
+    }
+
+    public EmulatorKind kind() {
+        return kind;
     }
 
     /** A target with its own SDK clients; close it after the test. */
@@ -25,20 +33,14 @@ public enum Emulator {
         return target.get();
     }
 
-    /** What of the run is still live here, through every {@link LeftoverProbe}'s listing APIs. */
+    public URI endpoint() {
+        return endpoint.get();
+    }
+
+    /** What of the run is still live here, through the emulator's own listing APIs. */
     public List<String> liveResourcesOf(String runId) throws Exception {
-        List<String> live = new ArrayList<>();
         try (Target target = target()) {
-            for (LeftoverProbe probe : LeftoverProbe.ALL) {
-                try {
-                    live.addAll(probe.live(target, runId));
-                } catch (AwsServiceException e) {
-                    // 501: a service this emulator does not have (LocalStack community and
-                    // CloudFront) can hold nothing; any other error is a real failure
-                    if (e.statusCode() != 501) throw e;
-                }
-            }
+            return Leftovers.of(target, runId);
         }
-        return live;
     }
 }

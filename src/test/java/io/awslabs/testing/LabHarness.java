@@ -21,7 +21,7 @@ public final class LabHarness {
         return run(target, Map.of(), labs);
     }
 
-    public static RunReport run(Target target, Map<String, Object> options, Lab... labs) {
+    public static RunReport run(Target target, Map<String, String> options, Lab... labs) {
         RunOptions runOptions = new RunOptions(false, java.time.Duration.ofHours(1), options, 0);
         return new LabRunner(target, runOptions, Progress.SILENT, RunIds.next(), "test").run(List.of(labs));
     }

@@ -1,5 +1,6 @@
 package io.awslabs.testing;
 
+import io.awslabs.targets.EmulatorIdentity;
 import io.awslabs.targets.EmulatorTarget;
 import io.awslabs.targets.MotoServer;
 import io.awslabs.targets.Target;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /**
  * One real moto server for the whole test JVM, started by the same launcher code the CLI uses
@@ -57,7 +59,8 @@ public final class SharedMoto {
 
     /** A moto target on the shared server; closing it closes only its clients. */
     public static Target target() {
-        return new EmulatorTarget(TargetKind.MOTO, endpoint(), "us-east-1", 0, () -> { });
+        return new EmulatorTarget(TargetKind.MOTO, Optional.of(EmulatorIdentity.moto(MotoServer.VERSION)), endpoint(),
+                "us-east-1", 0, () -> { });
     }
 
     public static EmulatorState state() {

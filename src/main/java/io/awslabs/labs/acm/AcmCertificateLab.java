@@ -4,8 +4,10 @@ import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
-import io.awslabs.targets.TargetKind;
+import io.awslabs.resources.acm.AcmCertificate;
+import io.awslabs.resources.route53.RecordSets;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilderException;
@@ -146,13 +148,23 @@ public final class AcmCertificateLab implements Lab {
                 .source("https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html")
                 .source("https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html")
                 .source("https://aws.amazon.com/certificate-manager/pricing/")
-                .source("https://aws.amazon.com/route53/pricing/");
+                .source("https://aws.amazon.com/route53/pricing/")
+                .note("On moto, and on LocalStack whose ACM is moto's, a requested certificate becomes ISSUED once "
+                        + "MOTO_ACM_VALIDATION_WAIT seconds have passed, without resolving the CNAME (moto/acm/models.py "
+                        + "CertBundle.check, localstack/services/acm/provider.py): there issued-after-dns-validation shows "
+                        + "the API flow, on AWS it proves the DNS validation. moto also prints Serial in decimal where AWS "
+                        + "prints colon-separated hex, and reports RenewalEligibility INELIGIBLE for every certificate "
+                        + "(moto/acm/models.py CertBundle.describe).")
+                .option(LabOption.text(ValidationZone.DOMAIN_OPTION, "on AWS: a domain you control; the certificate is "
+                        + "requested for a name of the run under it (the domain's own records are never touched)"))
+                .option(LabOption.text(ValidationZone.ZONE_OPTION, "on AWS: the public Route 53 hosted zone id of that "
+                        + "domain, where the validation records of the run are written and removed"));
     }
 
     @Override
     public void provision(LabContext ctx) throws Exception {
         AcmClient acm = ctx.client(AcmClient.class);
-        waits = ctx.target().kind().isEmulator() ? Waits.EMULATOR : Waits.AWS;
+        waits = ctx.target().changesPropagate() ? Waits.AWS : Waits.EMULATOR;
         zone = ValidationZone.choose(ctx);
 
         Instant now = Instant.now();
@@ -162,22 +174,20 @@ public final class AcmCertificateLab implements Lab {
                 "aws-labs root CA " + ctx.runId(), notBefore, now.plus(Duration.ofDays(30))));
         server = ctx.step("issue server certificate", () -> authority.issue(localNames(ctx), notBefore,
                 now.plus(Duration.ofDays(7))));
-        importedArn = ctx.create("ACM certificate (imported)", () -> importCertificate(ctx, acm, server),
-                arn -> acm.deleteCertificate(r -> r.certificateArn(arn)));
-        https = ctx.create("local HTTPS server", () -> LocalHttpsServer.start(server, "hello from " + ctx.name() + "\n"),
-                LocalHttpsServer::toString, LocalHttpsServer::close);
+        importedArn = ctx.create(AcmCertificate.KIND, () -> importCertificate(ctx, acm, server));
+        https = ctx.closeAtTeardown("local HTTPS server",
+                () -> LocalHttpsServer.start(server, "hello from " + ctx.name() + "\n"));
 
         // last: on an emulator the validation wait starts with this call, and the first assertion
         // must see the certificate before it is issued
         if (zone.isPresent()) {
             String domain = zone.get().certificateDomain();
-            requestedArn = ctx.create("ACM certificate (requested)",
+            requestedArn = ctx.create(AcmCertificate.KIND,
                     () -> acm.requestCertificate(r -> r.domainName(domain).subjectAlternativeNames("www." + domain)
                             .validationMethod(ValidationMethod.DNS)
                             // a retried request returns the same certificate instead of a second one
                             .idempotencyToken(ctx.runId())
-                            .tags(acmTags(ctx))).certificateArn(),
-                    arn -> acm.deleteCertificate(r -> r.certificateArn(arn)));
+                            .tags(acmTags(ctx))).certificateArn());
         }
     }
 
@@ -192,9 +202,10 @@ public final class AcmCertificateLab implements Lab {
             requireRequested(p);
             String domain = zone.get().certificateDomain();
             Set<String> names = new TreeSet<>(List.of(domain, "www." + domain));
-            DescribeCertificateResponse described = Polling.until(ctx, "ACM validation records",
+            DescribeCertificateResponse described = ctx.waits().until("ACM to show the validation records",
                     waits.validationRecords(), waits.every(), () -> describeIfVisible(acm, requestedArn),
-                    d -> d != null && everyNameHasARecord(d.certificate(), names));
+                    d -> d != null && everyNameHasARecord(d.certificate(), names),
+                    d -> d == null ? "not visible yet" : d.certificate().statusAsString());
             p.isTrue("DescribeCertificate finds the requested certificate", described != null,
                     described == null ? "ResourceNotFoundException until the deadline" : requestedArn);
             CertificateDetail cert = described.certificate();
@@ -229,18 +240,17 @@ public final class AcmCertificateLab implements Lab {
                 p.skip("no validation records: request-pending-dns-validation did not obtain them");
             }
             String zoneId = zone.get().hostedZoneId();
-            ChangeResourceRecordSetsResponse upserted = ctx.create("Route 53 validation records",
-                    () -> ValidationRecords.upsert(route53, zoneId, validation),
-                    r -> validation.stream().map(ResourceRecord::name).collect(Collectors.joining(", ")),
-                    r -> ValidationRecords.delete(route53, zoneId, validation));
+            ChangeResourceRecordSetsResponse upserted = RecordSets.upsert(ctx, zoneId, "ACM DNS validation",
+                    validation.stream().map(v -> new RecordSets.Cname(v.name(), v.value())).toList());
             p.call("route53:ChangeResourceRecordSets", upserted).evidence("hostedZoneId", zoneId)
                     .evidence("changeId", upserted.changeInfo().id());
             String changeId = upserted.changeInfo().id();
-            ChangeInfo change = Polling.until(ctx, "Route 53 change INSYNC", waits.changeInSync(), waits.every(),
-                    () -> route53.getChange(r -> r.id(changeId)).changeInfo(), c -> c.status() == ChangeStatus.INSYNC);
+            ChangeInfo change = ctx.waits().until("the Route 53 change to be INSYNC", waits.changeInSync(), waits.every(),
+                    () -> route53.getChange(r -> r.id(changeId)).changeInfo(), c -> c.status() == ChangeStatus.INSYNC,
+                    c -> c.statusAsString());
             p.equal("GetChange status", ChangeStatus.INSYNC, change.status());
             for (ResourceRecord wanted : validation) {
-                Optional<ResourceRecordSet> found = ValidationRecords.find(route53, zoneId, wanted.name());
+                Optional<ResourceRecordSet> found = RecordSets.find(route53, zoneId, wanted.name());
                 p.isTrue(wanted.name() + " is listed", found.isPresent(),
                         found.map(ResourceRecordSet::name).orElse("not in ListResourceRecordSets"));
                 ResourceRecordSet set = found.get();
@@ -259,25 +269,16 @@ public final class AcmCertificateLab implements Lab {
                 p.skip("validation records were not published: validation-cname-upserted did not complete");
             }
             long t0 = System.nanoTime();
-            DescribeCertificateResponse described = Polling.until(ctx, "ACM certificate ISSUED", waits.issuance(),
+            DescribeCertificateResponse described = ctx.waits().until("the certificate to be ISSUED", waits.issuance(),
                     waits.every(), () -> acm.describeCertificate(r -> r.certificateArn(requestedArn)),
                     d -> d.certificate().status() == CertificateStatus.ISSUED
-                            || FINAL_FAILURES.contains(d.certificate().status()));
+                            || FINAL_FAILURES.contains(d.certificate().status()),
+                    d -> d.certificate().statusAsString());
             CertificateDetail cert = described.certificate();
             p.call("acm:DescribeCertificate", described)
                     .evidence("waitedForIssuanceMs", (System.nanoTime() - t0) / 1_000_000)
                     .evidence("issuedAt", cert.issuedAt()).evidence("notAfter", cert.notAfter())
                     .evidence("issuer", cert.issuer());
-            if (ctx.target().kind() == TargetKind.MOTO) {
-                p.evidence("emulator", "moto issues a requested certificate once MOTO_ACM_VALIDATION_WAIT seconds have "
-                        + "passed, without resolving the CNAME (moto/acm/models.py CertBundle.check): on moto this shows "
-                        + "the API flow, on AWS it proves the DNS validation");
-            } else if (ctx.target().kind() == TargetKind.LOCALSTACK) {
-                p.evidence("emulator", "LocalStack's ACM is moto's: it issues a requested certificate once "
-                        + "MOTO_ACM_VALIDATION_WAIT seconds (at most 10) have passed, without resolving the CNAME "
-                        + "(localstack/services/acm/provider.py, moto/acm/models.py CertBundle.check): on LocalStack this "
-                        + "shows the API flow, on AWS it proves the DNS validation");
-            }
             p.equal("Status", CertificateStatus.ISSUED, cert.status());
             for (DomainValidation option : cert.domainValidationOptions()) {
                 p.equal(option.domainName() + " ValidationStatus", DomainStatus.SUCCESS, option.validationStatus());
@@ -293,10 +294,6 @@ public final class AcmCertificateLab implements Lab {
                     .evidence("localSerial", colonHex(local.getSerialNumber()))
                     .evidence("keyAlgorithm", cert.keyAlgorithmAsString()).evidence("issuer", cert.issuer())
                     .evidence("importedAt", cert.importedAt());
-            if (ctx.target().kind() == TargetKind.MOTO) {
-                p.evidence("emulator", "moto prints Serial in decimal where AWS prints colon-separated hex, and reports "
-                        + "RenewalEligibility INELIGIBLE for every certificate (moto/acm/models.py CertBundle.describe)");
-            }
             p.equal("Type", CertificateType.IMPORTED, cert.type());
             p.equal("Status", CertificateStatus.ISSUED, cert.status());
             p.equal("Serial as a number (AWS prints colon-separated hex)", local.getSerialNumber(), serialOf(cert.serial()));
@@ -312,8 +309,7 @@ public final class AcmCertificateLab implements Lab {
             p.evidence("expiredNotAfter", expired.certificate().getNotAfter().toInstant())
                     .evidence("issuer", expired.certificate().getIssuerX500Principal().getName());
             AcmException refused = p.throwsA("ImportCertificate of the expired certificate", AcmException.class,
-                    () -> ctx.create("ACM certificate (imported, expired)", () -> importCertificate(ctx, acm, expired),
-                            arn -> acm.deleteCertificate(r -> r.certificateArn(arn))));
+                    () -> ctx.create(AcmCertificate.KIND, () -> importCertificate(ctx, acm, expired)));
             p.error("acm:ImportCertificate(expired)", refused)
                     .evidence("message", refused.awsErrorDetails().errorMessage());
             p.equal("HTTP status", 400, refused.statusCode());

@@ -1,10 +1,8 @@
 package io.awslabs.labs.acm;
 
 import io.awslabs.lab.LabContext;
+import io.awslabs.resources.route53.HostedZone;
 import java.util.Optional;
-import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.Tag;
-import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
  * Where the lab publishes ACM's validation records, and the domain the certificate is for. With
@@ -22,27 +20,16 @@ record ValidationZone(String hostedZoneId, String certificateDomain) {
             + DOMAIN_OPTION + "=<your domain> --option " + ZONE_OPTION + "=<its public Route 53 hosted zone id>";
 
     static Optional<ValidationZone> choose(LabContext ctx) throws Exception {
-        String domain = ctx.option(DOMAIN_OPTION, null);
-        String zoneId = ctx.option(ZONE_OPTION, null);
-        if (domain != null && zoneId != null) {
-            return Optional.of(new ValidationZone(zoneId, ctx.name() + "." + stripDot(domain)));
+        Optional<String> domain = ctx.text(DOMAIN_OPTION);
+        Optional<String> zoneId = ctx.text(ZONE_OPTION);
+        if (domain.isPresent() && zoneId.isPresent()) {
+            return Optional.of(new ValidationZone(zoneId.get(), ctx.name() + "." + stripDot(domain.get())));
         }
         if (!ctx.target().kind().isEmulator()) {
             return Optional.empty();
         }
-        return Optional.of(labOwned(ctx, ctx.name() + "." + MADE_UP_PARENT));
-    }
-
-    private static ValidationZone labOwned(LabContext ctx, String domain) throws Exception {
-        Route53Client route53 = ctx.client(Route53Client.class);
-        String zoneId = ctx.create("Route 53 hosted zone",
-                () -> route53.createHostedZone(r -> r.name(domain).callerReference(ctx.name("zone"))
-                        .hostedZoneConfig(c -> c.comment(ctx.name()))).hostedZone().id(),
-                id -> route53.deleteHostedZone(r -> r.id(id)));
-        route53.changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
-                .resourceId(zoneId.substring(zoneId.lastIndexOf('/') + 1))
-                .addTags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())));
-        return new ValidationZone(zoneId, domain);
+        String madeUp = ctx.name() + "." + MADE_UP_PARENT;
+        return Optional.of(new ValidationZone(HostedZone.create(ctx, madeUp), madeUp));
     }
 
     private static String stripDot(String name) {

@@ -1,12 +1,20 @@
 package io.awslabs.labs.cloudfront;
 
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
+import io.awslabs.lab.Symptom;
+import io.awslabs.resources.UnsupportedApi;
+import io.awslabs.resources.cloudfront.Distribution;
+import io.awslabs.resources.cloudfront.OriginAccessControl;
+import io.awslabs.resources.cloudfront.OriginAccessIdentity;
+import io.awslabs.resources.s3.S3BucketPolicy;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +55,8 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     /** The managed CachingOptimized cache policy, the usual choice for static S3 content. */
     static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     static final String WAIT_DEPLOYED = "wait-deployed";
-    private static final Duration POLL_EVERY = Duration.ofSeconds(30);
-    private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration POLICY_PRINCIPAL_LIMIT = Duration.ofSeconds(30);
+    private static final Duration POLICY_RETRY_EVERY = Duration.ofSeconds(5);
     private static final Pattern S3_ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
     private static final List<String> ASSERTIONS = List.of("oai-origin-references-oai", "policy-grants-cloudfront-only",
             "block-public-access-all-on", "anonymous-s3-get-denied", "get-through-distribution", "oac-origin-uses-oac",
@@ -62,7 +70,6 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     private LabDistribution oaiDistribution;
     private String oacId;
     private LabDistribution oacDistribution;
-    private DeploymentWait deployment;
 
     /** What the lab keeps of a distribution it created. */
     record LabDistribution(String variant, String id, String arn, String domainName) { }
@@ -107,7 +114,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         "An anonymous GET of the object straight from S3 is refused with 403, although the object exists")
                 .asserts("get-through-distribution",
                         "A GET through each distribution's domain returns the object over HTTPS and plain HTTP is redirected "
-                                + "to HTTPS (real AWS, after the distributions are Deployed; opt-in with --option "
+                                + "to HTTPS (after the distributions are Deployed; opt-in with --option "
                                 + WAIT_DEPLOYED + "=true)")
                 .asserts("oac-origin-uses-oac",
                         "The OAC signs with SigV4 always for an S3 origin, and the OAC distribution's origin names that OAC "
@@ -140,7 +147,31 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                 .source("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html")
                 .source("https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html")
                 .source("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html")
-                .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html");
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html")
+                .option(LabOption.flag(WAIT_DEPLOYED, false, "on AWS: wait until both distributions are Deployed "
+                        + "(usually several minutes) and GET the object through them"))
+                .awsOnly("get-through-distribution", "an emulator serves no content at a distribution's "
+                        + "*.cloudfront.net domain")
+                .gap(MOTO, "oai-origin-references-oai",
+                        Symptom.checkFails("the target created the lab's origin access identity", "answered 404"),
+                        "moto has no origin access identity API (CreateCloudFrontOriginAccessIdentity answers a bare 404), "
+                                + "so there is no OAI distribution to inspect",
+                        "moto/cloudfront/urls.py routes no 2020-05-31/origin-access-identity/cloudfront path and responses.py "
+                                + "has no *_cloud_front_origin_access_identity handler; models.py Origin keeps "
+                                + "S3OriginConfig.OriginAccessIdentity as s3_access_identity, which GetDistribution never "
+                                + "returns (moto 5.2.5)")
+                .gap(MOTO, "anonymous-s3-get-denied", Symptom.checkFails("HTTP status of the anonymous GET", "200"),
+                        "moto lets an anonymous GET through a bucket-policy Allow granted to a specific principal (here the "
+                                + "CloudFront service principal), so the private object is served; AWS answers 403",
+                        "moto/iam/access_control.py IAMPolicyStatement.is_action_permitted: is_unknown_principal() is False "
+                                + "for a map Principal such as {\"Service\": ...} and _check_principal() runs only when the "
+                                + "request has a principal, which an anonymous request lacks; without a bucket policy moto "
+                                + "does answer 403 (moto 5.2.5)")
+                .gap(MOTO, "oac-origin-uses-oac", Symptom.checkFails("origin's OriginAccessControlId", "null"),
+                        "moto drops an origin's OriginAccessControlId (and its S3OriginConfig), so GetDistribution cannot "
+                                + "show which OAC the origin uses",
+                        "moto/cloudfront/models.py Origin.__init__ reads no OriginAccessControlId, and the serialized origin "
+                                + "has neither it nor S3OriginConfig (moto 5.2.5)");
     }
 
     @Override
@@ -153,35 +184,28 @@ public final class CloudFrontPrivateOriginLab implements Lab {
             ctx.note(noCloudFront);
             return;
         }
-        deployment = new DeploymentWait(cloudFront, ctx::progress, ctx::sleep, Clock.systemUTC(), POLL_EVERY, DEPLOY_TIMEOUT);
-        DistributionRemover remover = new DistributionRemover(cloudFront, ctx::progress, deployment);
-
         page = "<!doctype html><title>Confidential</title><p>Confidential document of run " + ctx.runId() + "</p>";
         bucket = OriginBucket.create(ctx, INDEX, page);
         // Registered before the policy exists so that teardown removes it only after the distributions relying on it.
-        ctx.create("S3 bucket policy", () -> bucket.name(), name -> s3.deleteBucketPolicy(r -> r.bucket(name)));
+        S3BucketPolicy.reserve(ctx, bucket.name());
 
         oaiId = createOai(ctx, cloudFront);
         if (oaiId.isPresent()) {
             String oaiPath = "origin-access-identity/cloudfront/" + oaiId.get();
-            oaiDistribution = createDistribution(ctx, cloudFront, remover, "oai",
+            oaiDistribution = createDistribution(ctx, cloudFront, "oai",
                     Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
                             .s3OriginConfig(s -> s.originAccessIdentity(oaiPath)).build());
         }
-        oacId = ctx.create("CloudFront origin access control",
+        oacId = ctx.create(OriginAccessControl.KIND,
                 () -> cloudFront.createOriginAccessControl(r -> r.originAccessControlConfig(c -> c
                         .name(ctx.name("oac"))
                         .description("labs run " + ctx.runId() + ": CloudFront reads the private origin bucket")
                         .signingProtocol(OriginAccessControlSigningProtocols.SIGV4)
                         .signingBehavior(OriginAccessControlSigningBehaviors.ALWAYS)
                         .originAccessControlOriginType(OriginAccessControlOriginTypes.S3)))
-                        .originAccessControl().id(),
-                id -> {
-                    String eTag = cloudFront.getOriginAccessControl(r -> r.id(id)).eTag();
-                    cloudFront.deleteOriginAccessControl(r -> r.id(id).ifMatch(eTag));
-                });
+                        .originAccessControl().id());
         // With OAC the S3OriginConfig stays, with an empty OAI: the origin is still an S3 (REST) origin.
-        oacDistribution = createDistribution(ctx, cloudFront, remover, "oac",
+        oacDistribution = createDistribution(ctx, cloudFront, "oac",
                 Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
                         .s3OriginConfig(s -> s.originAccessIdentity("")).originAccessControlId(oacId).build());
         putPolicy(ctx, s3, bucket.name(), BucketPolicyDocument.grantingReadTo(bucket.objectsArn(), oaiId, oacDistribution.arn()));
@@ -198,14 +222,10 @@ public final class CloudFrontPrivateOriginLab implements Lab {
 
     private Optional<String> createOai(LabContext ctx, CloudFrontClient cloudFront) throws Exception {
         try {
-            return Optional.of(ctx.create("CloudFront origin access identity",
+            return Optional.of(ctx.create(OriginAccessIdentity.KIND,
                     () -> cloudFront.createCloudFrontOriginAccessIdentity(r -> r.cloudFrontOriginAccessIdentityConfig(c -> c
                             .callerReference(ctx.name("oai")).comment(ctx.name("oai"))))
-                            .cloudFrontOriginAccessIdentity().id(),
-                    id -> {
-                        String eTag = cloudFront.getCloudFrontOriginAccessIdentity(r -> r.id(id)).eTag();
-                        cloudFront.deleteCloudFrontOriginAccessIdentity(r -> r.id(id).ifMatch(eTag));
-                    }));
+                            .cloudFrontOriginAccessIdentity().id()));
         } catch (AwsServiceException e) {
             oaiUnsupported = UnsupportedApi.reason("cloudfront:CreateCloudFrontOriginAccessIdentity", e).orElseThrow(() -> e);
             ctx.note("No OAI variant on this target (" + oaiUnsupported + "); the OAC variant runs alone.");
@@ -213,8 +233,8 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         }
     }
 
-    private static LabDistribution createDistribution(LabContext ctx, CloudFrontClient cloudFront, DistributionRemover remover,
-                                                      String variant, Origin origin) throws Exception {
+    private static LabDistribution createDistribution(LabContext ctx, CloudFrontClient cloudFront, String variant,
+                                                      Origin origin) throws Exception {
         DistributionConfig config = DistributionConfig.builder()
                 .callerReference(ctx.name(variant))
                 .comment(ctx.name(variant) + ": private S3 origin through " + variant.toUpperCase(Locale.ROOT))
@@ -227,36 +247,24 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         .cachePolicyId(CACHING_OPTIMIZED))
                 .build();
         List<Tag> tags = ctx.tags((k, v) -> Tag.builder().key(k).value(v).build());
-        LabDistribution created = ctx.create("CloudFront distribution",
+        return ctx.create(Distribution.KIND,
                 () -> {
                     var d = cloudFront.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
                             .distributionConfig(config).tags(t -> t.items(tags)))).distribution();
                     return new LabDistribution(variant, d.id(), d.arn(), d.domainName());
                 },
-                LabDistribution::id,
-                d -> remover.delete(d.id()));
-        remover.track(created.id());
-        return created;
+                LabDistribution::id);
     }
 
     /**
      * IAM may not know a brand-new OAI for a few seconds, and S3 then rejects the policy as
      * naming an invalid principal: retried briefly, any other refusal is final.
      */
-    private static void putPolicy(LabContext ctx, S3Client s3, String bucketName, String policy) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                s3.putBucketPolicy(r -> r.bucket(bucketName).policy(policy));
-                return;
-            } catch (AwsServiceException e) {
-                boolean unknownPrincipal = "MalformedPolicy".equals(errorCode(e))
-                        && String.valueOf(e.awsErrorDetails().errorMessage()).contains("Invalid principal");
-                if (!unknownPrincipal || attempt == 6) {
-                    throw e;
-                }
-                ctx.sleep(Duration.ofSeconds(5), "S3 does not know the new OAI yet (Invalid principal in policy)");
-            }
-        }
+    private static void putPolicy(LabContext ctx, S3Client s3, String bucketName, String policy) throws Exception {
+        ctx.waits().retrying("S3 to know the new OAI (Invalid principal in policy)", POLICY_PRINCIPAL_LIMIT,
+                POLICY_RETRY_EVERY, () -> s3.putBucketPolicy(r -> r.bucket(bucketName).policy(policy)),
+                e -> e instanceof AwsServiceException ase && "MalformedPolicy".equals(errorCode(ase))
+                        && String.valueOf(ase.awsErrorDetails().errorMessage()).contains("Invalid principal"));
     }
 
     @Override
@@ -315,15 +323,13 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         });
 
         check.that("get-through-distribution", p -> {
-            if (ctx.target().kind().isEmulator()) {
-                p.skip("real AWS only: an emulator serves no content at a distribution's *.cloudfront.net domain");
-            }
-            if (!Boolean.parseBoolean(ctx.option(WAIT_DEPLOYED, "false"))) {
+            if (!ctx.flag(WAIT_DEPLOYED)) {
                 p.skip("opt-in: pass --option " + WAIT_DEPLOYED + "=true to wait until the distributions are Deployed "
                         + "(usually several minutes) and GET the object through them");
             }
             for (LabDistribution d : distributions()) {
-                deployment.untilDeployed(d.id(), WAIT_DEPLOYED + "=true: the edge serves a distribution once Deployed");
+                Distribution.untilDeployed(ctx.waits(), cloudFront, d.id(),
+                        WAIT_DEPLOYED + "=true: the edge serves a distribution once Deployed");
                 AnonymousHttp.Answer https = AnonymousHttp.get(URI.create("https://" + d.domainName() + "/"));
                 p.evidence(d.variant() + ".url", "https://" + d.domainName() + "/");
                 p.equal(d.variant() + ": HTTPS GET / status", 200, https.status());

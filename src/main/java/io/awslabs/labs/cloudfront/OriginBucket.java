@@ -1,14 +1,14 @@
 package io.awslabs.labs.cloudfront;
 
 import io.awslabs.lab.LabContext;
-import io.awslabs.labs.s3.S3Buckets;
+import io.awslabs.resources.s3.S3Bucket;
 import io.awslabs.targets.Target;
 import java.net.URI;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The private bucket behind the distributions: a lab bucket ({@link S3Buckets}: tagged, emptied
+ * The private bucket behind the distributions: a lab bucket ({@link S3Bucket}: tagged, emptied
  * and deleted at teardown) with Block Public Access fully on, holding one page.
  */
 final class OriginBucket {
@@ -25,7 +25,7 @@ final class OriginBucket {
     static OriginBucket create(LabContext ctx, String key, String html) throws Exception {
         S3Client s3 = ctx.client(S3Client.class);
         String region = ctx.target().region();
-        String name = S3Buckets.create(ctx, "origin");
+        String name = S3Bucket.create(ctx, "origin");
         s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
         s3.putObject(r -> r.bucket(name).key(key).contentType("text/html; charset=utf-8"), RequestBody.fromString(html));

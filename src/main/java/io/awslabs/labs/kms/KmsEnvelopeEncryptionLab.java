@@ -1,9 +1,14 @@
 package io.awslabs.labs.kms;
 
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.Symptom;
+import io.awslabs.resources.kms.KmsAlias;
+import io.awslabs.resources.kms.KmsKey;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -34,9 +39,9 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
     private static final int GCM_IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KmsKeys.LabKey key;
+    private KmsKey.Handle key;
     private String alias;
-    private KmsKeys.LabKey retiringKey;
+    private KmsKey.Handle retiringKey;
     private Map<String, String> context;
 
     @Override
@@ -80,22 +85,19 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
                 .note("A disabled key cannot be used in cryptographic operations "
                         + "(docs.aws.amazon.com/kms/latest/developerguide/key-state.html).")
                 .source("https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#enveloping")
-                .source("https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html");
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html")
+                .gap(MOTO, "disabled-key-refuses-encrypt",
+                        Symptom.checkFails("Encrypt with the disabled key", "the call succeeded"),
+                        "moto encrypts with a disabled key; AWS refuses with DisabledException",
+                        "moto/kms/responses.py encrypt() does not check the key state (moto 5.2.5)");
     }
 
     @Override
     public void provision(LabContext ctx) throws Exception {
-        KmsClient kms = ctx.client(KmsClient.class);
         context = Map.of("labs:run-id", ctx.runId(), "purpose", "envelope-demo");
-        key = KmsKeys.create(ctx, "main");
-        alias = ctx.create("KMS alias",
-                () -> {
-                    String name = "alias/" + ctx.name();
-                    kms.createAlias(r -> r.aliasName(name).targetKeyId(key.id()));
-                    return name;
-                },
-                name -> kms.deleteAlias(r -> r.aliasName(name)));
-        retiringKey = KmsKeys.create(ctx, "retiring");
+        key = KmsKey.create(ctx, "main");
+        alias = KmsAlias.create(ctx, key.id());
+        retiringKey = KmsKey.create(ctx, "retiring");
     }
 
     @Override
@@ -175,7 +177,7 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
 
         check.that("deletion-is-scheduled", p -> {
             Instant before = Instant.now();
-            var scheduled = kms.scheduleKeyDeletion(r -> r.keyId(retiringKey.id()).pendingWindowInDays(KmsKeys.MIN_PENDING_WINDOW_DAYS));
+            var scheduled = kms.scheduleKeyDeletion(r -> r.keyId(retiringKey.id()).pendingWindowInDays(KmsKey.MIN_PENDING_WINDOW_DAYS));
             p.call("kms:ScheduleKeyDeletion", scheduled);
             KeyMetadata meta = kms.describeKey(r -> r.keyId(retiringKey.id())).keyMetadata();
             p.evidence("deletionDate", meta.deletionDate());

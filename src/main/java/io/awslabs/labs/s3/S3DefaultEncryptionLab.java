@@ -1,17 +1,21 @@
 package io.awslabs.labs.s3;
 
+import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
-import io.awslabs.lab.Proof;
-import io.awslabs.labs.kms.KmsKeys;
-import io.awslabs.targets.TargetKind;
+import io.awslabs.lab.Symptom;
+import io.awslabs.resources.kms.KmsKey;
+import io.awslabs.resources.s3.S3Bucket;
+import io.awslabs.resources.s3.S3BucketPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,7 +43,7 @@ public final class S3DefaultEncryptionLab implements Lab {
     private static final Duration POLICY_PROPAGATION_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLICY_POLL = Duration.ofSeconds(2);
 
-    private KmsKeys.LabKey key;
+    private KmsKey.Handle key;
     private String kmsBucket;
     private String plainBucket;
     private String policyBucket;
@@ -102,15 +106,36 @@ public final class S3DefaultEncryptionLab implements Lab {
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html")
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html")
                 .source("https://repost.aws/knowledge-center/s3-aws-kms-default-encryption")
-                .source("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html");
+                .source("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html")
+                .gap(MOTO, "unconfigured-bucket-uses-sse-s3", Symptom.checkFails("ServerSideEncryption", "null"),
+                        "moto stores uploads to a bucket without encryption configuration unencrypted (no "
+                                + "x-amz-server-side-encryption); AWS applies SSE-S3 to every new object since January 2023",
+                        "moto/s3/models.py (moto 5.2.5): FakeBucket.__init__ sets self.encryption = None; "
+                                + "S3Backend.put_object copies a bucket default only under 'if bucket.encryption:'; "
+                                + "FakeKey.response_dict sends x-amz-server-side-encryption only when the key's encryption is set")
+                .gap(MOTO, "policy-judges-request-not-default",
+                        Symptom.checkFails("upload with aws:kms and the lab key", "refused: 403"),
+                        "moto judges bucket policies on object requests without any request context, so every Condition "
+                                + "counts as satisfied: the deny-unless-aws:kms statement refuses every PutObject with a bare "
+                                + "403, the aws:kms upload included",
+                        "moto 5.2.5: s3/responses.py _key_response calls bucket.get_permission(action, resource) and returns "
+                                + "403 with an empty body when DENIED; s3/models.py FakeBucket.get_permission passes no condition "
+                                + "values to IAMPolicy.is_action_permitted; iam/policy_conditions.py TrustCondition.verify_condition "
+                                + "returns True for any operator but StringEquals and for an empty list of request values")
+                .gap(LOCALSTACK, "policy-judges-request-not-default", Symptom.checkFails("upload with AES256", "accepted"),
+                        "LocalStack community stores bucket policies but never evaluates them: every upload under the "
+                                + "deny-unless-aws:kms policy is accepted, AES256 and header-less ones included",
+                        "localstack/services/s3/provider.py put_bucket_policy only validates the JSON and keeps it as "
+                                + "s3_bucket.policy, which nothing but get_bucket_policy reads; policy enforcement "
+                                + "(ENFORCE_IAM) is not in the community edition (localstack-core 4.14.0)");
     }
 
     @Override
     public void provision(LabContext ctx) throws Exception {
-        key = KmsKeys.create(ctx, "s3-default");
-        kmsBucket = S3Buckets.create(ctx, "kms");
-        plainBucket = S3Buckets.create(ctx, "plain");
-        policyBucket = S3Buckets.create(ctx, "policy");
+        key = KmsKey.create(ctx, "s3-default");
+        kmsBucket = S3Bucket.create(ctx, "kms");
+        plainBucket = S3Bucket.create(ctx, "plain");
+        policyBucket = S3Bucket.create(ctx, "policy");
     }
 
     @Override
@@ -175,11 +200,19 @@ public final class S3DefaultEncryptionLab implements Lab {
             p.call("s3:PutBucketEncryption", s3.putBucketEncryption(r -> r.bucket(policyBucket)
                     .serverSideEncryptionConfiguration(c -> c.rules(kmsDefaultRule()))));
             String policy = denyUnlessKmsPolicy(policyBucket);
-            p.call("s3:PutBucketPolicy", s3.putBucketPolicy(r -> r.bucket(policyBucket).policy(policy)))
-                    .evidence("bucketPolicy", policy);
+            S3BucketPolicy.put(ctx, policyBucket, policy);
+            p.evidence("bucketPolicy", policy);
 
-            String aes256 = refusedWithinPropagationLimit(ctx, p, () -> upload(s3, policyBucket, "aes256.txt", document,
-                    b -> b.serverSideEncryption(ServerSideEncryption.AES256)));
+            // Bucket configuration is eventually consistent on AWS: the first uploads after
+            // PutBucketPolicy may still be judged without it.
+            AtomicInteger attempts = new AtomicInteger();
+            String aes256 = ctx.waits().afterChange("the new bucket policy to be in force", POLICY_PROPAGATION_LIMIT,
+                    POLICY_POLL, () -> {
+                        attempts.incrementAndGet();
+                        return upload(s3, policyBucket, "aes256.txt", document,
+                                b -> b.serverSideEncryption(ServerSideEncryption.AES256));
+                    }, outcome -> !ACCEPTED.equals(outcome), outcome -> outcome);
+            p.evidence("AES256 upload attempts", attempts.get());
             String kms = upload(s3, policyBucket, "kms.txt", document,
                     b -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(key.arn()));
             String headerless = upload(s3, policyBucket, "no-header.txt", document, b -> { });
@@ -223,25 +256,5 @@ public final class S3DefaultEncryptionLab implements Lab {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             return "refused: " + e.statusCode() + " " + (code == null ? "-" : code);
         }
-    }
-
-    /**
-     * Bucket configuration is eventually consistent on AWS: the first uploads after PutBucketPolicy
-     * may still be judged without it. Retries until the upload is refused or the limit passes.
-     * Emulators store a policy synchronously, so one attempt says all they will ever say.
-     */
-    private static String refusedWithinPropagationLimit(LabContext ctx, Proof p, LabContext.Creator<String> attempt)
-            throws Exception {
-        Duration limit = ctx.target().kind() == TargetKind.AWS ? POLICY_PROPAGATION_LIMIT : Duration.ZERO;
-        Instant deadline = Instant.now().plus(limit);
-        String outcome = attempt.create();
-        int attempts = 1;
-        while (ACCEPTED.equals(outcome) && Instant.now().isBefore(deadline)) {
-            ctx.sleep(POLICY_POLL, "the new bucket policy is not in force yet");
-            outcome = attempt.create();
-            attempts++;
-        }
-        p.evidence("AES256 upload attempts", attempts);
-        return outcome;
     }
 }

@@ -1,10 +1,15 @@
 package io.awslabs.labs.s3;
 
+import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Proof;
+import io.awslabs.lab.Symptom;
+import io.awslabs.resources.s3.S3Bucket;
 import java.net.URI;
 import java.net.URL;
 import java.security.SecureRandom;
@@ -86,13 +91,40 @@ public final class S3PresignedUploadLab implements Lab {
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html")
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/PresignedUrlUploadObject.html")
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html")
-                .source("https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html");
+                .source("https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html")
+                .gap(MOTO, "signature-bound-to-one-object", Symptom.checkFails("status", "200"),
+                        "moto does not verify presigned URL signatures: a query string signed for one object opens another",
+                        "moto 5.2.5: s3/responses.py _key_response only tests whether 'Signature=' occurs in the URL, and for "
+                                + "an existing object a signed URL merely skips the ACL check; signatures are verified only with "
+                                + "IAM authentication on (INITIAL_NO_AUTH_ACTION_COUNT, core/authorization.py), which the moto "
+                                + "target leaves off")
+                .gap(MOTO, "expired-url-refused", Symptom.checkFails("status", "200"),
+                        "moto does not check the expiry of presigned URLs: an expired URL still works",
+                        "moto 5.2.5: nothing under moto/s3 or moto/core reads X-Amz-Expires; s3/responses.py _key_response "
+                                + "treats any URL containing 'Signature=' as signed")
+                .gap(MOTO, "signed-content-type-enforced", Symptom.checkFails("status", "200"),
+                        "moto does not verify presigned URL signatures, so a Content-Type other than the signed one is accepted",
+                        "moto 5.2.5: s3/responses.py _invalid_headers compares only metadata passed as query parameters "
+                                + "(content-type=...) with the request headers; the SDK signs Content-Type as a header "
+                                + "(X-Amz-SignedHeaders=content-type;host), which moto never checks")
+                .gap(MOTO, "unsigned-put-refused", Symptom.checkFails("status", "200"),
+                        "moto accepts anonymous writes: a PUT with no signature to a private bucket creates the object",
+                        "moto 5.2.5: s3/responses.py _key_response refuses an unauthenticated, unsigned request only for an "
+                                + "existing object whose ACL is not public-read (or when a bucket policy denies); a new key goes "
+                                + "to _key_response_put, whose _authenticate_and_authorize_s3_action enforces nothing unless "
+                                + "INITIAL_NO_AUTH_ACTION_COUNT is set (core/authorization.py)")
+                .gap(LOCALSTACK, "unsigned-put-refused", Symptom.checkFails("status", "200"),
+                        "LocalStack community authenticates only presigned requests: a PUT with no signature to a private "
+                                + "bucket creates the object",
+                        "localstack/services/s3/presigned_url.py S3PreSignedURLRequestHandler returns without any check when "
+                                + "is_presigned_url_request() finds no signature query parameter, and provider.py put_object "
+                                + "checks no ACL or bucket policy (localstack-core 4.14.0)");
     }
 
     @Override
     public void provision(LabContext ctx) throws Exception {
         S3Client s3 = ctx.client(S3Client.class);
-        bucket = S3Buckets.create(ctx, "receipts");
+        bucket = S3Bucket.create(ctx, "receipts");
         s3.putObject(r -> r.bucket(bucket).key(EXISTING).contentType(JPEG), RequestBody.fromBytes(receipt()));
     }
 
@@ -143,7 +175,7 @@ public final class S3PresignedUploadLab implements Lab {
         check.that("expired-url-refused", p -> {
             Duration untilExpired = Duration.between(Instant.now(), shortLived.expiration().plus(CLOCK_MARGIN));
             if (!untilExpired.isNegative()) {
-                ctx.sleep(untilExpired, "until the " + SHORT_LIFETIME.toSeconds() + "-second presigned URL has expired");
+                ctx.waits().pause("the " + SHORT_LIFETIME.toSeconds() + "-second presigned URL to expire", untilExpired);
             }
             shown(p, "presignedGet", shortLived);
             p.evidence("usedAt", Instant.now());

@@ -1,8 +1,10 @@
 package io.awslabs.labs.ssm;
 
 import io.awslabs.lab.LabContext;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.Tag;
+import io.awslabs.resources.iam.IamRole;
+import io.awslabs.resources.iam.InstanceProfile;
+import io.awslabs.resources.iam.InstanceProfileRole;
+import io.awslabs.resources.iam.RolePolicyAttachment;
 
 /**
  * The identity an instance needs to be managed by Systems Manager: a role that EC2 may assume,
@@ -23,37 +25,11 @@ final class SsmInstanceProfile {
     private SsmInstanceProfile() { }
 
     static Profile create(LabContext ctx) throws Exception {
-        IamClient iam = ctx.client(IamClient.class);
-        String roleName = ctx.name("role");
-        String profileName = ctx.name("profile");
-
-        String roleArn = ctx.create("IAM role",
-                () -> iam.createRole(r -> r.roleName(roleName)
-                        .assumeRolePolicyDocument(EC2_TRUST_POLICY)
-                        .description("SSM managed instance role of " + ctx.name())
-                        .tags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())))
-                        .role().arn(),
-                arn -> iam.deleteRole(r -> r.roleName(roleName)));
-        String policyArn = "arn:" + partitionOf(roleArn) + ":iam::aws:policy/" + CORE_POLICY;
-        ctx.create("IAM role policy attachment",
-                () -> {
-                    iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn));
-                    return roleName + " " + policyArn;
-                },
-                attachment -> iam.detachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn)));
-
-        String profileArn = ctx.create("IAM instance profile",
-                () -> iam.createInstanceProfile(r -> r.instanceProfileName(profileName)
-                        .tags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())))
-                        .instanceProfile().arn(),
-                arn -> iam.deleteInstanceProfile(r -> r.instanceProfileName(profileName)));
-        ctx.create("IAM instance profile role",
-                () -> {
-                    iam.addRoleToInstanceProfile(r -> r.instanceProfileName(profileName).roleName(roleName));
-                    return profileName + " " + roleName;
-                },
-                membership -> iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName(profileName).roleName(roleName)));
-        return new Profile(roleName, profileName, profileArn);
+        IamRole.Handle role = IamRole.create(ctx, "role", EC2_TRUST_POLICY, "SSM managed instance role of " + ctx.name());
+        RolePolicyAttachment.attach(ctx, role.name(), "arn:" + partitionOf(role.arn()) + ":iam::aws:policy/" + CORE_POLICY);
+        InstanceProfile.Handle profile = InstanceProfile.create(ctx, "profile");
+        InstanceProfileRole.add(ctx, profile.name(), role.name());
+        return new Profile(role.name(), profile.name(), profile.arn());
     }
 
     /** {@code aws}, {@code aws-cn} or {@code aws-us-gov}: AWS managed policy ARNs differ per partition. */

@@ -1,11 +1,17 @@
 package io.awslabs.labs.ssm;
 
+import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
-import io.awslabs.labs.kms.KmsKeys;
+import io.awslabs.lab.Symptom;
+import io.awslabs.resources.kms.KmsKey;
+import io.awslabs.resources.ssm.SsmParameter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -35,11 +41,13 @@ import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
+import software.amazon.awssdk.services.ssm.model.InstanceInformationStringFilter;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
 import software.amazon.awssdk.services.ssm.model.ListCommandsResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.PingStatus;
 import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
 import software.amazon.awssdk.services.ssm.model.Tag;
 import software.amazon.awssdk.services.ssm.model.Target;
@@ -55,11 +63,12 @@ public final class SsmRunCommandLab implements Lab {
     static final String RUN_ID_TAG = "labs:run-id";
     static final String REGISTRATION_TIMEOUT_OPTION = "registration-timeout-seconds";
     private static final Duration DEFAULT_REGISTRATION_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration REGISTRATION_POLL = Duration.ofSeconds(10);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
     private static final int EVIDENCE_CHARS = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KmsKeys.LabKey key;
+    private KmsKey.Handle key;
     private String parameterName;
     private String secret;
     private String groupId;
@@ -142,8 +151,8 @@ public final class SsmRunCommandLab implements Lab {
                 .note("A security group cannot be deleted while a network interface uses it (DependencyViolation), "
                         + "hence teardown terminates the instance and waits first "
                         + "(docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteSecurityGroup.html).")
-                .note("On AWS the wait for registration is bounded by --option " + REGISTRATION_TIMEOUT_OPTION
-                        + "=<seconds> (default " + DEFAULT_REGISTRATION_TIMEOUT.toSeconds() + ").")
+                .option(LabOption.seconds(REGISTRATION_TIMEOUT_OPTION, DEFAULT_REGISTRATION_TIMEOUT.toSeconds(),
+                        "how long to wait for the instance's SSM agent to register Online"))
                 .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/run-command.html")
                 .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/send-commands-multiple.html")
                 .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html")
@@ -151,7 +160,42 @@ public final class SsmRunCommandLab implements Lab {
                 .source("https://docs.aws.amazon.com/systems-manager/latest/userguide/ami-preinstalled-agent.html")
                 .source("https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribeInstanceInformation.html")
                 .source("https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html")
-                .source("https://docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html");
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html")
+                .gap(MOTO, "instance-registers-with-ssm", Symptom.throwsError("500"),
+                        "moto has no DescribeInstanceInformation and no SSM agent, so no instance ever registers",
+                        "moto/ssm/responses.py defines no describe_instance_information, and moto/core/responses.py "
+                                + "answers 'The describe_instance_information action has not been implemented' (moto 5.2.5)")
+                .gap(MOTO, "command-runs-script", Symptom.checkFails("stdout holds the shell's answer", "empty stdout"),
+                        "moto runs nothing: every invocation is a canned Success with exit code 0 and empty output",
+                        "moto/ssm/models.py Command.invocation_response() hard-codes Status 'Success', ResponseCode 0 "
+                                + "and StandardOutputContent '' (moto 5.2.5)")
+                .gap(MOTO, "securestring-needs-decryption",
+                        Symptom.checkFails("value without decryption does not contain the plaintext", "<plaintext>"),
+                        "moto stores a SecureString as 'kms:<key-id>:' followed by the plaintext and returns that "
+                                + "without decryption; AWS returns KMS ciphertext",
+                        "moto/ssm/models.py Parameter.encrypt() returns f\"kms:{self.keyid}:\" + value without calling "
+                                + "KMS (moto 5.2.5)")
+                .gap(LOCALSTACK, "instance-registers-with-ssm", Symptom.throwsError("501"),
+                        "LocalStack's SSM has no DescribeInstanceInformation (501) and no SSM agent, so no instance ever "
+                                + "registers",
+                        "localstack/services/ssm/provider.py SsmProvider defines no describe_instance_information and falls "
+                                + "back to moto (MotoFallbackDispatcher, services/providers.py), whose moto/ssm/responses.py "
+                                + "lacks it too; moto/core/responses.py raises NotImplementedError, which "
+                                + "localstack/aws/handlers/service.py answers as 501 InternalFailure (localstack-core 4.14.0, "
+                                + "moto-ext 5.1.24)")
+                .gap(LOCALSTACK, "command-runs-script", Symptom.checkFails("stdout holds the shell's answer", "empty stdout"),
+                        "LocalStack runs nothing: SendCommand goes to moto, whose every invocation is a canned Success with "
+                                + "exit code 0 and empty output",
+                        "localstack/services/ssm/provider.py has no send_command or get_command_invocation, so both fall back "
+                                + "to moto; moto/ssm/models.py Command.invocation_response() hard-codes Status 'Success', "
+                                + "ResponseCode 0 and StandardOutputContent '' (moto-ext 5.1.24)")
+                .gap(LOCALSTACK, "securestring-needs-decryption",
+                        Symptom.checkFails("value without decryption does not contain the plaintext", "<plaintext>"),
+                        "LocalStack stores a SecureString as moto does, 'kms:<key-id>:' followed by the plaintext, and returns "
+                                + "that without decryption; AWS returns KMS ciphertext",
+                        "localstack/services/ssm/provider.py put_parameter and get_parameter pass through to moto "
+                                + "(call_moto); moto/ssm/models.py Parameter.encrypt() returns f\"kms:{self.keyid}:\" + value "
+                                + "without calling KMS (moto-ext 5.1.24)");
     }
 
     @Override
@@ -166,18 +210,16 @@ public final class SsmRunCommandLab implements Lab {
                 + placement.subnetId() + " (" + placement.availabilityZone() + ") of the default VPC "
                 + placement.vpcId() + ".");
 
-        key = KmsKeys.create(ctx, "securestring");
+        key = KmsKey.create(ctx, "securestring");
         secret = "demo-" + HexFormat.of().formatHex(randomBytes(12));
         parameterName = "/" + ctx.name() + "/demo-secret";
-        ctx.create("SSM parameter",
-                () -> {
-                    ssm.putParameter(r -> r.name(parameterName).type(ParameterType.SECURE_STRING)
-                            .value(secret).keyId(key.id())
-                            .description("Demo secret of " + ctx.name())
-                            .tags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())));
-                    return parameterName;
-                },
-                name -> ssm.deleteParameter(r -> r.name(name)));
+        ctx.create(SsmParameter.KIND, () -> {
+            ssm.putParameter(r -> r.name(parameterName).type(ParameterType.SECURE_STRING)
+                    .value(secret).keyId(key.id())
+                    .description("Demo secret of " + ctx.name())
+                    .tags(ctx.tags((k, v) -> Tag.builder().key(k).value(v).build())));
+            return parameterName;
+        });
 
         groupId = LabInstance.createSecurityGroup(ctx, placement.vpcId());
         profile = SsmInstanceProfile.create(ctx);
@@ -235,11 +277,15 @@ public final class SsmRunCommandLab implements Lab {
         });
 
         check.that("instance-registers-with-ssm", p -> {
-            Duration timeout = Duration.ofSeconds(Long.parseLong(ctx.option(REGISTRATION_TIMEOUT_OPTION,
-                    String.valueOf(DEFAULT_REGISTRATION_TIMEOUT.toSeconds()))));
+            Duration timeout = ctx.seconds(REGISTRATION_TIMEOUT_OPTION);
             Optional<InstanceInformation> info;
             try {
-                info = ctx.step("wait for SSM registration", () -> SsmRegistration.awaitOnline(ctx, instanceId, timeout));
+                info = ctx.step("wait for SSM registration", () -> ctx.waits().until(
+                        "the SSM agent of " + instanceId + " to register Online", timeout, REGISTRATION_POLL,
+                        () -> ssm.describeInstanceInformation(r -> r.filters(InstanceInformationStringFilter.builder()
+                                .key("InstanceIds").values(instanceId).build())).instanceInformationList().stream().findFirst(),
+                        i -> i.map(x -> x.pingStatus() == PingStatus.ONLINE).orElse(false),
+                        i -> i.map(x -> "PingStatus " + x.pingStatusAsString()).orElse("not listed yet")));
             } catch (AwsServiceException e) {
                 p.error("ssm:DescribeInstanceInformation", e);
                 throw e;
@@ -291,7 +337,8 @@ public final class SsmRunCommandLab implements Lab {
                     .evidence("executionElapsedTime", ran.executionElapsedTime());
             p.equal("invocation Status", "Success", ran.statusAsString());
             p.equal("exit code (ResponseCode)", 0, ran.responseCode());
-            p.isTrue("stdout contains \"" + expectedOutput + "\"", stdout.contains(expectedOutput),
+            p.evidence("expectedStdout", expectedOutput);
+            p.isTrue("stdout holds the shell's answer", stdout.contains(expectedOutput),
                     stdout.isEmpty() ? "empty stdout" : clip(stdout));
         });
 
@@ -301,8 +348,13 @@ public final class SsmRunCommandLab implements Lab {
             p.equal("parameter type", "SecureString", decrypted.parameter().typeAsString());
             p.equal("decrypted value (SHA-256, first 12 hex digits)", fingerprint(secret),
                     fingerprint(decrypted.parameter().value()));
-            ParameterMetadata meta = ssm.describeParameters(r -> r.parameterFilters(ParameterStringFilter.builder()
-                    .key("Name").option("Equals").values(parameterName).build())).parameters().get(0);
+            // a filtered DescribeParameters may answer with an empty first page and a NextToken
+            Optional<ParameterMetadata> described = ssm.describeParametersPaginator(r -> r.parameterFilters(
+                    ParameterStringFilter.builder().key("Name").option("Equals").values(parameterName).build()))
+                    .stream().flatMap(page -> page.parameters().stream())
+                    .filter(m -> parameterName.equals(m.name())).findFirst();
+            p.isTrue("DescribeParameters lists " + "the parameter", described.isPresent(), "not listed");
+            ParameterMetadata meta = described.get();
             p.isTrue("parameter is encrypted under the lab key " + key.id(),
                     meta.keyId() != null && meta.keyId().endsWith(key.id()), meta.keyId());
             GetParameterResponse raw = ssm.getParameter(r -> r.name(parameterName).withDecryption(false));
@@ -328,8 +380,9 @@ public final class SsmRunCommandLab implements Lab {
         ctx.progress("waiting for command " + commandId + " on " + instanceId + " (up to "
                 + COMMAND_TIMEOUT.toMinutes() + " min)");
         try (SsmWaiter waiter = ssm.waiter()) {
+            // the waiter polls every 5 s and gives up after 20 attempts unless told otherwise
             waiter.waitUntilCommandExecuted(r -> r.commandId(commandId).instanceId(instanceId),
-                    o -> o.waitTimeout(COMMAND_TIMEOUT));
+                    o -> o.waitTimeout(COMMAND_TIMEOUT).maxAttempts((int) (COMMAND_TIMEOUT.toSeconds() / 5)));
         } catch (SdkClientException endedOtherwise) {
             ctx.progress("command " + commandId + " did not reach Success: " + endedOtherwise.getMessage());
         }

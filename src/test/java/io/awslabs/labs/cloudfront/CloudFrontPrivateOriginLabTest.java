@@ -14,6 +14,7 @@ import io.awslabs.testing.LabHarness;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +37,9 @@ class CloudFrontPrivateOriginLabTest {
             LabReport lab = LabHarness.run(target, new CloudFrontPrivateOriginLab()).labs().get(0);
 
             assertThat(lab.status()).isEqualTo(Status.SKIPPED);
-            assertThat(lab.assertions()).hasSize(7).allSatisfy(a -> {
-                assertThat(a.status()).isEqualTo(Status.SKIPPED);
-                assertThat(a.reason()).contains("this target has no CloudFront").contains("501");
-            });
+            assertThat(lab.assertions()).hasSize(7).allSatisfy(a -> assertThat(a.status()).isEqualTo(Status.SKIPPED));
+            assertThat(lab.assertions()).filteredOn(a -> !"get-through-distribution".equals(a.id()))
+                    .hasSize(6).allSatisfy(a -> assertThat(a.reason()).contains("this target has no CloudFront").contains("501"));
             assertThat(lab.teardown()).isEmpty();
         }
     }
@@ -79,6 +79,6 @@ class CloudFrontPrivateOriginLabTest {
         });
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new EmulatorTarget(TargetKind.ENDPOINT, endpoint, "us-east-1", 0, () -> { });
+        return new EmulatorTarget(TargetKind.ENDPOINT, Optional.empty(), endpoint, "us-east-1", 0, () -> { });
     }
 }

@@ -2,27 +2,21 @@ package io.awslabs.labs.ssm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.lab.Gap;
 import io.awslabs.lab.LabInfo;
-import io.awslabs.targets.KnownGap;
-import io.awslabs.targets.KnownGaps;
-import io.awslabs.targets.TargetKind;
-import java.util.List;
+import io.awslabs.targets.EmulatorKind;
 import org.junit.jupiter.api.Test;
 
 class SsmRunCommandLabTest {
     private final LabInfo info = new SsmRunCommandLab().info();
 
     @Test
-    void everyDeclaredGapNamesAnAssertionTheLabMakesAndBothEmulatorsShareTheSameThree() {
-        var gaps = KnownGaps.all().stream().filter(g -> g.labId().equals(info.id())).toList();
-
-        for (TargetKind emulator : List.of(TargetKind.MOTO, TargetKind.LOCALSTACK)) {
-            assertThat(gaps).as(emulator.id()).filteredOn(g -> g.target() == emulator).extracting(KnownGap::assertionId)
+    void bothEmulatorsShareTheSameThreeGapsBecauseLocalStacksSsmIsMoto() {
+        for (EmulatorKind emulator : EmulatorKind.values()) {
+            assertThat(info.gaps()).as(emulator.id()).filteredOn(g -> g.emulator() == emulator).extracting(Gap::assertionId)
                     .containsExactlyInAnyOrder("instance-registers-with-ssm", "command-runs-script",
                             "securestring-needs-decryption");
         }
-        assertThat(info.assertions()).extracting(LabInfo.AssertionInfo::id)
-                .containsAll(gaps.stream().map(KnownGap::assertionId).toList());
     }
 
     @Test

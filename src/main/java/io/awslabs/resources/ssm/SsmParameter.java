@@ -1,0 +1,51 @@
+package io.awslabs.resources.ssm;
+
+import io.awslabs.resources.Ids;
+import io.awslabs.resources.ResourceKind;
+import io.awslabs.resources.RunMatcher;
+import io.awslabs.resources.Teardown;
+import io.awslabs.targets.Target;
+import java.util.List;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** A Parameter Store parameter, recorded by its name ({@code /labs-<lab>-<run>/...}). */
+public final class SsmParameter implements ResourceKind {
+    public static final SsmParameter KIND = new SsmParameter();
+
+    private SsmParameter() { }
+
+    @Override
+    public String type() {
+        return "SSM parameter";
+    }
+
+    @Override
+    public void delete(Teardown env, String idOrArn) {
+        String name = canonicalId(idOrArn);
+        env.target().client(SsmClient.class).deleteParameter(r -> r.name(name));
+    }
+
+    @Override
+    public boolean owns(Arn arn) {
+        return Ids.is(arn, "ssm", "parameter");
+    }
+
+    /** {@code /a/b} from {@code arn:...:parameter/a/b}; names without a path have no leading slash. */
+    @Override
+    public String canonicalId(String idOrArn) {
+        if (!idOrArn.startsWith("arn:")) {
+            return idOrArn;
+        }
+        String resource = Ids.resourceOf(idOrArn);
+        return resource.contains("/") ? "/" + resource : resource;
+    }
+
+    @Override
+    public List<Found> find(Target target, RunMatcher runs) {
+        return target.client(SsmClient.class).describeParametersPaginator(r -> { }).stream()
+                .flatMap(page -> page.parameters().stream())
+                .flatMap(p -> runs.runOf(p.name()).map(run -> new Found(run, p.name())).stream())
+                .toList();
+    }
+}
