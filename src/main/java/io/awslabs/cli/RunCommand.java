@@ -2,6 +2,7 @@ package io.awslabs.cli;
 
 import io.awslabs.lab.ExitGuard;
 import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabOptions;
 import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.LedgerJournal;
 import io.awslabs.lab.RecordedRun;
@@ -113,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         TargetKind kind = parseTarget();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
+        LabOptions.refusal(labs.stream().map(Lab::info).toList(), labOptions).ifPresent(why -> {
+            throw new UsageException(why, "'labs describe LAB' lists a lab's options");
+        });
         AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
         Terminal terminal = Terminal.detect();
         ConsoleProgress progress = new ConsoleProgress(System.err, terminal);

@@ -30,6 +30,20 @@ class CliTest {
     }
 
     @Test
+    void aLabOptionNoSelectedLabDeclaresOrOfTheWrongTypeIsRefusedBeforeAnythingStarts() {
+        CliResult unknown = CliResult.run("run", "cloudfront-private-origin", "--option", "wait-deploy=true");
+        CliResult wrongType = CliResult.run("run", "cloudfront-private-origin", "--option", "wait-deployed=maybe");
+        CliResult notSeconds = CliResult.run("run", "ssm-run-command", "--option", "registration-timeout-seconds=abc");
+
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("did you mean 'wait-deployed'").doesNotContain("moto");
+        assertThat(wrongType.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrongType.err()).contains("expected true or false");
+        assertThat(notSeconds.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notSeconds.err().lines()).hasSize(2);
+    }
+
+    @Test
     void unknownOptionAndUnknownTargetAreUsageErrors() {
         assertThat(CliResult.run("run", "--frobnicate").code()).isEqualTo(ExitCodes.USAGE);
         CliResult target = CliResult.run("run", "kms-envelope-encryption", "--target", "azure");
