@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report in the JUnit XML dialect CI systems draw (Jenkins, GitLab, GitHub test reporters,
@@ -47,7 +48,7 @@ public final class JunitXmlReport {
             errors += c.errors;
             skipped += c.skipped;
         }
-        List<Verdict.Problem> ofRun = verdict.ofRun();
+        List<Verdict.Problem> ofRun = verdict.problemsOfRun();
         if (!ofRun.isEmpty()) {
             tests++;
             failures++;
@@ -96,13 +97,13 @@ public final class JunitXmlReport {
         for (AssertionRecord a : lab.assertions()) {
             testcase(classname, a);
         }
-        for (Verdict.Problem p : verdict.of(classname, Verdict.Scope.LAB)) {
+        for (Verdict.Problem p : verdict.problemsOf(classname, Verdict.Scope.LAB)) {
             out.append("    <testcase name=\"").append(LAB_CASE).append("\" classname=\"").append(attr(classname))
                     .append("\" time=\"0.000\">\n      <error message=\"").append(attr(p.text())).append("\" type=\"ERROR\">")
                     .append(text(p.text())).append("</error>\n    </testcase>\n");
         }
         if (!lab.teardown().isEmpty()) {
-            teardown(classname, lab.teardown(), !verdict.of(classname, Verdict.Scope.TEARDOWN).isEmpty());
+            teardown(classname, lab.teardown(), !verdict.problemsOf(classname, Verdict.Scope.TEARDOWN).isEmpty());
         }
         if (!lab.notes().isEmpty()) {
             out.append("    <system-out>").append(text(String.join("\n", lab.notes()))).append("</system-out>\n");
@@ -119,8 +120,9 @@ public final class JunitXmlReport {
             case ERROR -> out.append("      <error message=\"").append(attr(a.reason() == null ? "error" : a.reason()))
                     .append("\" type=\"ERROR\">").append(text(detail(a))).append("</error>\n");
             case SKIPPED -> {
-                if (verdict.of(classname, a.id()).isPresent()) {
-                    out.append("      <failure message=\"").append(attr(verdict.of(classname, a.id()).get().text()))
+                Optional<Verdict.Problem> problem = verdict.problemOf(classname, a.id());
+                if (problem.isPresent()) {
+                    out.append("      <failure message=\"").append(attr(problem.get().text()))
                             .append("\" type=\"SKIPPED\">").append(text(detail(a))).append("</failure>\n");
                 } else {
                     out.append("      <skipped message=\"").append(attr(a.reason())).append("\"/>\n");
@@ -228,18 +230,18 @@ public final class JunitXmlReport {
                 case FAIL -> failures++;
                 case ERROR -> errors++;
                 case SKIPPED -> {
-                    if (verdict.of(id, a.id()).isPresent()) failures++; else skipped++;
+                    if (verdict.problemOf(id, a.id()).isPresent()) failures++; else skipped++;
                 }
                 case PASS -> { }
             }
         }
         int tests = lab.assertions().size();
-        int labProblems = verdict.of(id, Verdict.Scope.LAB).size();
+        int labProblems = verdict.problemsOf(id, Verdict.Scope.LAB).size();
         tests += labProblems;
         errors += labProblems;
         if (!lab.teardown().isEmpty()) {
             tests++;
-            if (!verdict.of(id, Verdict.Scope.TEARDOWN).isEmpty()) failures++;
+            if (!verdict.problemsOf(id, Verdict.Scope.TEARDOWN).isEmpty()) failures++;
         }
         return new Counts(tests, failures, errors, skipped);
     }

@@ -105,20 +105,22 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
     }
 
     /** The problem of one assertion, if it has one. */
-    public Optional<Problem> of(String lab, String assertion) {
+    public Optional<Problem> problemOf(String lab, String assertion) {
         return problems.stream().filter(p -> p.scope() == Scope.ASSERTION && p.lab().equals(lab)
                 && p.assertion().equals(assertion)).findFirst();
     }
 
     /** The problems of a lab within one scope (LAB or TEARDOWN). */
-    public List<Problem> of(String lab, Scope scope) {
+    public List<Problem> problemsOf(String lab, Scope scope) {
         return problems.stream().filter(p -> p.scope() == scope && lab.equals(p.lab())).toList();
     }
 
-    public List<Problem> ofRun() {
+    /** The run's own problems (it was interrupted), which belong to no lab. */
+    public List<Problem> problemsOfRun() {
         return problems.stream().filter(p -> p.scope() == Scope.RUN).toList();
     }
 
+    /** Every problem as one line, "lab/assertion: what", as 'report check' prints them. */
     public List<String> lines() {
         return problems.stream().map(Problem::toString).toList();
     }

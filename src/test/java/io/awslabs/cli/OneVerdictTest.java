@@ -3,9 +3,11 @@ package io.awslabs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.report.HtmlReport;
-import io.awslabs.report.JunitXmlReport;
+import io.awslabs.report.JunitXmlReportTest;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.MarkdownReport;
+import io.awslabs.report.ReportFiles;
+import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.Reports;
 import io.awslabs.report.RunReport;
@@ -18,7 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -59,9 +63,8 @@ class OneVerdictTest {
         StringWriter shown = new StringWriter();
         new TerminalReport(new Terminal(false), 400).print(report, new PrintWriter(shown));
         String summary = new RunSummary(report, verdict, Optional.empty(), new Terminal(false)).headline();
-        Map<String, org.apache.maven.plugins.surefire.report.ReportTestSuite> ci = io.awslabs.report.JunitXmlReportTest
-                .readAsCi(io.awslabs.report.ReportFiles.write(report, dir, java.util.Set.of(io.awslabs.report.ReportFormat.JUNIT))
-                        .get(io.awslabs.report.ReportFormat.JUNIT));
+        Map<String, ReportTestSuite> ci = JunitXmlReportTest.readAsCi(
+                ReportFiles.write(report, dir, Set.of(ReportFormat.JUNIT)).get(ReportFormat.JUNIT));
         int ciProblems = ci.values().stream().mapToInt(s -> s.getNumberOfFailures() + s.getNumberOfErrors()).sum();
 
         assertThat(verdict.outcome()).isEqualTo(expected);

@@ -32,7 +32,7 @@ class VerdictTest {
             Verdict verdict = Verdict.of(Reports.oneAssertion(Status.SKIPPED, reason));
 
             assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.NOT_PROVEN);
-            assertThat(verdict.of("kms-envelope-encryption", "round-trip")).get()
+            assertThat(verdict.problemOf("kms-envelope-encryption", "round-trip")).get()
                     .extracting(Verdict.Problem::text).isEqualTo("SKIPPED without a reason");
         }
     }
@@ -45,7 +45,7 @@ class VerdictTest {
 
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.TEARDOWN_INCOMPLETE);
         assertThat(verdict.lines()).containsExactly("a/x: FAIL", "a: KMS key arn:a was not deleted (FAILED)");
-        assertThat(verdict.of("a", Verdict.Scope.TEARDOWN)).hasSize(1);
+        assertThat(verdict.problemsOf("a", Verdict.Scope.TEARDOWN)).hasSize(1);
     }
 
     @Test
@@ -64,7 +64,7 @@ class VerdictTest {
         Verdict verdict = Verdict.of(Reports.onMoto(stopped));
 
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.NOT_PROVEN);
-        assertThat(verdict.of("a", Verdict.Scope.LAB)).singleElement().extracting(Verdict.Problem::text).asString()
+        assertThat(verdict.problemsOf("a", Verdict.Scope.LAB)).singleElement().extracting(Verdict.Problem::text).asString()
                 .contains("lab stopped early: IllegalStateException");
     }
 
@@ -77,7 +77,7 @@ class VerdictTest {
 
         assertThat(report.interrupted().labsNotRun()).containsExactly("s3-presigned-upload", "ssm-run-command");
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.NOT_PROVEN);
-        assertThat(verdict.ofRun()).singleElement().hasToString(
+        assertThat(verdict.problemsOfRun()).singleElement().hasToString(
                 "the run was interrupted; never ran: s3-presigned-upload, ssm-run-command");
     }
 
