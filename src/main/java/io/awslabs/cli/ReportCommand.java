@@ -67,7 +67,10 @@ final class ReportCommand implements Runnable {
     @Command(name = "check",
             description = "Exit 0 only if every assertion passed or was skipped with a reason and teardown left nothing; "
                     + "1 otherwise; 2 for a file that is not a valid report (each schema violation is printed "
-                    + "with its JSON pointer, as is a report that contradicts itself). With several files, the worst wins.")
+                    + "with its JSON pointer, as is a report that contradicts itself). With several files, the worst wins.",
+            footer = {"%nExamples:",
+                    "  labs report check reports/<run-id>.json",
+                    "  labs report check reports/*.json             # in CI: every report of the job"})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -106,7 +109,11 @@ final class ReportCommand implements Runnable {
     @Command(name = "show",
             description = "Print reports for people: per lab each assertion with its status, statement and duration, "
                     + "expected against actual where one failed, and the teardown table. Colour only on a terminal, "
-                    + "never when NO_COLOR is set. Exits like 'report check'.")
+                    + "never when NO_COLOR is set. Exits like 'report check'.",
+            footer = {"%nExamples:",
+                    "  labs report show --latest",
+                    "  labs report show reports/<run-id>.json",
+                    "  labs report show --latest --report-dir /tmp/reports"})
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -153,7 +160,8 @@ final class ReportCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The reports in --report-dir, newest first: run id, target, when, verdict, labs.")
+    @Command(name = "list", description = "The reports in --report-dir, newest first: run id, target, when, verdict, labs.",
+            footer = {"%nExamples:", "  labs report list", "  labs report list --report-dir /tmp/reports"})
     static final class ListReports implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -175,7 +183,8 @@ final class ReportCommand implements Runnable {
         }
     }
 
-    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).")
+    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).",
+            footer = {"%nExamples:", "  labs report schema > run-report.schema.json"})
     static final class Schema implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -64,7 +64,8 @@ class HelpTest {
     @ValueSource(ints = {55, 64, 80, 120})
     void helpFitsTheWidthAndNoExampleBreaksMidPhrase(int width) {
         for (String[] command : List.of(new String[0], new String[] {"run"}, new String[] {"cleanup"},
-                new String[] {"fidelity"}, new String[] {"report"})) {
+                new String[] {"fidelity"}, new String[] {"report"}, new String[] {"report", "check"},
+                new String[] {"report", "show"})) {
             String help = help(width, command);
             String wide = help(500, command);
 
