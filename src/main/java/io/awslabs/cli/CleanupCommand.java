@@ -7,7 +7,6 @@ import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.lab.RunOptions;
 import io.awslabs.lab.StateDirs;
-import io.awslabs.targets.AccountGuard;
 import io.awslabs.targets.AwsTarget;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
@@ -26,21 +25,28 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "cleanup",
+        defaultValueProvider = TargetOptions.AwsByDefault.class,
         description = {"Find and delete what interrupted runs left behind, aws-nuke style: a dry run unless --force.",
                 "Replays the run journals in the state directory ($LABS_STATE_DIR, else $XDG_STATE_HOME/aws-labs, "
                         + "else ~/.local/state/aws-labs), and searches by the labs:run-id tag (Resource Groups "
                         + "Tagging API) and by name where a journal is lost or a create never returned.",
+                "A run with a journal is cleaned where it ran. --target (aws or endpoint) and --region say where to "
+                        + "search for runs that have none here; us-east-1, home of global services, is always searched too.",
                 "Without --run-id, --all or --older-than: lists the runs whose journal records leftovers."},
         footer = {"%nExamples:",
                 "  labs cleanup                                  # runs with leftovers",
                 "  labs cleanup --run-id k3x9q2ab                # what it would delete",
                 "  labs cleanup --run-id k3x9q2ab --force        # delete it",
                 "  labs cleanup --older-than 2h --force --profile sandbox --account 123456789012",
-                "%nExit codes: 0 done (or dry run), 2 usage error, 3 environment error or guard refusal, "
-                        + "4 something could not be deleted."})
+                "%nExit codes:",
+                "  0  done (or a dry run)",
+                "  2  usage error",
+                "  3  environment error, or the aws guard refused",
+                "  4  something could not be deleted"})
 final class CleanupCommand implements Callable<Integer> {
     private static final String RUN_ID = "[a-z][a-z0-9]{7}";
 
@@ -65,28 +71,8 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Delete; without it, only show what would be deleted.")
     boolean force;
 
-    @Option(names = "--target", defaultValue = "aws", paramLabel = "KIND",
-            description = "Where to search for runs that have no journal here: aws (default) or endpoint. "
-                    + "A run with a journal is cleaned where it ran.")
-    String target;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Emulator endpoint for --target endpoint.")
-    URI endpointUrl;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "Region to search for runs without a journal (default: AWS_REGION or the profile's; "
-                    + "us-east-1 on emulators). us-east-1 is always searched too, for global services.")
-    String region;
-
-    @Option(names = "--profile", paramLabel = "NAME", description = "aws: the named profile (default: the journal's, "
-            + "else the SDK's default chain).")
-    String profile;
-
-    @Option(names = "--account", paramLabel = "ID", description = "aws: an account id allowed to be used (repeatable).")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = AccountGuard.ALLOW_PROD_ALIAS_FLAG, description = "aws: proceed though the account alias contains \"prod\".")
-    boolean allowProdAlias;
+    @Mixin
+    TargetOptions target;
 
     @Override
     public Integer call() {
@@ -100,7 +86,9 @@ final class CleanupCommand implements Callable<Integer> {
             throw new UsageException("give --run-id or --all, not both", "labs cleanup --help");
         }
         TargetKind kind = parseTarget();
-        AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
+        AwsTarget.Options aws = target.aws();
+        URI endpointUrl = target.endpoint(kind);
+        String profile = target.profile;
         ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect());
         Path dir = StateDirs.journals();
         if (runIds.isEmpty() && !all && olderThan == null) {
@@ -109,9 +97,9 @@ final class CleanupCommand implements Callable<Integer> {
         Cleanup.Selection selection = new Cleanup.Selection(new LinkedHashSet<>(runIds), all, olderThan);
         Cleanup.TargetOpener opener = (k, endpoint, r, journalProfile) -> Targets.open(
                 new Targets.Request(k, endpoint, r, root.verbose),
-                new AwsTarget.Options(profile != null ? profile : journalProfile, aws.accounts(), allowProdAlias),
+                new AwsTarget.Options(profile != null ? profile : journalProfile, aws.accounts(), aws.allowProdAlias()),
                 msg -> progress.info(null, msg));
-        Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(kind, endpointUrl, sweepRegion(kind, selection, dir), profile);
+        Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(kind, endpointUrl, sweepRegion(kind, selection, dir, profile), profile);
         Cleanup.Result result;
         try (Cleanup cleanup = new Cleanup(dir, opener, sweep, RunOptions.DEFAULT_LIFETIME, force)) {
             result = cleanup.run(selection);
@@ -120,13 +108,13 @@ final class CleanupCommand implements Callable<Integer> {
         return result.anyFailed() ? ExitCodes.TEARDOWN_INCOMPLETE : ExitCodes.OK;
     }
 
+    /**
+     * Only aws and an endpoint outlive a command. The aws options are not refused with --target
+     * endpoint here: a journal recorded on aws is replayed in its account whatever --target says.
+     */
     private TargetKind parseTarget() {
-        TargetKind kind;
-        try {
-            kind = TargetKind.parse(target);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), "labs cleanup --help");
-        }
+        TargetKind kind = target.kind("cleanup");
+        target.refuseEndpointUrlUnless(kind);
         if (kind != TargetKind.AWS && kind != TargetKind.ENDPOINT) {
             throw new UsageException("labs cleanup searches aws or an endpoint, not " + kind.id()
                     + " (an emulator started for one command takes its resources with it)", "labs cleanup --help");
@@ -135,7 +123,8 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     /** Resolved only when something will be searched by tag: a journal-only cleanup needs no region here. */
-    private String sweepRegion(TargetKind kind, Cleanup.Selection selection, Path dir) {
+    private String sweepRegion(TargetKind kind, Cleanup.Selection selection, Path dir, String profile) {
+        String region = target.region;
         boolean sweeps = selection.sweepsOrphans()
                 || selection.runIds().stream().anyMatch(id -> !Files.exists(RunJournal.fileOf(dir, id)));
         if (!sweeps) {

@@ -46,11 +46,18 @@ final class FidelityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<RunReport> reports = new ArrayList<>();
+        PrintWriter err = spec.commandLine().getErr();
         for (Path input : inputs) {
             for (Path file : reportFiles(input)) {
-                reports.add(read(file));
+                RunReport report = read(file);
+                if (report.wasInterrupted()) {
+                    err.println("labs: note: " + file + " is an interrupted run; left out of the matrix");
+                } else {
+                    reports.add(report);
+                }
             }
         }
+        err.flush();
         if (reports.isEmpty()) {
             throw new UsageException("no run reports in " + inputs, "run labs first ('labs run --all'), or pass report files");
         }

@@ -26,10 +26,11 @@ import picocli.CommandLine.Option;
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
                 "  labs run --all --report-format html,junit,md",
                 "  labs run --all --target localstack          # LocalStack 4.14.0",
-                "  labs targets                                # what works here, how to fix the rest",
+                "  labs targets                                # what works here, and the fixes",
                 "  labs report check reports/<run-id>.json",
-                "  labs report show reports/<run-id>.json",
-                "  labs cleanup --run-id <run-id> --force       # what an interrupted run left",
+                "  labs report show --latest",
+                "  labs report list",
+                "  labs cleanup --run-id <run-id> --force      # what an interrupted run left",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;
@@ -56,10 +57,14 @@ public final class LabsCommand implements Runnable {
 
     static CommandLine commandLine(LabsCommand root) {
         CommandLine cli = new CommandLine(root);
+        // help takes the terminal's width (80 off a terminal); HelpFooter keeps examples whole at any width
+        cli.setUsageHelpAutoWidth(true);
+        HelpFooter.install(cli);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("labs: " + ex.getMessage());
-            err.println("hint: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            UsageError error = UsageError.of(ex);
+            err.println("labs: " + error.message());
+            err.println("hint: " + error.hint());
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

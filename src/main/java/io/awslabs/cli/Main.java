@@ -1,7 +1,6 @@
 package io.awslabs.cli;
 
 import java.lang.management.ManagementFactory;
-import picocli.CommandLine;
 
 /** Entry point: runs the command line and exits with its documented code. */
 public final class Main {

@@ -2,18 +2,26 @@ package io.awslabs.cli;
 
 import io.awslabs.report.ReportChecker;
 import io.awslabs.report.ReportSchema;
+import io.awslabs.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = "Work with verification reports.",
-        subcommands = {ReportCommand.Check.class, ReportCommand.Show.class, ReportCommand.Schema.class},
+        subcommands = {ReportCommand.Check.class, ReportCommand.Show.class, ReportCommand.ListReports.class,
+                ReportCommand.Schema.class},
         footer = {"%nExamples:",
-                "  labs report check reports/<run-id>.json",
+                "  labs report check reports/*.json",
+                "  labs report show --latest",
                 "  labs report show reports/<run-id>.json",
+                "  labs report list",
                 "  labs report schema > run-report.schema.json"})
 final class ReportCommand implements Runnable {
     private static final String FILE_HINT = "pass a JSON report written by 'labs run' (reports/<run-id>.json); "
@@ -27,74 +35,156 @@ final class ReportCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** One line per problem (for a schema violation: its JSON pointer), then a hint: exit 2. */
-    static int invalid(PrintWriter err, Path file, ReportChecker.Result result) {
-        result.problems().forEach(p -> err.println("labs: " + file + ": " + p));
-        err.println("hint: " + FILE_HINT);
+    /** Each file judged on its own; the exit code is the worst: an invalid file (2) over a report not proven (1). */
+    private static List<ReportChecker.Result> judge(List<Path> files) {
+        ReportChecker checker = new ReportChecker();
+        return files.stream().map(checker::check).toList();
+    }
+
+    private static int exitCode(List<ReportChecker.Result> results) {
+        if (results.stream().anyMatch(r -> !r.valid())) {
+            return ExitCodes.USAGE;
+        }
+        return results.stream().mapToInt(r -> ExitCodes.ofCheck(r.verdict())).max().orElse(ExitCodes.OK);
+    }
+
+    /** One line per problem of an invalid file (for a schema violation: its JSON pointer), then one hint. */
+    private static void printInvalid(PrintWriter err, List<Path> files, List<ReportChecker.Result> results) {
+        boolean any = false;
+        for (int i = 0; i < files.size(); i++) {
+            if (!results.get(i).valid()) {
+                Path file = files.get(i);
+                results.get(i).invalid().forEach(p -> err.println("labs: " + file + ": " + p));
+                any = true;
+            }
+        }
+        if (any) {
+            err.println("hint: " + FILE_HINT);
+        }
         err.flush();
-        return ExitCodes.USAGE;
     }
 
     @Command(name = "check",
             description = "Exit 0 only if every assertion passed or was skipped with a reason and teardown left nothing; "
                     + "1 otherwise; 2 for a file that is not a valid report (each schema violation is printed "
-                    + "with its JSON pointer).")
+                    + "with its JSON pointer, as is a report that contradicts itself). With several files, the worst wins.",
+            footer = {"%nExamples:",
+                    "  labs report check reports/<run-id>.json",
+                    "  labs report check reports/*.json             # in CI: every report of the job"})
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "A report written by 'labs run' (reports/<run-id>.json).")
-        Path file;
+        @Parameters(paramLabel = "FILE", arity = "1..*",
+                description = "Reports written by 'labs run' (reports/<run-id>.json); a shell glob is fine.")
+        List<Path> files = new ArrayList<>();
 
         @Override
         public Integer call() {
-            ReportChecker.Result result = new ReportChecker().check(file);
+            List<ReportChecker.Result> results = judge(files);
             PrintWriter out = spec.commandLine().getOut();
-            switch (result.verdict()) {
-                case INVALID -> {
-                    return invalid(spec.commandLine().getErr(), file, result);
+            for (int i = 0; i < files.size(); i++) {
+                ReportChecker.Result result = results.get(i);
+                if (!result.valid()) {
+                    continue;
                 }
-                case NOT_PROVEN -> {
-                    result.problems().forEach(p -> out.println("NOT PROVEN  " + p));
-                    out.printf("%s: %d problem(s)%n", file, result.problems().size());
-                    out.flush();
-                    return ExitCodes.NOT_PROVEN;
-                }
-                default -> {
-                    var totals = result.report().totals();
+                Path file = files.get(i);
+                RunReport report = result.report();
+                if (result.verdict().outcome().clean()) {
+                    var totals = report.totals();
                     out.printf("OK  %s: run %s on %s, %d passed, %d skipped with a reason, teardown complete%n",
-                            file, result.report().runId(), result.report().target().kind(), totals.pass(), totals.skipped());
-                    out.flush();
-                    return ExitCodes.OK;
+                            file, report.runId(), report.target().kind(), totals.pass(), totals.skipped());
+                } else {
+                    result.problems().forEach(p -> out.println("NOT PROVEN  " + p));
+                    out.printf("%s: %s, %d problem(s)%n", file, result.verdict().outcome().headline(),
+                            result.problems().size());
                 }
             }
+            out.flush();
+            printInvalid(spec.commandLine().getErr(), files, results);
+            return exitCode(results);
         }
     }
 
     @Command(name = "show",
-            description = "Print a report for people: per lab each assertion with its status, statement and duration, "
+            description = "Print reports for people: per lab each assertion with its status, statement and duration, "
                     + "expected against actual where one failed, and the teardown table. Colour only on a terminal, "
-                    + "never when NO_COLOR is set. Exits like 'report check'.")
+                    + "never when NO_COLOR is set. Exits like 'report check'.",
+            footer = {"%nExamples:",
+                    "  labs report show --latest",
+                    "  labs report show reports/<run-id>.json",
+                    "  labs report show --latest --report-dir /tmp/reports"})
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", description = "A report written by 'labs run' (reports/<run-id>.json).")
-        Path file;
+        @Parameters(paramLabel = "FILE", arity = "0..*", description = "Reports written by 'labs run' (reports/<run-id>.json).")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--latest", description = "The newest report in --report-dir.")
+        boolean latest;
+
+        @Mixin
+        ReportDirOption reports;
 
         @Override
         public Integer call() {
-            ReportChecker.Result result = new ReportChecker().check(file);
-            if (result.verdict() == ReportChecker.Verdict.INVALID) {
-                return invalid(spec.commandLine().getErr(), file, result);
+            if (latest == !files.isEmpty()) {
+                throw new UsageException(latest ? "give report files or --latest, not both" : "no report given",
+                        "labs report show FILE..., or labs report show --latest ('labs report list' shows them)");
             }
-            new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment())
-                    .print(result.report(), spec.commandLine().getOut());
-            return result.verdict() == ReportChecker.Verdict.OK ? ExitCodes.OK : ExitCodes.NOT_PROVEN;
+            List<Path> shown = latest ? List.of(newest()) : files;
+            List<ReportChecker.Result> results = judge(shown);
+            TerminalReport terminal = new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment());
+            PrintWriter out = spec.commandLine().getOut();
+            boolean first = true;
+            for (ReportChecker.Result result : results) {
+                if (result.valid()) {
+                    if (!first) {
+                        out.println();
+                    }
+                    terminal.print(result.report(), out);
+                    first = false;
+                }
+            }
+            out.flush();
+            printInvalid(spec.commandLine().getErr(), shown, results);
+            return exitCode(results);
+        }
+
+        private Path newest() {
+            return ReportListing.of(reports.requireReadable()).stream().filter(ReportListing.Entry::valid).findFirst()
+                    .map(ReportListing.Entry::file)
+                    .orElseThrow(() -> new UsageException("no valid report in " + reports.dir,
+                            "run labs first ('labs run --all'), or pass --report-dir DIR"));
         }
     }
 
-    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).")
+    @Command(name = "list", description = "The reports in --report-dir, newest first: run id, target, when, verdict, labs.",
+            footer = {"%nExamples:", "  labs report list", "  labs report list --report-dir /tmp/reports"})
+    static final class ListReports implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        ReportDirOption reports;
+
+        @Override
+        public Integer call() {
+            List<ReportListing.Entry> entries = ReportListing.of(reports.requireReadable());
+            PrintWriter out = spec.commandLine().getOut();
+            if (entries.isEmpty()) {
+                out.println("no report in " + reports.dir + "; 'labs run --all' writes one");
+            } else {
+                ReportListing.print(entries, out);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "schema", description = "Print the JSON Schema every report follows (draft 2020-12).",
+            footer = {"%nExamples:", "  labs report schema > run-report.schema.json"})
     static final class Schema implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -10,13 +10,12 @@ import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.lab.RunOptions;
 import io.awslabs.lab.StateDirs;
-import io.awslabs.report.LabReport;
+import io.awslabs.report.FidelityMatrix;
 import io.awslabs.report.ReportFiles;
 import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
-import io.awslabs.report.TeardownRecord;
-import io.awslabs.targets.AccountGuard;
+import io.awslabs.report.Verdict;
 import io.awslabs.targets.AwsTarget;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
@@ -24,12 +23,9 @@ import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +33,18 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Run labs: provision, verify, write a report, tear down.",
+        defaultValueProvider = TargetOptions.MotoByDefault.class,
         footer = {"%nExamples:",
                 "  labs run kms-envelope-encryption",
                 "  labs run --all --report-dir /tmp/reports",
                 "  labs run --all --report-format html,junit,md",
                 "  labs run --all --target endpoint --endpoint-url http://127.0.0.1:5000",
-                "  labs run --all --target localstack          # LocalStack 4.14.0: Docker, else a host process",
+                "  labs run --all --target localstack          # in Docker, else as a host process",
                 "  labs run kms-envelope-encryption --target aws --profile sandbox --account 123456789012",
                 ExitCodes.HELP_FOOTER})
 final class RunCommand implements Callable<Integer> {
@@ -62,42 +60,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Run every lab.")
     boolean all;
 
-    @Option(names = "--target", defaultValue = "moto", paramLabel = "KIND",
-            description = "moto (default: started for you), localstack (4.14.0, started for you), "
-                    + "endpoint (an emulator already running), aws.")
-    String target;
+    @Mixin
+    RunTargetOptions target;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Emulator endpoint for --target endpoint (default: $AWS_ENDPOINT_URL).")
-    URI endpointUrl;
-
-    @Option(names = "--localstack-image", paramLabel = "IMAGE",
-            description = "LocalStack image for --target localstack (default: " + io.awslabs.targets.LocalStack.IMAGE
-                    + "; needs Docker; newer tags need LOCALSTACK_AUTH_TOKEN).")
-    String localstackImage;
-
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "AWS region (default: us-east-1 on emulators; on aws, AWS_REGION or the profile's region).")
-    String region;
-
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "aws: the named profile for credentials and region (default: the SDK's default chain).")
-    String profile;
-
-    @Option(names = "--account", paramLabel = "ID",
-            description = "aws: an account id allowed to be used (repeatable); the config file can list them too.")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = AccountGuard.ALLOW_PROD_ALIAS_FLAG,
-            description = "aws: run even though the account alias contains \"prod\" (refused otherwise).")
-    boolean allowProdAlias;
-
-    @Option(names = "--yes", description = "aws: proceed after the plan without asking (needed when stdin is not a terminal).")
-    boolean yes;
-
-    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
-            description = "Where the report files go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
+    @Mixin
+    ReportDirOption reports;
 
     @Option(names = "--report-format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "Also write these next to the JSON report (always written): html (one self-contained page), "
@@ -112,12 +79,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TargetKind kind = parseTarget();
+        RunTargetOptions.Checked where = target.check();
+        AwsTarget.Options aws = target.aws();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
         LabOptions.refusal(labs.stream().map(Lab::info).toList(), labOptions).ifPresent(why -> {
             throw new UsageException(why, "'labs describe LAB' lists a lab's options");
         });
-        AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
+        Path reportDir = reports.requireWritable();
+        TargetKind kind = where.kind();
         Terminal terminal = Terminal.detect();
         ConsoleProgress progress = new ConsoleProgress(System.err, terminal);
         String runId = RunIds.next();
@@ -125,13 +94,14 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs());
         // an emulator started for this run takes its resources with it when it stops
         boolean journaled = kind != TargetKind.MOTO && kind != TargetKind.LOCALSTACK;
-        try (Target opened = Targets.open(new Targets.Request(kind, endpointUrl, regionFor(kind), root.verbose, localstackImage), aws,
-                msg -> progress.info(null, msg));
+        List<String> requested = labs.stream().map(l -> l.info().id()).toList();
+        try (Target opened = Targets.open(new Targets.Request(kind, where.endpoint(), where.region(), root.verbose,
+                        target.localstackImage), aws, msg -> progress.info(null, msg));
              ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
             if (opened instanceof AwsTarget account) {
                 System.err.print(RunPlan.render(runId, account, labs, RunJournal.fileOf(StateDirs.journals(), runId)));
                 System.err.flush();
-                Confirmation.require(yes, account.accountId());
+                Confirmation.require(target.yes, account.accountId());
             }
             RunJournal journal = journaled ? startJournal(runId, opened, labs, progress) : null;
             SecondInterrupt.install(journaled
@@ -145,25 +115,31 @@ final class RunCommand implements Callable<Integer> {
                 LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current(),
                         journal == null ? LedgerJournal.NONE : journal);
                 try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
-                        () -> writeQuietly(runner.snapshot()))) {
+                        () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir))) {
                     report = runner.run(labs);
                 }
                 journalKept = journal != null && journal.finish();
             }
-            Collection<Path> files = write(report);
-            printSummary(report, files, terminal);
-            if (journalKept) {
-                spec.commandLine().getOut().printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n",
-                        journal.file(), runId);
-                spec.commandLine().getOut().flush();
+            Map<ReportFormat, Path> files = write(report, reportDir);
+            Verdict verdict = Verdict.of(report);
+            PrintWriter out = spec.commandLine().getOut();
+            RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal);
+            summary.print(out, files);
+            if (keep) {
+                out.println(startedForThisRun(kind)
+                        ? "kept: the " + kind.id() + " emulator started for this command stopped with it, "
+                                + "so the kept resources are gone with it; "
+                                + "use --target endpoint with a long-running emulator to inspect them"
+                        : "kept: the resources above are still there; 'labs cleanup --run-id " + runId
+                                + " --force' deletes them");
             }
-            return exitCode(report);
+            if (journalKept) {
+                out.printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n", journal.file(), runId);
+            }
+            summary.printNextSteps(out, files, journalKept || (keep && !startedForThisRun(kind)));
+            out.flush();
+            return ExitCodes.ofRun(verdict);
         }
-    }
-
-    /** Emulators default to us-east-1; on aws, no --region means the SDK's region chain. */
-    private String regionFor(TargetKind kind) {
-        return region != null || kind == TargetKind.AWS ? region : "us-east-1";
     }
 
     private static RunJournal startJournal(String runId, Target target, List<Lab> labs, ConsoleProgress progress) {
@@ -180,58 +156,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private TargetKind parseTarget() {
+    private Map<ReportFormat, Path> write(RunReport report, Path dir) {
         try {
-            return TargetKind.parse(target);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), "labs run --help lists the targets");
-        }
-    }
-
-    private Collection<Path> write(RunReport report) {
-        try {
-            return ReportFiles.write(report, reportDir, Set.copyOf(reportFormats)).values();
+            return ReportFiles.write(report, dir, Set.copyOf(reportFormats));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + reportDir, e);
+            throw new EnvironmentException("cannot write the report to " + dir + ": " + e.getMessage(),
+                    "the run itself is over; make " + dir + " writable and run again, or pass another --report-dir", e);
         }
     }
 
-    private void writeQuietly(RunReport report) {
+    private static void writeQuietly(RunReport report, Path dir) {
         try {
-            Path file = ReportJson.write(report, reportDir);
+            Path file = ReportJson.write(report, dir);
             System.err.println("labs: interrupted; partial report written to " + file);
         } catch (IOException e) {
             System.err.println("labs: interrupted; could not write the partial report: " + e.getMessage());
         }
-    }
-
-    private void printSummary(RunReport report, Collection<Path> files, Terminal terminal) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println();
-        for (LabReport lab : report.labs()) {
-            out.printf("%s  %s  (%.1f s)%n", terminal.status(lab.status()), lab.lab().id(), lab.durationMs() / 1000.0);
-            lab.assertions().forEach(a -> out.printf("    %s  %s%s%n", terminal.status(a.status()), a.id(),
-                    a.reason() != null ? ": " + a.reason() : ""));
-            if (lab.skipReason() != null) {
-                out.printf("    skipped: %s%n", lab.skipReason());
-            }
-            lab.notes().forEach(n -> out.printf("    note: %s%n", n));
-            List<TeardownRecord> left = lab.teardown().stream().filter(t -> t.outcome().leftSomething()).toList();
-            left.forEach(t -> out.printf("    LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.outcome()));
-        }
-        RunReport.Totals t = report.totals();
-        out.printf("%n%d passed, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept%n",
-                t.pass(), t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
-        files.forEach(file -> out.printf("report: %s%n", file));
-        if (keep) {
-            out.println(startedForThisRun(report.target().kind())
-                    ? "kept: the " + report.target().kind() + " emulator started for this command stopped with it, "
-                            + "so the kept resources are gone with it; "
-                            + "use --target endpoint with a long-running emulator to inspect them"
-                    : "kept: the resources above are still there; 'labs cleanup --run-id " + report.runId()
-                            + " --force' deletes them");
-        }
-        out.flush();
     }
 
     /** Rejects an unknown format while parsing, before any lab runs. */
@@ -246,18 +186,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean startedForThisRun(String kind) {
-        return kind.equals(TargetKind.MOTO.id()) || kind.equals(TargetKind.LOCALSTACK.id());
-    }
-
-    static int exitCode(RunReport report) {
-        RunReport.Totals t = report.totals();
-        if (t.teardownFailed() > 0 || t.kept() > 0) {
-            return ExitCodes.TEARDOWN_INCOMPLETE;
-        }
-        if (t.fail() > 0 || t.error() > 0) {
-            return ExitCodes.NOT_PROVEN;
-        }
-        return ExitCodes.OK;
+    private static boolean startedForThisRun(TargetKind kind) {
+        return kind == TargetKind.MOTO || kind == TargetKind.LOCALSTACK;
     }
 }

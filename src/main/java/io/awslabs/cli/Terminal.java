@@ -1,5 +1,6 @@
 package io.awslabs.cli;
 
+import io.awslabs.report.LabBadge;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 
@@ -33,6 +34,15 @@ final class Terminal {
             case PASS -> GREEN;
             case FAIL, ERROR -> RED;
             case SKIPPED -> YELLOW;
+        });
+    }
+
+    /** A lab's badge padded to the widest one ("PARTIAL"), so lab rows line up. */
+    String badge(LabBadge badge) {
+        return paint(String.format("%-7s", badge.name()), switch (badge) {
+            case PASS -> GREEN;
+            case FAIL, ERROR -> RED;
+            case PARTIAL, SKIPPED -> YELLOW;
         });
     }
 

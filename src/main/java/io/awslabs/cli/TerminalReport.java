@@ -1,13 +1,16 @@
 package io.awslabs.cli;
 
 import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.FidelityMatrix;
+import io.awslabs.report.LabBadge;
 import io.awslabs.report.LabReport;
+import io.awslabs.report.ProvenHere;
 import io.awslabs.report.RedactedReport;
 import io.awslabs.report.ReportText;
-import io.awslabs.report.RunOutcome;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.report.Verdict;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,20 +47,26 @@ final class TerminalReport {
         out.println(terminal.dim("started " + ReportText.instant(r.startedAt()) + ", took "
                 + ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis())
                 + ", aws-labs " + r.toolVersion()));
+        if (r.wasInterrupted()) {
+            wrapped(out, "", terminal.bold("interrupted") + ": the run was stopped before it ended"
+                    + (r.interrupted().labsNotRun().isEmpty() ? ""
+                            : "; these labs never ran: " + String.join(", ", r.interrupted().labsNotRun())));
+        }
         for (LabReport lab : r.labs()) {
             out.println();
             lab(lab, out);
         }
-        RunOutcome outcome = RunOutcome.of(r);
+        Verdict.Outcome outcome = Verdict.of(r).outcome();
         out.println();
-        out.println(terminal.bold(outcome.headline()) + ": " + outcome.meaning());
+        wrapped(out, "", terminal.bold(outcome.headline()) + ": " + outcome.meaning());
+        wrapped(out, "", ProvenHere.of(r, FidelityMatrix.bundled()).sentence());
         out.println(ReportText.totals(r.totals()));
         out.flush();
     }
 
     private void lab(LabReport lab, PrintWriter out) {
         LabReport.LabSummary s = lab.lab();
-        out.println(terminal.status(lab.status()) + "  " + terminal.bold(s.id()) + "  " + s.title()
+        out.println(terminal.badge(LabBadge.of(lab)) + "  " + terminal.bold(s.id()) + "  " + s.title()
                 + "  (" + ReportText.duration(lab.durationMs()) + ")");
         out.println(STATEMENT_INDENT + terminal.dim(String.join(", ", s.services())
                 + String.format(Locale.ROOT, ", about $%.2f per run on AWS", s.costPerRunUsd())));

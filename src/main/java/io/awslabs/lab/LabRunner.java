@@ -4,6 +4,7 @@ import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
+import io.awslabs.targets.TargetKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +79,14 @@ public final class LabRunner {
         synchronized (runs) {
             labs = runs.stream().map(LabRun::report).toList();
         }
-        long total = (System.nanoTime() - t0) / 1_000_000;
+        // the runner starts once the target is up: its start (an emulator's) is part of the run's wall time
+        long total = (System.nanoTime() - t0) / 1_000_000 + target.startMillis();
         RunReport.Timings timings = new RunReport.Timings(options.jvmStartMs(), target.startMillis(),
                 target.apiTimer().millis(), target.apiTimer().calls(), waitMillis.get(), total);
+        // the kind names the emulator of moto and localstack; an endpoint names what it said it is
+        String emulator = target.kind() == TargetKind.ENDPOINT ? target.emulator().map(e -> e.kind().id()).orElse(null) : null;
         RunReport.TargetInfo targetInfo = new RunReport.TargetInfo(target.kind().id(),
-                target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId());
+                target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId(), emulator);
         return new RunReport(RunReport.SCHEMA, RunReport.SCHEMA_VERSION, toolVersion, runId, targetInfo,
                 startedAt, Instant.now(), timings, new ArrayList<>(labs), RunReport.Totals.of(labs));
     }

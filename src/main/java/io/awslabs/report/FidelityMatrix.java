@@ -21,8 +21,9 @@ import java.util.Optional;
  */
 public record FidelityMatrix(List<Run> runs, List<Row> rows) {
     public static final String AWS = "aws";
+    private static final String ENDPOINT = "endpoint";
     /** Column order: the emulators the tool starts, then the others. */
-    private static final List<String> TARGET_ORDER = List.of("moto", "localstack", "endpoint", AWS);
+    private static final List<String> TARGET_ORDER = List.of("moto", "localstack", ENDPOINT, AWS);
     private static final String BUNDLED = "fidelity.json";
 
     /** A report the matrix was drawn from. */
@@ -34,16 +35,19 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
     /** {@code note}: a declared gap that no longer reproduces, or that did not match what happened. */
     public record Cell(Status status, String reason, String note) { }
 
-    /** For each lab and target the latest report wins, so a directory of old runs gives today's picture. */
+    /**
+     * For each lab and target the latest report wins, so a directory of old runs gives today's
+     * picture. An interrupted run is left out: what it did not reach would read as not proven.
+     */
     public static FidelityMatrix of(List<RunReport> reports) {
         record Latest(RunReport run, LabReport lab) { }
         Map<String, Latest> latest = new LinkedHashMap<>();
-        reports.stream().sorted(Comparator.comparing(RunReport::finishedAt)).forEach(report ->
-                report.labs().forEach(lab -> latest.put(lab.lab().id() + " " + report.target().kind(), new Latest(report, lab))));
+        reports.stream().filter(r -> !r.wasInterrupted()).sorted(Comparator.comparing(RunReport::finishedAt)).forEach(report ->
+                report.labs().forEach(lab -> latest.put(lab.lab().id() + " " + columnOf(report.target()), new Latest(report, lab))));
         Map<String, Row> rows = new LinkedHashMap<>();
         List<Run> runs = new ArrayList<>();
         for (Latest entry : latest.values()) {
-            String target = entry.run().target().kind();
+            String target = columnOf(entry.run().target());
             LabReport lab = entry.lab();
             for (AssertionRecord a : lab.assertions()) {
                 rows.computeIfAbsent(lab.lab().id() + " " + a.id(),
@@ -66,8 +70,32 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
     }
 
     private static int targetRank(String target) {
-        int rank = TARGET_ORDER.indexOf(target);
+        int rank = TARGET_ORDER.indexOf(target.startsWith(ENDPOINT + " ") ? ENDPOINT : target);
         return rank < 0 ? TARGET_ORDER.size() : rank;
+    }
+
+    /**
+     * The column a run's results go in. Two emulators never share one: an endpoint run goes
+     * under the emulator found answering there ("endpoint (moto)"), and one whose emulator was
+     * not identified stays apart, under its own address.
+     */
+    public static String columnOf(RunReport.TargetInfo target) {
+        if (!ENDPOINT.equals(target.kind())) {
+            return target.kind();
+        }
+        if (target.emulator() != null) {
+            return ENDPOINT + " (" + target.emulator() + ")";
+        }
+        return target.endpoint() == null ? ENDPOINT : ENDPOINT + " " + target.endpoint().replaceFirst("^https?://", "");
+    }
+
+    /** The emulator a run talked to: its kind, or what was found behind an endpoint; null for AWS or unknown. */
+    public static String emulatorOf(RunReport.TargetInfo target) {
+        return switch (target.kind()) {
+            case "moto", "localstack" -> target.kind();
+            case ENDPOINT -> target.emulator();
+            default -> null;
+        };
     }
 
     /** The targets that have a column, in display order, AWS always last. */

@@ -35,6 +35,7 @@ public final class HtmlReport {
             .banner{padding:14px 18px;border-radius:8px;color:var(--on);margin:18px 0}
             .banner strong{font-size:1.25em;margin-right:8px}
             .banner.PROVEN{background:var(--pass)}
+            .banner.PARTIAL{background:var(--skip)}
             .banner.NOT_PROVEN{background:var(--fail)}
             .banner.TEARDOWN_INCOMPLETE{background:var(--error)}
             .counts{display:flex;gap:10px;flex-wrap:wrap;margin:0 0 8px}
@@ -46,7 +47,7 @@ public final class HtmlReport {
             font-size:.78em;font-weight:700;letter-spacing:.03em;color:var(--on);vertical-align:1px}
             .badge.PASS,.badge.DELETED,.badge.ALREADY_GONE{background:var(--pass)}
             .badge.FAIL,.badge.FAILED{background:var(--fail)}
-            .badge.SKIPPED,.badge.KEPT{background:var(--skip)}
+            .badge.SKIPPED,.badge.KEPT,.badge.PARTIAL{background:var(--skip)}
             .badge.ERROR{background:var(--error)}
             table{border-collapse:collapse;width:100%;margin:6px 0 10px}
             th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
@@ -94,7 +95,7 @@ public final class HtmlReport {
     }
 
     private String page(RunReport r) {
-        RunOutcome outcome = RunOutcome.of(r);
+        Verdict.Outcome outcome = Verdict.of(r).outcome();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(esc(CSP)).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
@@ -103,7 +104,7 @@ public final class HtmlReport {
                 .append("<meta name=\"generator\" content=\"aws-labs ").append(esc(r.toolVersion())).append("\">\n")
                 .append("<title>aws-labs run ").append(esc(r.runId())).append(": ").append(esc(outcome.headline()))
                 .append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-        header(r, outcome);
+        header(r, outcome, ProvenHere.of(r, FidelityMatrix.bundled()));
         labIndex(r);
         timings(r);
         r.labs().forEach(this::lab);
@@ -115,14 +116,20 @@ public final class HtmlReport {
         return out.toString();
     }
 
-    private void header(RunReport r, RunOutcome outcome) {
+    private void header(RunReport r, Verdict.Outcome outcome, ProvenHere proven) {
         out.append("<header id=\"summary\">\n<h1>aws-labs run <code>").append(esc(r.runId())).append("</code></h1>\n")
                 .append("<p class=\"muted\">").append(esc(ReportText.target(r.target()))).append(" &middot; started ")
                 .append(esc(ReportText.instant(r.startedAt()))).append(" &middot; took ")
                 .append(esc(ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis())))
                 .append(" &middot; aws-labs ").append(esc(r.toolVersion())).append("</p>\n")
                 .append("<div id=\"verdict\" class=\"banner ").append(outcome.name()).append("\"><strong>")
-                .append(esc(outcome.headline())).append("</strong>").append(esc(outcome.meaning())).append("</div>\n");
+                .append(esc(outcome.headline())).append("</strong>").append(esc(outcome.meaning())).append("</div>\n")
+                .append("<p id=\"proven\">").append(esc(proven.sentence())).append(".</p>\n");
+        if (r.wasInterrupted()) {
+            out.append("<p id=\"interrupted\"><strong>Interrupted:</strong> the run was stopped before it ended")
+                    .append(r.interrupted().labsNotRun().isEmpty() ? "" : "; these labs never ran: ")
+                    .append(esc(String.join(", ", r.interrupted().labsNotRun()))).append(".</p>\n");
+        }
         RunReport.Totals t = r.totals();
         out.append("<div class=\"counts\">\n");
         count("labs", t.labs(), false);
@@ -144,7 +151,7 @@ public final class HtmlReport {
                 .append("<th class=\"num\">Failed</th><th class=\"num\">Skipped</th><th class=\"num\">Errors</th>")
                 .append("<th class=\"num\">Duration</th></tr>\n");
         for (LabReport lab : r.labs()) {
-            out.append("<tr><td>").append(badge(lab.status().name())).append("</td><td><a href=\"#lab-")
+            out.append("<tr><td>").append(badge(LabBadge.of(lab).name())).append("</td><td><a href=\"#lab-")
                     .append(esc(lab.lab().id())).append("\">").append(esc(lab.lab().title())).append("</a> <code>")
                     .append(esc(lab.lab().id())).append("</code></td>");
             for (Status s : Status.values()) {
@@ -172,7 +179,7 @@ public final class HtmlReport {
     private void lab(LabReport lab) {
         LabReport.LabSummary s = lab.lab();
         out.append("<section class=\"lab\" id=\"lab-").append(esc(s.id())).append("\">\n<h2>")
-                .append(badge(lab.status().name())).append("<span>").append(esc(s.title())).append("</span> <code>")
+                .append(badge(LabBadge.of(lab).name())).append("<span>").append(esc(s.title())).append("</span> <code>")
                 .append(esc(s.id())).append("</code></h2>\n<p class=\"lab-meta muted\">")
                 .append(esc(String.join(", ", s.services()))).append(" &middot; ")
                 .append(esc(ReportText.duration(lab.durationMs()))).append(" &middot; about $")

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The report in the JUnit XML dialect CI systems draw (Jenkins, GitLab, GitHub test reporters,
@@ -14,26 +15,43 @@ import java.util.Map;
  * SKIPPED a {@code <skipped>} with its reason. A lab that created resources gets one more
  * testcase, {@code teardown}, that fails when anything was left behind: a CI job must go red
  * when a run leaves resources running, as {@code labs run} exits 4.
+ *
+ * <p>Which case fails is the report's {@link Verdict}, never a judgement of its own: a SKIPPED
+ * without a reason is a failure, a lab that stopped early without an assertion to show for it
+ * has an erroring {@code lab} case, and an interrupted run has a failing {@code interrupted}
+ * case, so CI is red exactly when {@code labs report check} exits non-zero.
  */
 public final class JunitXmlReport {
     public static final String TEARDOWN_CASE = "teardown";
+    public static final String LAB_CASE = "lab";
+    public static final String RUN_SUITE = "aws-labs";
+    public static final String INTERRUPTED_CASE = "interrupted";
 
     private final StringBuilder out = new StringBuilder(16 * 1024);
+    private final Verdict verdict;
 
-    private JunitXmlReport() { }
+    private JunitXmlReport(Verdict verdict) {
+        this.verdict = verdict;
+    }
 
     public static String render(RunReport report) {
-        return new JunitXmlReport().document(RedactedReport.of(report));
+        RunReport redacted = RedactedReport.of(report);
+        return new JunitXmlReport(Verdict.of(redacted)).document(redacted);
     }
 
     private String document(RunReport r) {
         int tests = 0, failures = 0, errors = 0, skipped = 0;
         for (LabReport lab : r.labs()) {
-            Counts c = Counts.of(lab);
+            Counts c = counts(lab);
             tests += c.tests;
             failures += c.failures;
             errors += c.errors;
             skipped += c.skipped;
+        }
+        List<Verdict.Problem> ofRun = verdict.problemsOfRun();
+        if (!ofRun.isEmpty()) {
+            tests++;
+            failures++;
         }
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuites name=\"").append(attr("aws-labs run " + r.runId())).append('"')
@@ -42,12 +60,26 @@ public final class JunitXmlReport {
         for (LabReport lab : r.labs()) {
             suite(r, lab);
         }
+        if (!ofRun.isEmpty()) {
+            interrupted(r, ofRun);
+        }
         out.append("</testsuites>\n");
         return out.toString();
     }
 
+    /** The run's own problem (it was interrupted) as a suite of its own, so CI shows the labs that never ran. */
+    private void interrupted(RunReport r, List<Verdict.Problem> problems) {
+        String message = String.join("; ", problems.stream().map(Verdict.Problem::text).toList());
+        out.append("  <testsuite name=\"").append(RUN_SUITE).append('"').append(counts(1, 1, 0, 0))
+                .append(" time=\"0.000\" timestamp=\"")
+                .append(LocalDateTime.ofInstant(r.finishedAt(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS))
+                .append("\">\n    <testcase name=\"").append(INTERRUPTED_CASE).append("\" classname=\"").append(RUN_SUITE)
+                .append("\" time=\"0.000\">\n      <failure message=\"").append(attr(message)).append("\" type=\"INTERRUPTED\">")
+                .append(text(message)).append("</failure>\n    </testcase>\n  </testsuite>\n");
+    }
+
     private void suite(RunReport r, LabReport lab) {
-        Counts c = Counts.of(lab);
+        Counts c = counts(lab);
         String classname = lab.lab().id();
         out.append("  <testsuite name=\"").append(attr(classname)).append('"')
                 .append(counts(c.tests, c.failures, c.errors, c.skipped))
@@ -65,8 +97,13 @@ public final class JunitXmlReport {
         for (AssertionRecord a : lab.assertions()) {
             testcase(classname, a);
         }
+        for (Verdict.Problem p : verdict.problemsOf(classname, Verdict.Scope.LAB)) {
+            out.append("    <testcase name=\"").append(LAB_CASE).append("\" classname=\"").append(attr(classname))
+                    .append("\" time=\"0.000\">\n      <error message=\"").append(attr(p.text())).append("\" type=\"ERROR\">")
+                    .append(text(p.text())).append("</error>\n    </testcase>\n");
+        }
         if (!lab.teardown().isEmpty()) {
-            teardown(classname, lab.teardown());
+            teardown(classname, lab.teardown(), !verdict.problemsOf(classname, Verdict.Scope.TEARDOWN).isEmpty());
         }
         if (!lab.notes().isEmpty()) {
             out.append("    <system-out>").append(text(String.join("\n", lab.notes()))).append("</system-out>\n");
@@ -82,15 +119,22 @@ public final class JunitXmlReport {
                     .append("\" type=\"FAIL\">").append(text(detail(a))).append("</failure>\n");
             case ERROR -> out.append("      <error message=\"").append(attr(a.reason() == null ? "error" : a.reason()))
                     .append("\" type=\"ERROR\">").append(text(detail(a))).append("</error>\n");
-            case SKIPPED -> out.append("      <skipped message=\"").append(attr(a.reason() == null ? "" : a.reason()))
-                    .append("\"/>\n");
+            case SKIPPED -> {
+                Optional<Verdict.Problem> problem = verdict.problemOf(classname, a.id());
+                if (problem.isPresent()) {
+                    out.append("      <failure message=\"").append(attr(problem.get().text()))
+                            .append("\" type=\"SKIPPED\">").append(text(detail(a))).append("</failure>\n");
+                } else {
+                    out.append("      <skipped message=\"").append(attr(a.reason())).append("\"/>\n");
+                }
+            }
             case PASS -> { }
         }
         out.append("      <system-out>").append(text(detail(a))).append("</system-out>\n");
         out.append("    </testcase>\n");
     }
 
-    private void teardown(String classname, List<TeardownRecord> records) {
+    private void teardown(String classname, List<TeardownRecord> records, boolean failed) {
         long millis = records.stream().mapToLong(TeardownRecord::durationMs).sum();
         List<TeardownRecord> left = records.stream().filter(t -> t.outcome().leftSomething()).toList();
         StringBuilder all = new StringBuilder();
@@ -100,7 +144,7 @@ public final class JunitXmlReport {
         }
         out.append("    <testcase name=\"").append(TEARDOWN_CASE).append("\" classname=\"").append(attr(classname))
                 .append("\" time=\"").append(seconds(millis)).append("\">\n");
-        if (!left.isEmpty()) {
+        if (failed) {
             out.append("      <failure message=\"").append(attr(left.size() + " of " + records.size()
                             + " resource(s) left behind: they may still exist and cost money"))
                     .append("\" type=\"TEARDOWN\">").append(text(all.toString())).append("</failure>\n");
@@ -175,23 +219,30 @@ public final class JunitXmlReport {
         return e.toString();
     }
 
-    private record Counts(int tests, int failures, int errors, int skipped) {
-        static Counts of(LabReport lab) {
-            int failures = 0, errors = 0, skipped = 0;
-            for (AssertionRecord a : lab.assertions()) {
-                switch (a.status()) {
-                    case FAIL -> failures++;
-                    case ERROR -> errors++;
-                    case SKIPPED -> skipped++;
-                    case PASS -> { }
+    private record Counts(int tests, int failures, int errors, int skipped) { }
+
+    /** Every case and its outcome as {@link #suite} writes them, so the counts match the elements. */
+    private Counts counts(LabReport lab) {
+        String id = lab.lab().id();
+        int failures = 0, errors = 0, skipped = 0;
+        for (AssertionRecord a : lab.assertions()) {
+            switch (a.status()) {
+                case FAIL -> failures++;
+                case ERROR -> errors++;
+                case SKIPPED -> {
+                    if (verdict.problemOf(id, a.id()).isPresent()) failures++; else skipped++;
                 }
+                case PASS -> { }
             }
-            int tests = lab.assertions().size();
-            if (!lab.teardown().isEmpty()) {
-                tests++;
-                if (lab.teardown().stream().anyMatch(t -> t.outcome().leftSomething())) failures++;
-            }
-            return new Counts(tests, failures, errors, skipped);
         }
+        int tests = lab.assertions().size();
+        int labProblems = verdict.problemsOf(id, Verdict.Scope.LAB).size();
+        tests += labProblems;
+        errors += labProblems;
+        if (!lab.teardown().isEmpty()) {
+            tests++;
+            if (!verdict.problemsOf(id, Verdict.Scope.TEARDOWN).isEmpty()) failures++;
+        }
+        return new Counts(tests, failures, errors, skipped);
     }
 }

@@ -22,7 +22,7 @@ public final class MarkdownReport {
     }
 
     private String document(RunReport r) {
-        RunOutcome outcome = RunOutcome.of(r);
+        Verdict.Outcome outcome = Verdict.of(r).outcome();
         String title = r.labs().size() == 1 ? r.labs().get(0).lab().title() : "aws-labs run " + r.runId();
         out.append("# ").append(prose(title)).append("\n\n");
         out.append("aws-labs run `").append(r.runId()).append("` on ").append(prose(ReportText.target(r.target())))
@@ -30,7 +30,14 @@ public final class MarkdownReport {
                 .append(ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis()))
                 .append(" (aws-labs ").append(prose(r.toolVersion())).append(")\n\n");
         out.append("**").append(outcome.headline()).append("**: ").append(outcome.meaning()).append(". ")
+                .append(prose(ProvenHere.of(r, FidelityMatrix.bundled()).sentence())).append(". ")
                 .append(ReportText.totals(r.totals())).append(".\n");
+        if (r.wasInterrupted()) {
+            out.append("\n**Interrupted:** the run was stopped before it ended")
+                    .append(r.interrupted().labsNotRun().isEmpty() ? "" : "; these labs never ran: "
+                            + prose(String.join(", ", r.interrupted().labsNotRun())))
+                    .append(".\n");
+        }
         r.labs().forEach(this::lab);
         out.append("\n---\n*Credentials, presigned URL signatures and private keys are redacted. ")
                 .append("Source: `").append(r.runId()).append(".json`, checked with `labs report check`.*\n");
@@ -40,7 +47,7 @@ public final class MarkdownReport {
     private void lab(LabReport lab) {
         LabReport.LabSummary s = lab.lab();
         out.append("\n## ").append(prose(s.title())).append(" (`").append(s.id()).append("`): ")
-                .append(lab.status()).append("\n\n");
+                .append(LabBadge.of(lab)).append("\n\n");
         out.append("*").append(prose(String.join(", ", s.services()))).append(" · ")
                 .append(ReportText.duration(lab.durationMs())).append(" · about $")
                 .append(String.format(Locale.ROOT, "%.2f", s.costPerRunUsd())).append(" per run on AWS*\n\n");

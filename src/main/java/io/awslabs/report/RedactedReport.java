@@ -17,8 +17,10 @@ public final class RedactedReport {
     public static RunReport of(RunReport r) {
         RunReport.TargetInfo t = r.target();
         return new RunReport(r.schema(), r.schemaVersion(), text(r.toolVersion()), r.runId(),
-                t == null ? null : new RunReport.TargetInfo(text(t.kind()), text(t.endpoint()), text(t.region()), text(t.account())),
-                r.startedAt(), r.finishedAt(), r.timings(), list(r.labs(), RedactedReport::lab), r.totals());
+                t == null ? null : new RunReport.TargetInfo(text(t.kind()), text(t.endpoint()), text(t.region()), text(t.account()),
+                        text(t.emulator())),
+                r.startedAt(), r.finishedAt(), r.timings(), list(r.labs(), RedactedReport::lab), r.totals(),
+                r.interrupted() == null ? null : new RunReport.Interruption(list(r.interrupted().labsNotRun(), RedactedReport::text)));
     }
 
     private static LabReport lab(LabReport lab) {

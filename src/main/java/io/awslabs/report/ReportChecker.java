@@ -3,33 +3,58 @@ package io.awslabs.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges a report file: is it one of ours, does it conform to the published schema
- * ({@link ReportSchema}), and did everything it records pass (or skip with a reason) and get
- * torn down.
+ * Reads a report file and judges it: is it one of ours, does it conform to the published schema
+ * ({@link ReportSchema}) and agree with itself, and if so, what its {@link Verdict} is.
  */
 public final class ReportChecker {
 
-    public enum Verdict { OK, NOT_PROVEN, INVALID }
+    /**
+     * Either {@code invalid} lists why the file cannot be judged (then there is no report and no
+     * verdict), or it is empty and the verdict is the report's.
+     */
+    public record Result(List<String> invalid, RunReport report, Verdict verdict) {
+        public boolean valid() {
+            return invalid.isEmpty();
+        }
 
-    public record Result(Verdict verdict, List<String> problems, RunReport report) { }
+        /** Why the file is invalid, else what keeps the report from proving its labs. */
+        public List<String> problems() {
+            return valid() ? verdict.lines() : invalid;
+        }
+    }
 
     public Result check(Path file) {
-        JsonNode tree;
+        String text;
         try {
-            tree = ReportJson.MAPPER.readTree(Files.readString(file));
+            text = readText(file);
         } catch (NoSuchFileException e) {
             return invalid("no such file: " + file);
+        } catch (AccessDeniedException e) {
+            return invalid("cannot read " + file + ": permission denied");
+        } catch (CharacterCodingException e) {
+            return invalid("not a text file (a report is UTF-8 JSON)");
+        } catch (IOException e) {
+            return invalid(Files.isDirectory(file) ? "a directory, not a report file" : "cannot read " + file + ": " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            return invalid("empty file" + (text.isEmpty() ? "" : " (only whitespace)") + ": a report is the JSON 'labs run' writes");
+        }
+        JsonNode tree;
+        try {
+            tree = ReportJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return invalid("not JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
-        } catch (IOException e) {
-            return invalid("cannot read " + file + ": " + e.getMessage());
         }
         if (tree == null || !tree.isObject() || !RunReport.SCHEMA.equals(tree.path("schema").asText(null))) {
             return invalid("not an aws-labs run report (no \"schema\": \"" + RunReport.SCHEMA + "\")");
@@ -41,7 +66,7 @@ public final class ReportChecker {
         }
         List<ReportSchema.Violation> violations = ReportSchema.validate(tree);
         if (!violations.isEmpty()) {
-            return new Result(Verdict.INVALID, violations.stream().map(ReportSchema.Violation::toString).toList(), null);
+            return new Result(violations.stream().map(ReportSchema.Violation::toString).toList(), null, null);
         }
         RunReport report;
         try {
@@ -49,35 +74,27 @@ public final class ReportChecker {
         } catch (JsonProcessingException e) {
             return invalid("malformed report: " + e.getOriginalMessage());
         }
-        List<String> problems = problemsOf(report);
-        return new Result(problems.isEmpty() ? Verdict.OK : Verdict.NOT_PROVEN, problems, report);
+        List<ReportSchema.Violation> contradictions = ReportConsistency.contradictions(report);
+        if (!contradictions.isEmpty()) {
+            return new Result(contradictions.stream().map(ReportSchema.Violation::toString).toList(), null, null);
+        }
+        return new Result(List.of(), report, Verdict.of(report));
     }
 
-    /**
-     * What keeps a report from proving its labs: a FAIL or ERROR, a SKIPPED without a reason, a
-     * resource teardown did not delete. Empty when everything was proven and cleaned up.
-     */
-    public static List<String> problemsOf(RunReport report) {
-        List<String> problems = new ArrayList<>();
-        for (LabReport lab : report.labs()) {
-            for (AssertionRecord a : lab.assertions()) {
-                if (a.status().isBad()) {
-                    problems.add(lab.lab().id() + "/" + a.id() + ": " + a.status()
-                            + (a.reason() != null ? " (" + a.reason() + ")" : ""));
-                } else if (a.status() == Status.SKIPPED && (a.reason() == null || a.reason().isBlank())) {
-                    problems.add(lab.lab().id() + "/" + a.id() + ": SKIPPED without a reason");
-                }
-            }
-            for (TeardownRecord t : lab.teardown()) {
-                if (t.outcome().leftSomething()) {
-                    problems.add(lab.lab().id() + ": " + t.type() + " " + t.id() + " was not deleted (" + t.outcome() + ")");
-                }
+    /** Strict UTF-8 without NUL: a binary file is refused as such, not as "not JSON at line 1". */
+    private static String readText(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new CharacterCodingException();
             }
         }
-        return problems;
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static Result invalid(String problem) {
-        return new Result(Verdict.INVALID, List.of(problem), null);
+        return new Result(List.of(problem), null, null);
     }
 }

@@ -2,8 +2,13 @@ package io.awslabs.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** One run of one or more labs against one target: the JSON document on disk. */
+/**
+ * One run of one or more labs against one target: the JSON document on disk.
+ * {@code interrupted} is absent for a run that went to its end.
+ */
 public record RunReport(
         String schema,
         int schemaVersion,
@@ -14,12 +19,30 @@ public record RunReport(
         Instant finishedAt,
         Timings timings,
         List<LabReport> labs,
-        Totals totals) {
+        Totals totals,
+        Interruption interrupted) {
 
     public static final String SCHEMA = "aws-labs/run-report";
     public static final int SCHEMA_VERSION = 1;
 
-    public record TargetInfo(String kind, String endpoint, String region, String account) { }
+    /** A run that went to its end. */
+    public RunReport(String schema, int schemaVersion, String toolVersion, String runId, TargetInfo target,
+                     Instant startedAt, Instant finishedAt, Timings timings, List<LabReport> labs, Totals totals) {
+        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, null);
+    }
+
+    /**
+     * {@code emulator}: for an endpoint, the emulator found answering there ("moto", "localstack");
+     * absent when it could not be identified, and for targets whose kind already says it.
+     */
+    public record TargetInfo(String kind, String endpoint, String region, String account, String emulator) {
+        public TargetInfo(String kind, String endpoint, String region, String account) {
+            this(kind, endpoint, region, account, null);
+        }
+    }
+
+    /** The run was stopped (Ctrl-C) before it ended: the labs it never started. */
+    public record Interruption(List<String> labsNotRun) { }
 
     /**
      * Where the wall time went, for the benchmark: JVM start (process start to main), emulator
@@ -47,5 +70,17 @@ public record RunReport(
             }
             return new Totals(labs.size(), pass, fail, skipped, error, teardownFailed, kept);
         }
+    }
+
+    public boolean wasInterrupted() {
+        return interrupted != null;
+    }
+
+    /** This report as the record of a run stopped before it ended: the requested labs it has no report of never ran. */
+    public RunReport interruptedBefore(List<String> requestedLabs) {
+        Set<String> ran = labs.stream().map(l -> l.lab().id()).collect(Collectors.toSet());
+        List<String> notRun = requestedLabs.stream().filter(id -> !ran.contains(id)).toList();
+        return new RunReport(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals,
+                new Interruption(notRun));
     }
 }

@@ -10,6 +10,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -55,13 +57,15 @@ public final class AwsTarget implements Target {
     /** Resolves credentials and region, identifies the caller, and applies the account guard. */
     public static AwsTarget open(String requestedRegion, Options options, UserConfig config, Consumer<String> progress) {
         AccountGuard guard = new AccountGuard(options.accounts(), config, options.allowProdAlias());
+        // credentials first: without them the region, asked next, is not the problem to report
+        requireProfile(options.profile());
         AwsCredentialsProvider credentials = credentials(options.profile());
+        requireCredentials(credentials, options.profile());
         Region region = Region.of(resolveRegion(requestedRegion, options.profile()));
         SdkClients clients = new SdkClients(Optional.empty(), region, credentials);
         try {
             configuredEndpoint().ifPresent(url -> progress.accept("the SDK is configured to send every call to "
                     + url + " instead of AWS (AWS_ENDPOINT_URL or aws.endpointUrl)"));
-            requireCredentials(credentials, options.profile());
             GetCallerIdentityResponse caller = callerIdentity(clients, options.profile());
             guard.requireAllowListed(caller.account());
             Optional<List<String>> aliases;
@@ -100,6 +104,26 @@ public final class AwsTarget implements Target {
         } catch (SdkClientException e) {
             throw new EnvironmentException("no AWS region configured" + (profile == null ? "" : " for profile " + profile),
                     "pass --region eu-west-1, set AWS_REGION, or set region in the profile");
+        }
+    }
+
+    /** A {@code --profile} that is in neither AWS file is named as such, not as "no credentials". */
+    private static void requireProfile(String profile) {
+        if (profile == null) {
+            return;
+        }
+        String files = ProfileFileLocation.configurationFilePath() + " and " + ProfileFileLocation.credentialsFilePath();
+        boolean exists;
+        try {
+            exists = ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        } catch (SdkException e) {
+            throw new EnvironmentException("cannot read the AWS profiles in " + files + ": " + shorten(firstLine(e.getMessage())),
+                    "fix the file (aws configure list-profiles reads it too)", e);
+        }
+        if (!exists) {
+            throw new EnvironmentException("AWS profile '" + profile + "' does not exist (looked in " + files + ")",
+                    "'aws configure list-profiles' lists the profiles there; create it with 'aws configure --profile "
+                            + profile + "' (or 'aws configure sso'), or pass another --profile");
         }
     }
 

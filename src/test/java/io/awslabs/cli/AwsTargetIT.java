@@ -52,6 +52,32 @@ class AwsTargetIT {
                 .doesNotContain("\tat ");
     }
 
+    /** Without credentials the region is not the problem: "no region" first would send a learner the wrong way. */
+    @Test
+    void withoutCredentialsOrARegionItSaysNoCredentialsFirst() throws Exception {
+        Map<String, String> env = AwsOnMoto.env(dir);
+        env.remove("AWS_ACCESS_KEY_ID");
+        env.remove("AWS_SECRET_ACCESS_KEY");
+
+        JarProcess.Result run = AwsOnMoto.run(dir, env, "run", LAB, "--target", "aws", "--account", AwsOnMoto.ACCOUNT, "--yes");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err().lines().filter(l -> l.startsWith("labs: "))).containsExactly("labs: no AWS credentials found");
+        assertThat(run.err()).doesNotContain("region");
+    }
+
+    @Test
+    void aProfileThatDoesNotExistIsNamedAsSuch() throws Exception {
+        JarProcess.Result run = AwsOnMoto.run(dir, AwsOnMoto.env(dir), "run", LAB, "--target", "aws", "--profile", "sandbx",
+                "--account", AwsOnMoto.ACCOUNT, "--yes");
+
+        Path aws = dir.resolve("home").resolve(".aws");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err().lines().filter(l -> l.startsWith("labs: "))).containsExactly("labs: AWS profile 'sandbx' does "
+                + "not exist (looked in " + aws.resolve("config") + " and " + aws.resolve("credentials") + ")");
+        assertThat(run.err()).contains("hint: 'aws configure list-profiles' lists the profiles there").doesNotContain("\tat ");
+    }
+
     @Test
     void anAccountThatIsNotAllowListedIsRefusedInOneLineBeforeAnythingIsCreated() throws Exception {
         JarProcess.Result run = AwsOnMoto.run(dir, AwsOnMoto.env(dir), "run", LAB, "--target", "aws",

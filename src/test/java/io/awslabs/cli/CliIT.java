@@ -132,8 +132,8 @@ class CliIT {
     @Test
     void ctrlCDuringARunTearsDownWhatTheLabCreatedAndWritesAPartialReport() throws Exception {
         String endpoint = SharedMoto.endpoint().toString();
-        Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "endpoint",
-                "--endpoint-url", endpoint).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "s3-default-encryption",
+                "--target", "endpoint", "--endpoint-url", endpoint).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String runId = null;
         StringBuilder err = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -154,8 +154,14 @@ class CliIT {
         assertThat(runId).as(err.toString()).isNotNull();
         assertThat(SharedMoto.state().mentioning(runId)).isNotEmpty();
         assertThat(SharedMoto.state().liveResourcesOf(runId)).isEmpty();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
         RunReport partial = ReportJson.read(dir.resolve("reports").resolve(runId + ".json"));
         assertThat(partial.labs().get(0).teardown()).isNotEmpty();
+        assertThat(partial.interrupted()).as("the partial report says the run was interrupted").isNotNull();
+        assertThat(partial.interrupted().labsNotRun()).containsExactly("s3-default-encryption");
+        JarProcess.Result check = JarProcess.run(dir, Map.of(), "report", "check", "reports/" + runId + ".json");
+        assertThat(check.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(check.out()).contains("NOT PROVEN  the run was interrupted; never ran: s3-default-encryption");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.report.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -140,11 +141,27 @@ class CliTest {
     }
 
     @Test
+    void fidelityLeavesInterruptedRunsOutAndSaysSo() throws Exception {
+        Path runs = dir.resolve("runs");
+        ReportJson.write(io.awslabs.report.ReportJsonTest.sample(Status.PASS, TeardownRecord.Outcome.DELETED), runs);
+        RunReport interrupted = io.awslabs.report.Reports.oneAssertion(Status.ERROR, "not reached");
+        Path partial = ReportJson.write(new RunReport(interrupted.schema(), interrupted.schemaVersion(), "0.1.0", "zzzzzzz1",
+                interrupted.target(), interrupted.startedAt(), interrupted.finishedAt().plusSeconds(60), interrupted.timings(),
+                interrupted.labs(), interrupted.totals()).interruptedBefore(java.util.List.of()), runs);
+
+        CliResult result = CliResult.run("fidelity", runs.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains("| `round-trip` | PASS | expected PASS |").doesNotContain("zzzzzzz1");
+        assertThat(result.err()).contains("labs: note: " + partial + " is an interrupted run; left out of the matrix");
+    }
+
+    @Test
     void helpShowsExamplesAndExitCodes() {
         CliResult result = CliResult.run("--help");
 
-        assertThat(result.out()).contains("Examples:", "labs run --all", "Exit codes:", "4  teardown incomplete",
-                "cleanup", "labs cleanup --run-id <run-id> --force");
+        assertThat(result.out()).contains("Examples:", "labs run --all", "Exit codes:", "4    teardown incomplete",
+                "130  interrupted by Ctrl-C", "cleanup", "labs cleanup --run-id <run-id> --force");
     }
 
     @Test
@@ -196,9 +213,9 @@ class CliTest {
         RunReport failed = io.awslabs.report.ReportJsonTest.sample(Status.FAIL, TeardownRecord.Outcome.DELETED);
         RunReport skipped = io.awslabs.report.ReportJsonTest.sample(Status.SKIPPED, TeardownRecord.Outcome.ALREADY_GONE);
 
-        assertThat(RunCommand.exitCode(failedAndLeaked)).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
-        assertThat(RunCommand.exitCode(failed)).isEqualTo(ExitCodes.NOT_PROVEN);
-        assertThat(RunCommand.exitCode(skipped)).isEqualTo(ExitCodes.OK);
+        assertThat(ExitCodes.ofRun(Verdict.of(failedAndLeaked))).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
+        assertThat(ExitCodes.ofRun(Verdict.of(failed))).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(ExitCodes.ofRun(Verdict.of(skipped))).isEqualTo(ExitCodes.OK);
     }
 
     @Test
@@ -219,7 +236,7 @@ class CliTest {
 
         assertThat(result.code()).as("a report with a failure exits like 'report check'").isEqualTo(ExitCodes.NOT_PROVEN);
         assertThat(result.out()).contains("aws-labs run fx7k2m9q on moto at http://127.0.0.1:5000",
-                "ERROR  s3-presigned-upload  S3 presigned upload  (1 min 04 s)",
+                "ERROR    s3-presigned-upload  S3 presigned upload  (1 min 04 s)",
                 "  PASS   presigned-put-uploads  (42 ms)",
                 "         A presigned PUT URL uploads without credentials",
                 "  FAIL   expired-url-refused  (1 min 01 s)",

@@ -62,4 +62,31 @@ class FidelityMatrixTest {
             assertThat(FidelityMatrix.readJson(in)).isEqualTo(matrix);
         }
     }
+
+    @Test
+    void anInterruptedRunIsLeftOut() {
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(
+                on("moto", "older001", Status.PASS, "2026-11-22T08:00:00Z"),
+                on("moto", "newer001", Status.ERROR, "2026-11-22T09:00:00Z").interruptedBefore(List.of())));
+
+        assertThat(FidelityMatrix.label(matrix.rows().get(0), "moto")).isEqualTo("PASS");
+        assertThat(matrix.runs()).extracting(FidelityMatrix.Run::runId).containsExactly("older001");
+    }
+
+    @Test
+    void twoEmulatorsBehindEndpointsNeverShareAColumn() {
+        RunReport sample = ReportJsonTest.sample(Status.PASS, TeardownRecord.Outcome.DELETED);
+        java.util.function.BiFunction<RunReport.TargetInfo, String, RunReport> at = (target, runId) -> new RunReport(
+                sample.schema(), sample.schemaVersion(), sample.toolVersion(), runId, target, sample.startedAt(),
+                sample.finishedAt(), sample.timings(), sample.labs(), sample.totals());
+
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(
+                at.apply(new RunReport.TargetInfo("endpoint", "http://127.0.0.1:5000", "us-east-1", null, "moto"), "ep000001"),
+                at.apply(new RunReport.TargetInfo("endpoint", "http://127.0.0.1:4566", "us-east-1", null, "localstack"), "ep000002"),
+                at.apply(new RunReport.TargetInfo("endpoint", "http://127.0.0.1:9000", "us-east-1", null), "ep000003"),
+                on("moto", "mo000001", Status.PASS, "2026-11-22T08:00:00Z")));
+
+        assertThat(matrix.targets()).containsExactly("moto", "endpoint (moto)", "endpoint (localstack)",
+                "endpoint 127.0.0.1:9000", "aws");
+    }
 }

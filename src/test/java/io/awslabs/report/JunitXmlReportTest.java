@@ -85,4 +85,42 @@ public class JunitXmlReportTest {
         assertThat(suite.getNumberOfFailures() + suite.getNumberOfErrors() + suite.getNumberOfSkipped()).isZero();
         assertThat(suite.getTestCases()).allMatch(ReportTestCase::isSuccessful);
     }
+
+    @Test
+    void aSkipWithoutAReasonFailsInCiAsTheVerdictSays() throws Exception {
+        Path xml = ReportFiles.write(Reports.oneAssertion(Status.SKIPPED, null), dir, java.util.Set.of(ReportFormat.JUNIT))
+                .get(ReportFormat.JUNIT);
+
+        ReportTestSuite suite = readAsCi(xml).get("kms-envelope-encryption");
+
+        assertThat(suite.getNumberOfFailures()).isEqualTo(1);
+        assertThat(suite.getNumberOfSkipped()).isZero();
+        assertThat(casesOf(suite).get("round-trip").getFailureMessage()).isEqualTo("SKIPPED without a reason");
+    }
+
+    @Test
+    void anInterruptedRunHasAFailingCaseThatNamesTheLabsThatNeverRan() throws Exception {
+        RunReport interrupted = Reports.oneAssertion(Status.PASS, null)
+                .interruptedBefore(List.of("kms-envelope-encryption", "ssm-run-command"));
+        Path xml = ReportFiles.write(interrupted, dir, java.util.Set.of(ReportFormat.JUNIT)).get(ReportFormat.JUNIT);
+
+        Map<String, ReportTestSuite> suites = readAsCi(xml);
+
+        ReportTestCase run = casesOf(suites.get(JunitXmlReport.RUN_SUITE)).get(JunitXmlReport.INTERRUPTED_CASE);
+        assertThat(run.hasFailure()).isTrue();
+        assertThat(run.getFailureMessage()).isEqualTo("the run was interrupted; never ran: ssm-run-command");
+    }
+
+    @Test
+    void aLabThatStoppedEarlyWithEveryAssertionPassedErrorsInCi() throws Exception {
+        LabReport passed = Reports.lab("a", List.of(Reports.assertion("x", Status.PASS, null)), null);
+        LabReport stopped = new LabReport(passed.lab(), Status.ERROR, null, passed.startedAt(), passed.durationMs(),
+                passed.steps(), passed.assertions(), passed.teardown(), List.of("lab stopped early: boom"));
+        Path xml = ReportFiles.write(Reports.onMoto(stopped), dir, java.util.Set.of(ReportFormat.JUNIT)).get(ReportFormat.JUNIT);
+
+        ReportTestSuite suite = readAsCi(xml).get("a");
+
+        assertThat(suite.getNumberOfErrors()).isEqualTo(1);
+        assertThat(casesOf(suite).get(JunitXmlReport.LAB_CASE).hasError()).isTrue();
+    }
 }

@@ -41,7 +41,8 @@ class ReportFormatsTest {
         assertThat(none).containsOnlyKeys(ReportFormat.JSON);
         assertThat(all.values()).extracting(p -> p.getFileName().toString())
                 .containsExactly("fx7k2m9q.json", "fx7k2m9q.html", "fx7k2m9q.junit.xml", "fx7k2m9q.md");
-        assertThat(new ReportChecker().check(all.get(ReportFormat.JSON)).verdict()).isEqualTo(ReportChecker.Verdict.NOT_PROVEN);
+        assertThat(new ReportChecker().check(all.get(ReportFormat.JSON)).verdict().outcome())
+                .isEqualTo(Verdict.Outcome.TEARDOWN_INCOMPLETE);
         try (var files = Files.list(dir.resolve("b"))) {
             assertThat(files).noneMatch(f -> f.toString().endsWith(".tmp"));
         }
@@ -139,6 +140,34 @@ class ReportFormatsTest {
 
         assertThat(xml).doesNotContain("\u0007").contains("value=\"0.1.0\"");
         assertThat(parse(xml).getDocumentElement().getTagName()).isEqualTo("testsuites");
+    }
+
+    @Test
+    void aLabThatPassedWithASkipIsBadgedPartialWhereverPeopleReadIt() {
+        RunReport partial = Reports.onMoto(Reports.lab("kms-envelope-encryption", java.util.List.of(
+                Reports.assertion("round-trip", Status.PASS, null), Reports.assertion("disabled-key", Status.SKIPPED, "gap")),
+                TeardownRecord.Outcome.DELETED));
+
+        String html = HtmlReport.render(partial);
+        String md = MarkdownReport.render(partial);
+
+        assertThat(html).contains("class=\"banner PARTIAL\"", "<strong>Partly proven</strong>",
+                "<span class=\"badge PARTIAL\">PARTIAL</span>", "<p id=\"proven\">1 of 2 proven on moto; 1 not shown here");
+        assertThat(md).contains("## Lab kms-envelope-encryption (`kms-envelope-encryption`): PARTIAL", "**Partly proven**",
+                "1 of 2 proven on moto; 1 not shown here");
+        assertThat(ReportJson.render(partial)).as("the JSON keeps the lab's status").contains("\"status\" : \"PASS\"")
+                .doesNotContain("PARTIAL");
+    }
+
+    @Test
+    void anInterruptedRunSaysSoAndNamesTheLabsThatNeverRan() {
+        RunReport interrupted = Reports.oneAssertion(Status.PASS, null)
+                .interruptedBefore(java.util.List.of("kms-envelope-encryption", "ssm-run-command", "s3-presigned-upload"));
+
+        assertThat(HtmlReport.render(interrupted)).contains("<strong>Interrupted:</strong> the run was stopped before it ended; "
+                + "these labs never ran: ssm-run-command, s3-presigned-upload.", "class=\"banner NOT_PROVEN\"");
+        assertThat(MarkdownReport.render(interrupted)).contains("**Interrupted:** the run was stopped before it ended; "
+                + "these labs never ran: ssm-run-command, s3-presigned-upload.");
     }
 
     private static String count(Element suite, String tag) {

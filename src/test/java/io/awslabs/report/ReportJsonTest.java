@@ -43,7 +43,7 @@ public class ReportJsonTest {
     void checkerAcceptsPassesAndReasonedSkips() throws Exception {
         Path file = ReportJson.write(sample(Status.SKIPPED, TeardownRecord.Outcome.DELETED), dir);
 
-        assertThat(new ReportChecker().check(file).verdict()).isEqualTo(ReportChecker.Verdict.OK);
+        assertThat(new ReportChecker().check(file).verdict().outcome()).isEqualTo(Verdict.Outcome.PARTIAL);
     }
 
     @Test
@@ -51,7 +51,7 @@ public class ReportJsonTest {
         Path failed = ReportJson.write(sample(Status.FAIL, TeardownRecord.Outcome.DELETED), dir.resolve("a"));
         Path leaked = ReportJson.write(sample(Status.PASS, TeardownRecord.Outcome.FAILED), dir.resolve("b"));
 
-        assertThat(new ReportChecker().check(failed).verdict()).isEqualTo(ReportChecker.Verdict.NOT_PROVEN);
+        assertThat(new ReportChecker().check(failed).verdict().outcome()).isEqualTo(Verdict.Outcome.NOT_PROVEN);
         assertThat(new ReportChecker().check(leaked).problems()).anyMatch(p -> p.contains("was not deleted"));
     }
 
@@ -62,7 +62,7 @@ public class ReportJsonTest {
         Path newer = Files.writeString(dir.resolve("newer.json"), "{\"schema\": \"aws-labs/run-report\", \"schemaVersion\": 99}");
 
         assertThat(new ReportChecker().check(foreign).problems().get(0)).contains("not an aws-labs run report");
-        assertThat(new ReportChecker().check(broken).verdict()).isEqualTo(ReportChecker.Verdict.INVALID);
+        assertThat(new ReportChecker().check(broken).valid()).isFalse();
         assertThat(new ReportChecker().check(newer).problems().get(0)).contains("unsupported schemaVersion 99");
         assertThat(new ReportChecker().check(dir.resolve("missing.json")).problems().get(0)).contains("no such file");
     }

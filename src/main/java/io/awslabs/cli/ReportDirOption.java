@@ -1,0 +1,60 @@
+package io.awslabs.cli;
+
+import io.awslabs.targets.EnvironmentException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --report-dir}: where {@code run} writes its reports and {@code report show/list} finds them. */
+final class ReportDirOption {
+    @Option(names = "--report-dir", defaultValue = "reports", paramLabel = "DIR",
+            description = "Where the report files are written and found (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    /**
+     * The directory, created if missing and proven writable, before a lab creates anything: a
+     * report that cannot be written after every lab has run loses the run. A file in its place
+     * is a usage error (2); a directory that cannot be written is the environment's (3).
+     */
+    Path requireWritable() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--report-dir " + dir + " is a file, not a directory",
+                    "pass a directory (it is created if missing), e.g. --report-dir reports");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".labs-write-check", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new EnvironmentException("cannot write reports in --report-dir " + dir + ": " + reason(e),
+                    "pass a --report-dir you can write to");
+        }
+        return dir;
+    }
+
+    /** An existing directory to read reports from. */
+    Path requireReadable() {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException((Files.exists(dir) ? "--report-dir " + dir + " is not a directory"
+                    : "no report directory " + dir), "run labs first ('labs run --all'), or pass --report-dir DIR");
+        }
+        return dir;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return "a file is in the way: " + ((FileSystemException) e).getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

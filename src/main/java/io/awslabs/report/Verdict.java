@@ -1,0 +1,127 @@
+package io.awslabs.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one judgement of a run report. The exit code of {@code labs run}, {@code labs report
+ * check}, the headline of every format and the failing cases of the JUnit XML are all read from
+ * it, so no two of them can disagree about the same report.
+ *
+ * <p>The rules: a FAIL or ERROR, a SKIPPED without a reason, a lab that stopped early without an
+ * assertion to show for it, and an interrupted run keep a report from proving its labs; a
+ * resource teardown did not delete outranks all of them, because it may still cost money.
+ */
+public record Verdict(Outcome outcome, List<Problem> problems) {
+
+    public enum Outcome {
+        PROVEN("Proven", "every assertion passed on this target, and teardown left nothing"),
+        PARTIAL("Partly proven", "nothing failed and teardown left nothing, but not every assertion could be shown "
+                + "on this target"),
+        NOT_PROVEN("Not proven", "an assertion failed, hit an error or was skipped without a reason, or the run did not "
+                + "finish"),
+        TEARDOWN_INCOMPLETE("Teardown incomplete", "resources were left behind; they may still exist and cost money");
+
+        private final String headline;
+        private final String meaning;
+
+        Outcome(String headline, String meaning) {
+            this.headline = headline;
+            this.meaning = meaning;
+        }
+
+        public String headline() {
+            return headline;
+        }
+
+        public String meaning() {
+            return meaning;
+        }
+
+        /** Nothing failed and nothing was left: what exit code 0 means. */
+        public boolean clean() {
+            return this == PROVEN || this == PARTIAL;
+        }
+    }
+
+    /** What a problem is about: the whole run, a lab, one of its assertions, or its teardown. */
+    public enum Scope { RUN, LAB, ASSERTION, TEARDOWN }
+
+    /** {@code lab} is null for the run's own problems, {@code assertion} for all but assertion problems. */
+    public record Problem(Scope scope, String lab, String assertion, String text) {
+        @Override
+        public String toString() {
+            return switch (scope) {
+                case RUN -> text;
+                case ASSERTION -> lab + "/" + assertion + ": " + text;
+                case LAB, TEARDOWN -> lab + ": " + text;
+            };
+        }
+    }
+
+    public static Verdict of(RunReport report) {
+        List<Problem> problems = new ArrayList<>();
+        boolean leftSomething = false;
+        boolean skipped = false;
+        if (report.wasInterrupted()) {
+            List<String> notRun = report.interrupted().labsNotRun();
+            problems.add(new Problem(Scope.RUN, null, null, "the run was interrupted"
+                    + (notRun.isEmpty() ? "" : "; never ran: " + String.join(", ", notRun))));
+        }
+        for (LabReport lab : report.labs()) {
+            String id = lab.lab().id();
+            boolean explained = false;
+            for (AssertionRecord a : lab.assertions()) {
+                if (a.status().isBad()) {
+                    explained = true;
+                    problems.add(new Problem(Scope.ASSERTION, id, a.id(), a.status()
+                            + (a.reason() != null ? " (" + a.reason() + ")" : "")));
+                } else if (a.status() == Status.SKIPPED) {
+                    skipped = true;
+                    if (a.reason() == null || a.reason().isBlank()) {
+                        problems.add(new Problem(Scope.ASSERTION, id, a.id(), "SKIPPED without a reason"));
+                    }
+                }
+            }
+            if (lab.status().isBad() && !explained) {
+                problems.add(new Problem(Scope.LAB, id, null, "the lab ended with " + lab.status()
+                        + " though no assertion did" + lab.notes().stream().filter(n -> n.startsWith("lab stopped early"))
+                                .findFirst().map(n -> " (" + n + ")").orElse("")));
+            }
+            for (TeardownRecord t : lab.teardown()) {
+                if (t.outcome().leftSomething()) {
+                    leftSomething = true;
+                    problems.add(new Problem(Scope.TEARDOWN, id, null,
+                            t.type() + " " + t.id() + " was not deleted (" + t.outcome() + ")"));
+                }
+            }
+        }
+        Outcome outcome = leftSomething ? Outcome.TEARDOWN_INCOMPLETE
+                : !problems.isEmpty() ? Outcome.NOT_PROVEN
+                : skipped ? Outcome.PARTIAL
+                : Outcome.PROVEN;
+        return new Verdict(outcome, List.copyOf(problems));
+    }
+
+    /** The problem of one assertion, if it has one. */
+    public Optional<Problem> problemOf(String lab, String assertion) {
+        return problems.stream().filter(p -> p.scope() == Scope.ASSERTION && p.lab().equals(lab)
+                && p.assertion().equals(assertion)).findFirst();
+    }
+
+    /** The problems of a lab within one scope (LAB or TEARDOWN). */
+    public List<Problem> problemsOf(String lab, Scope scope) {
+        return problems.stream().filter(p -> p.scope() == scope && lab.equals(p.lab())).toList();
+    }
+
+    /** The run's own problems (it was interrupted), which belong to no lab. */
+    public List<Problem> problemsOfRun() {
+        return problems.stream().filter(p -> p.scope() == Scope.RUN).toList();
+    }
+
+    /** Every problem as one line, "lab/assertion: what", as 'report check' prints them. */
+    public List<String> lines() {
+        return problems.stream().map(Problem::toString).toList();
+    }
+}

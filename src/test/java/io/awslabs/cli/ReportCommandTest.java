@@ -1,0 +1,97 @@
+package io.awslabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.report.ReportFixture;
+import io.awslabs.report.ReportJson;
+import io.awslabs.report.Reports;
+import io.awslabs.report.RunReport;
+import io.awslabs.report.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code labs report check|show|list} over several files, as a CI glob gives them. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    private static RunReport finishedAt(RunReport r, String runId, String when) {
+        return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), runId, r.target(), Instant.parse(when).minusSeconds(2),
+                Instant.parse(when), r.timings(), r.labs(), r.totals(), r.interrupted());
+    }
+
+    @Test
+    void checkJudgesEveryFileAndTheWorstWins() throws Exception {
+        Path passed = ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "aaaaaaa1", "2026-11-22T07:00:00Z"), dir);
+        Path failed = ReportJson.write(finishedAt(Reports.oneAssertion(Status.FAIL, null), "bbbbbbb2", "2026-11-22T08:00:00Z"), dir);
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path binary = Files.write(dir.resolve("binary.json"), new byte[] {0x1f, (byte) 0x8b, 0, 0});
+
+        CliResult bothValid = CliResult.run("report", "check", passed.toString(), failed.toString());
+        CliResult withInvalid = CliResult.run("report", "check", passed.toString(), empty.toString(), binary.toString());
+
+        assertThat(bothValid.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(bothValid.out()).contains("OK  " + passed + ": run aaaaaaa1 on moto, 1 passed",
+                "NOT PROVEN  kms-envelope-encryption/round-trip: FAIL", failed + ": Not proven, 1 problem(s)");
+        assertThat(withInvalid.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withInvalid.out()).contains("OK  " + passed);
+        assertThat(withInvalid.err().lines()).containsExactly(
+                "labs: " + empty + ": empty file: a report is the JSON 'labs run' writes",
+                "labs: " + binary + ": not a text file (a report is UTF-8 JSON)",
+                "hint: pass a JSON report written by 'labs run' (reports/<run-id>.json); "
+                        + "'labs report schema' prints the schema it must follow");
+    }
+
+    @Test
+    void showPrintsEveryValidReportAndExitsLikeCheck() throws Exception {
+        Path passed = ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "aaaaaaa1", "2026-11-22T07:00:00Z"), dir);
+        Path skipped = ReportJson.write(finishedAt(Reports.onMoto(Reports.lab("kms-envelope-encryption", List.of(
+                Reports.assertion("round-trip", Status.PASS, null), Reports.assertion("disabled-key", Status.SKIPPED, "gap")),
+                null)), "bbbbbbb2", "2026-11-22T08:00:00Z"), dir);
+
+        CliResult result = CliResult.run("report", "show", passed.toString(), skipped.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("aws-labs run aaaaaaa1", "aws-labs run bbbbbbb2", "Proven: ", "Partly proven: ",
+                "PARTIAL  kms-envelope-encryption", "PASS     kms-envelope-encryption");
+    }
+
+    @Test
+    void showLatestPicksTheNewestValidReportInTheReportDir() throws Exception {
+        ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "older001", "2026-11-22T07:00:00Z"), dir);
+        ReportJson.write(finishedAt(Reports.oneAssertion(Status.FAIL, null), "newer001", "2026-11-22T09:00:00Z"), dir);
+        Files.writeString(dir.resolve("zzzzzzzz.json"), "{}");
+
+        CliResult latest = CliResult.run("report", "show", "--latest", "--report-dir", dir.toString());
+
+        assertThat(latest.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(latest.out()).contains("aws-labs run newer001").doesNotContain("older001");
+        CliResult none = CliResult.run("report", "show", "--latest", "--report-dir", dir.resolve("nowhere").toString());
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("no report directory " + dir.resolve("nowhere"));
+        assertThat(CliResult.run("report", "show").err()).contains("no report given", "--latest");
+    }
+
+    @Test
+    void listShowsTheReportsNewestFirstWithRunTargetDateAndVerdict() throws Exception {
+        ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "older001", "2026-11-22T07:00:00Z"), dir);
+        ReportJson.write(finishedAt(Reports.oneAssertion(Status.SKIPPED, "gap"), "newer001", "2026-11-22T09:30:00Z")
+                .interruptedBefore(List.of("kms-envelope-encryption", "ssm-run-command")), dir);
+        ReportJson.write(ReportFixture.mixed(), dir);
+        Files.writeString(dir.resolve("notes.txt"), "not a report");
+
+        CliResult result = CliResult.run("report", "list", "--report-dir", dir.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).matches("RUN +TARGET +FINISHED +VERDICT +LABS +FILE");
+        assertThat(lines.get(1)).matches("newer001 +moto +2026-11-22 09:30 UTC +Not proven \\(interrupted\\) +1 +.*newer001.json");
+        assertThat(lines.get(2)).matches("fx7k2m9q +moto +2026-11-22 07:01 UTC +Teardown incomplete +2 +.*");
+        assertThat(lines.get(3)).matches("older001 +moto +2026-11-22 07:00 UTC +Proven +1 +.*");
+        assertThat(lines).hasSize(4);
+    }
+}

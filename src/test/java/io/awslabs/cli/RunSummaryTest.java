@@ -1,0 +1,91 @@
+package io.awslabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.report.FidelityMatrix;
+import io.awslabs.report.ReportFormat;
+import io.awslabs.report.Reports;
+import io.awslabs.report.RunReport;
+import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.report.Verdict;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a learner reads when {@code labs run} is done: what was proven here, and what to do next. */
+class RunSummaryTest {
+    private static final RunReport.TargetInfo LOCALSTACK =
+            new RunReport.TargetInfo("localstack", "http://127.0.0.1:4566", "us-east-1", null);
+
+    /** LocalStack proves b; nothing proves c but AWS. */
+    private static final Optional<FidelityMatrix> MATRIX = Optional.of(FidelityMatrix.of(List.of(Reports.run(LOCALSTACK,
+            Reports.lab("kms-envelope-encryption", List.of(Reports.assertion("a", Status.PASS, null),
+                    Reports.assertion("b", Status.PASS, null), Reports.assertion("c", Status.SKIPPED, "gap")), null)))));
+
+    private static final RunReport ON_MOTO = Reports.onMoto(Reports.lab("kms-envelope-encryption", List.of(
+            Reports.assertion("a", Status.PASS, null), Reports.assertion("b", Status.SKIPPED, "moto gap"),
+            Reports.assertion("c", Status.SKIPPED, "moto gap")), TeardownRecord.Outcome.DELETED));
+
+    private static String printed(RunReport report, Map<ReportFormat, Path> files, boolean cleanup) {
+        RunSummary summary = new RunSummary(report, Verdict.of(report), MATRIX, new Terminal(false));
+        StringWriter out = new StringWriter();
+        PrintWriter writer = new PrintWriter(out);
+        summary.print(writer, files);
+        summary.printNextSteps(writer, files, cleanup);
+        writer.flush();
+        return out.toString();
+    }
+
+    @Test
+    void aPartlyProvenRunSaysWhatWasProvenHereAndWhereTheRestCanBe() {
+        String out = printed(ON_MOTO, Map.of(ReportFormat.JSON, Path.of("reports/abc12345.json")), false);
+
+        assertThat(out).contains("PARTIAL  kms-envelope-encryption  (1.0 s)",
+                "1 passed, 0 failed, 2 skipped, 0 errors; teardown: 0 failed, 0 kept",
+                "Partly proven: 1 of 3 proven on moto; 2 not shown here: 1 can be proven with --target localstack, "
+                        + "1 only on AWS",
+                "report: reports/abc12345.json");
+    }
+
+    @Test
+    void everyRunEndsWithWhatToDoNext() {
+        Map<ReportFormat, Path> files = new LinkedHashMap<>();
+        files.put(ReportFormat.JSON, Path.of("reports/abc12345.json"));
+        files.put(ReportFormat.HTML, Path.of("reports/abc12345.html"));
+
+        List<String> lines = printed(ON_MOTO, files, true).lines().toList();
+
+        int next = lines.indexOf(lines.stream().filter(l -> l.startsWith("next: ")).findFirst().orElseThrow());
+        assertThat(lines.subList(next, lines.size())).satisfiesExactly(
+                l -> assertThat(l).startsWith("next: labs report show reports/abc12345.json").endsWith("# each assertion, "
+                        + "expected against actual"),
+                l -> assertThat(l).startsWith("      open reports/abc12345.html").contains("in a browser"),
+                l -> assertThat(l).startsWith("      labs run kms-envelope-encryption --target localstack")
+                        .endsWith("# proves 1 that moto could not show"),
+                l -> assertThat(l).startsWith("      labs run kms-envelope-encryption --target aws --profile NAME --account ID")
+                        .endsWith("# 1 can be shown only on AWS (a sandbox account; it costs money)"),
+                l -> assertThat(l).startsWith("      labs cleanup --run-id abc12345"));
+    }
+
+    @Test
+    void withoutAnHtmlReportTheNextStepSaysHowToGetOne() {
+        String out = printed(Reports.oneAssertion(Status.PASS, null), Map.of(ReportFormat.JSON, Path.of("r/abc12345.json")), false);
+
+        assertThat(out).contains("Proven: 1 of 1 proven on moto", "--report-format html").doesNotContain("--target localstack");
+    }
+
+    @Test
+    void leftoversLeadTheHeadline() {
+        RunReport leaked = Reports.onMoto(Reports.lab("a", List.of(Reports.assertion("x", Status.PASS, null)),
+                TeardownRecord.Outcome.FAILED));
+
+        assertThat(new RunSummary(leaked, Verdict.of(leaked), MATRIX, new Terminal(false)).headline()).isEqualTo(
+                "Teardown incomplete: 1 resource(s) left behind, they may still exist and cost money; 1 of 1 proven on moto");
+    }
+}
