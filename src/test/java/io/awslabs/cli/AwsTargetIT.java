@@ -2,13 +2,13 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awslabs.testing.JarProcess;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
-import io.awslabs.testing.SharedMoto;
 import io.awslabs.targets.Target;
+import io.awslabs.testing.JarProcess;
+import io.awslabs.testing.SharedMoto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

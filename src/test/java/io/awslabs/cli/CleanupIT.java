@@ -2,9 +2,9 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.awslabs.testing.JarProcess;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunJournal;
+import io.awslabs.testing.JarProcess;
 import io.awslabs.testing.SharedMoto;
 import io.awslabs.testing.SlowProxy;
 import java.nio.file.Files;

@@ -1,10 +1,7 @@
 package io.awslabs.cli;
 
-import io.awslabs.testing.JarProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.awslabs.report.ReportJson;
@@ -12,7 +9,9 @@ import io.awslabs.report.ReportJsonTest;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.testing.JarProcess;
 import io.awslabs.testing.SharedMoto;
+import io.awslabs.testing.UnnamedEndpoint;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
 
 class CliIT {
     @TempDir
@@ -164,10 +163,18 @@ class CliIT {
         assertThat(check.out()).contains("NOT PROVEN  the run was interrupted; never ran: s3-default-encryption");
     }
 
-    /**
-     * On a plain endpoint the tool cannot know it talks to moto, so moto's declared KMS gap is a
-     * FAIL there (exit 1): a real failure for every format to carry.
-     */
+    @Test
+    void anEndpointThatDoesNotSayWhichEmulatorItIsGetsNoGapAppliedAndTheSummarySaysSo() throws Exception {
+        try (UnnamedEndpoint unnamed = new UnnamedEndpoint(SharedMoto.endpoint())) {
+            JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "endpoint",
+                    "--endpoint-url", unnamed.endpoint().toString());
+
+            assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.NOT_PROVEN);
+            assertThat(run.err()).contains("did not say which emulator it is");
+            assertThat(run.out()).contains("FAIL   disabled-key-refuses-encrypt", "no emulator gap was applied");
+        }
+    }
+
     @Test
     void reportFormatWritesEveryRequestedFileNextToTheJson() throws Exception {
         JarProcess.Result run = JarProcess.run(dir, Map.of(), "run", "kms-envelope-encryption", "--target", "endpoint",

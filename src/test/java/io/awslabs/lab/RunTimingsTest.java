@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.report.RunReport;
 import io.awslabs.targets.ApiTimer;
+import io.awslabs.targets.EmulatorIdentity;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import java.net.URI;
@@ -25,6 +26,8 @@ class RunTimingsTest {
         @Override public S3Presigner s3Presigner() { throw new UnsupportedOperationException(); }
         @Override public ApiTimer apiTimer() { return new ApiTimer(); }
         @Override public long startMillis() { return 4_200; }
+        @Override public Optional<EmulatorIdentity> emulator() { return Optional.of(EmulatorIdentity.moto("5.2.5")); }
+        @Override public boolean changesPropagate() { return false; }
         @Override public void close() { }
     }
 
