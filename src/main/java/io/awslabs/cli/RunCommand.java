@@ -4,6 +4,7 @@ import io.awslabs.lab.ExitGuard;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabOptions;
 import io.awslabs.lab.LabRunner;
+import io.awslabs.lab.Progress;
 import io.awslabs.lab.LedgerJournal;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,6 +79,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A lab option, e.g. --option domain=example.com.")
     Map<String, String> labOptions = new LinkedHashMap<>();
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "How many labs run at once (default: 4 on an emulator, 1 on aws). A lab that needs the "
+                    + "target to itself runs alone.")
+    Integer parallel;
+
     @Override
     public Integer call() {
         RunTargetOptions.Checked where = target.check();
@@ -87,11 +94,21 @@ final class RunCommand implements Callable<Integer> {
         });
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
+        int labsAtOnce = parallel != null ? parallel : kind.labsAtOnce();
+        if (labsAtOnce < 1) {
+            throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");
+        }
         Terminal terminal = Terminal.detect();
-        ConsoleProgress progress = new ConsoleProgress(System.err, terminal);
+        ConsoleProgress lines = new ConsoleProgress(System.err, terminal);
+        boolean live = terminal.interactive() && !root.verbose && labsAtOnce > 1 && labs.size() > 1;
+        LiveLabBars bars = live ? new LiveLabBars(System.err, labs.stream()
+                .collect(Collectors.toMap(l -> l.info().id(), l -> l.info().assertions().size(), (a, b) -> a))) : null;
+        Progress progress = live ? bars : lines;
         String runId = RunIds.next();
-        progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id());
-        RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs());
+        progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id()
+                + (labsAtOnce > 1 && labs.size() > 1 ? ", up to " + labsAtOnce + " at once" : ""));
+        RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs(),
+                labsAtOnce);
         // an emulator started for this run takes its resources with it when it stops
         boolean journaled = kind != TargetKind.MOTO && kind != TargetKind.LOCALSTACK;
         List<String> requested = labs.stream().map(l -> l.info().id()).toList();
@@ -117,6 +134,10 @@ final class RunCommand implements Callable<Integer> {
                 try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
                         () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir))) {
                     report = runner.run(labs);
+                } finally {
+                    if (bars != null) {
+                        bars.finish();
+                    }
                 }
                 journalKept = journal != null && journal.finish();
             }
@@ -142,7 +163,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static RunJournal startJournal(String runId, Target target, List<Lab> labs, ConsoleProgress progress) {
+    private static RunJournal startJournal(String runId, Target target, List<Lab> labs, Progress progress) {
         RecordedRun.Header header = new RecordedRun.Header(runId, Instant.now(), target.kind().id(),
                 target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId(),
                 target instanceof AwsTarget aws ? aws.profile() : null, labs.stream().map(l -> l.info().id()).toList());

@@ -9,13 +9,25 @@ final class Terminal {
     private static final String GREEN = "32", RED = "31", YELLOW = "33", MAGENTA = "35";
 
     private final boolean colour;
+    private final boolean interactive;
 
     Terminal(boolean colour) {
+        this(colour, false);
+    }
+
+    Terminal(boolean colour, boolean interactive) {
         this.colour = colour;
+        this.interactive = interactive;
     }
 
     static Terminal detect() {
-        return new Terminal(wantsColour(System.console() != null, System.getenv("NO_COLOR")));
+        boolean console = System.console() != null;
+        return new Terminal(wantsColour(console, System.getenv("NO_COLOR")), console);
+    }
+
+    /** A person at a terminal, not a log: live displays make sense. */
+    boolean interactive() {
+        return interactive;
     }
 
     /** NO_COLOR set to anything non-empty wins over a terminal. */

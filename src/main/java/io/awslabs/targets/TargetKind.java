@@ -16,6 +16,15 @@ public enum TargetKind {
         return this != AWS;
     }
 
+    /**
+     * How many labs a run puts on the target at once unless told otherwise: an emulator is a local
+     * process that answers in milliseconds and mostly waits on the labs; on AWS one at a time, so
+     * that a plan, its costs and its teardown stay easy to follow.
+     */
+    public int labsAtOnce() {
+        return this == AWS ? 1 : 4;
+    }
+
     public static TargetKind parse(String value) {
         for (TargetKind kind : values()) {
             if (kind.id().equalsIgnoreCase(value)) {

@@ -1,0 +1,102 @@
+package io.awslabs.cli;
+
+import io.awslabs.lab.Progress;
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.Redactor;
+import io.awslabs.report.TeardownRecord;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A live summary for a person at a terminal while several labs run at once: one bar per lab,
+ * its assertions done out of those it declares, and what it is doing now. Lines of events from
+ * several labs would interleave unreadably on a terminal; they are what a log gets
+ * ({@link ConsoleProgress}), and the report and the summary keep every one of them.
+ */
+final class LiveLabBars implements Progress {
+    private final PrintStream out;
+    private final Map<String, Integer> assertionsOf;
+    private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
+
+    /** {@code assertionsOf}: how many assertions each lab of the run declares. */
+    LiveLabBars(PrintStream out, Map<String, Integer> assertionsOf) {
+        this.out = out;
+        this.assertionsOf = assertionsOf;
+    }
+
+    @Override
+    public synchronized void labStarted(String labId, int index, int count) {
+        bars.put(labId, new ProgressBarBuilder()
+                .setTaskName(labId)
+                .setInitialMax(assertionsOf.getOrDefault(labId, 0))
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setMaxRenderedLength(100)
+                .setConsumer(new InteractiveConsoleProgressBarConsumer(out))
+                .hideEta()
+                .build());
+    }
+
+    @Override
+    public void stepStarted(String labId, String step) {
+        say(labId, step + " ...");
+    }
+
+    @Override
+    public synchronized void stepFinished(String labId, String step, long millis, String outcome) {
+        say(labId, step + " " + outcome);
+        if ("teardown".equals(step)) {
+            ProgressBar bar = bars.get(labId);
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void assertion(String labId, AssertionRecord a) {
+        ProgressBar bar = bars.get(labId);
+        if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(a.status() + " " + a.id());
+        }
+    }
+
+    @Override
+    public void teardown(String labId, TeardownRecord t) {
+        say(labId, "teardown " + t.type() + ": " + t.outcome());
+    }
+
+    @Override
+    public synchronized void info(String labId, String message) {
+        if (labId == null || !bars.containsKey(labId)) {
+            out.println(Redactor.redact("labs  " + message));
+            out.flush();
+            return;
+        }
+        say(labId, message);
+    }
+
+    @Override
+    public void waiting(String labId, String what, Duration elapsed, Duration timeout, String lastAnswer) {
+        say(labId, "waiting for " + what + " (" + elapsed.toSeconds() + "/" + timeout.toSeconds() + " s)");
+    }
+
+    private synchronized void say(String labId, String message) {
+        ProgressBar bar = bars.get(labId);
+        if (bar != null) {
+            bar.setExtraMessage(Redactor.redact(message));
+        }
+    }
+
+    /** Closes the bars still open (a lab that ended without teardown, Ctrl-C). */
+    synchronized void finish() {
+        bars.values().forEach(ProgressBar::close);
+    }
+}
