@@ -132,7 +132,8 @@ class CliIT {
     void ctrlCDuringARunTearsDownWhatTheLabCreatedAndWritesAPartialReport() throws Exception {
         String endpoint = SharedMoto.endpoint().toString();
         Process p = JarProcess.builder(dir, Map.of(), "run", "kms-envelope-encryption", "s3-default-encryption",
-                "--parallel", "1", "--target", "endpoint", "--endpoint-url", endpoint).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "--parallel", "1", "--target", "endpoint", "--endpoint-url", endpoint)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String runId = null;
         StringBuilder err = new StringBuilder();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
