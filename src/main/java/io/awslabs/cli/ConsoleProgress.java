@@ -6,15 +6,29 @@ import io.awslabs.report.Redactor;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import java.io.PrintStream;
+import java.time.Duration;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress lines on stderr, one event per line with the run's elapsed time, so they read the
- * same on a terminal and in a CI log. Every line passes through the redactor.
+ * same on a terminal and in a CI log. Every line passes through the redactor. A wait is one line
+ * that updates on a terminal (a progress bar up to the wait's limit), and a line every few
+ * seconds in a log, never a line per poll.
  */
 final class ConsoleProgress implements Progress {
+    /** In a log, a wait that lasts says so again at most this often. */
+    static final Duration WAIT_LINE_EVERY = Duration.ofSeconds(5);
+    private static final int WAIT_BAR_WIDTH = 100;
+
     private final PrintStream out;
     private final Terminal terminal;
     private final long t0 = System.nanoTime();
+    private String waitingFor;
+    private long waitShownNanos;
+    private ProgressBar waitBar;
 
     ConsoleProgress(PrintStream out, Terminal terminal) {
         this.out = out;
@@ -62,7 +76,42 @@ final class ConsoleProgress implements Progress {
         line(labId, message);
     }
 
+    @Override
+    public synchronized void waiting(String labId, String what, Duration elapsed, Duration timeout, String lastAnswer) {
+        String key = labId + " " + what;
+        boolean same = key.equals(waitingFor);
+        if (terminal.interactive()) {
+            if (!same) {
+                endWait();
+                waitBar = new ProgressBarBuilder().setTaskName(Redactor.redact((labId == null ? "" : labId + "  ")
+                                + "waiting for " + what)).setInitialMax(Math.max(1, timeout.toSeconds())).setUnit(" s", 1)
+                        .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(WAIT_BAR_WIDTH).hideEta()
+                        .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+            }
+            waitBar.stepTo(elapsed.toSeconds());
+            waitBar.setExtraMessage(lastAnswer == null ? "" : Redactor.redact(lastAnswer));
+        } else if (!same || System.nanoTime() - waitShownNanos >= WAIT_LINE_EVERY.toNanos()) {
+            print(labId, "waiting for " + what + ": " + elapsed.toSeconds() + " s of at most " + timeout.toSeconds() + " s"
+                    + (lastAnswer == null || lastAnswer.isBlank() ? "" : " (last: " + lastAnswer + ")"));
+            waitShownNanos = System.nanoTime();
+        }
+        waitingFor = key;
+    }
+
+    private void endWait() {
+        if (waitBar != null) {
+            waitBar.close();
+            waitBar = null;
+        }
+        waitingFor = null;
+    }
+
     private synchronized void line(String labId, String message) {
+        endWait();
+        print(labId, message);
+    }
+
+    private void print(String labId, String message) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         String scope = labId == null ? "labs" : labId;
         out.println(Redactor.redact(String.format("[%6.1fs] %s  %s", seconds, scope, message)));

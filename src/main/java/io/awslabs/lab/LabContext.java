@@ -22,9 +22,6 @@ import java.util.function.Function;
  * notes for the report.
  */
 public final class LabContext implements Provisioning {
-    /** In a log, a wait that lasts says so again at most this often. */
-    private static final Duration WAIT_LINE_EVERY = Duration.ofSeconds(5);
-
     private final String runId;
     private final LabInfo info;
     private final Target target;
@@ -177,13 +174,11 @@ public final class LabContext implements Provisioning {
         return ledger;
     }
 
-    /** Waits count as deliberate waits in the report; the person watching hears of them now and then. */
+    /** Waits count as deliberate waits in the report, and the person watching hears of each pause. */
     private static final class WaitReport implements Wait.Listener {
         private final String labId;
         private final Progress progress;
         private final AtomicLong waitMillis;
-        private String lastWhat;
-        private long lastShownNanos;
 
         WaitReport(String labId, Progress progress, AtomicLong waitMillis) {
             this.labId = labId;
@@ -192,13 +187,7 @@ public final class LabContext implements Provisioning {
         }
 
         @Override
-        public synchronized void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer) {
-            long now = System.nanoTime();
-            if (what.equals(lastWhat) && now - lastShownNanos < WAIT_LINE_EVERY.toNanos()) {
-                return;
-            }
-            lastWhat = what;
-            lastShownNanos = now;
+        public void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer) {
             progress.waiting(labId, what, elapsed, timeout, lastAnswer);
         }
 
