@@ -29,6 +29,7 @@ public final class KinesisStream implements ResourceKind {
     /** AWS takes tens of seconds to create or reshard a stream. */
     public static final Duration CHANGE_TIMEOUT = Duration.ofMinutes(5);
     public static final Duration POLL_EVERY = Duration.ofSeconds(1);
+    static final String SERVICE = "kinesis";
     /** ListStreams' largest page. */
     private static final int PAGE = 10_000;
 
@@ -92,10 +93,14 @@ public final class KinesisStream implements ResourceKind {
     /**
      * Pages by ExclusiveStartStreamName, which every target honours: moto 5.2.5
      * (kinesis/responses.py list_streams) returns no NextToken, so the SDK's paginator would stop
-     * after the first page.
+     * after the first page. A target that does not serve Kinesis holds no stream and is not asked:
+     * on a LocalStack host process the first Kinesis call would start downloading its engine.
      */
     @Override
     public List<Found> find(Target target, RunMatcher runs) {
+        if (target.lacks(List.of(SERVICE)).isPresent()) {
+            return List.of();
+        }
         KinesisClient kinesis = target.client(KinesisClient.class);
         List<Found> found = new ArrayList<>();
         String after = null;
