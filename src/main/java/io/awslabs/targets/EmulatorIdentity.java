@@ -7,17 +7,20 @@ import java.util.Set;
 
 /**
  * Which emulator answers at an endpoint, as it says itself: its kind, its version where it tells,
- * and the services it serves where it lists them (LocalStack's health document; moto serves every
- * service it implements on one port and lists none).
+ * the services it serves where it lists them (LocalStack's health document; moto serves every
+ * service it implements on one port and lists none), and whether it runs in a container
+ * (LocalStack's info document; a host process does not get the services whose engine LocalStack
+ * downloads at first use, see {@link FirstUseDownloads}).
  */
-public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<String>> services) {
+public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<String>> services, boolean inContainer) {
 
     public static EmulatorIdentity moto(String version) {
-        return new EmulatorIdentity(EmulatorKind.MOTO, version, Optional.empty());
+        return new EmulatorIdentity(EmulatorKind.MOTO, version, Optional.empty(), false);
     }
 
     public static EmulatorIdentity localStack(LocalStackHealth health) {
-        return new EmulatorIdentity(EmulatorKind.LOCALSTACK, health.version(), Optional.of(Set.copyOf(health.services())));
+        return new EmulatorIdentity(EmulatorKind.LOCALSTACK, health.version(), Optional.of(Set.copyOf(health.services())),
+                health.inContainer());
     }
 
     /** "LocalStack 4.14.0", "moto 5.2.5", or "moto" when the version is not known. */
@@ -31,11 +34,19 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
             return Optional.empty();
         }
         List<String> missing = needed.stream().filter(s -> !services.get().contains(s)).toList();
-        if (missing.isEmpty()) {
+        if (!missing.isEmpty()) {
+            String them = missing.size() == 1 ? "it" : "them";
+            return Optional.of(describe() + " does not serve " + String.join(", ", missing)
+                    + ": its /_localstack/health does not list " + them + " (the community edition lacks " + them + ")");
+        }
+        if (inContainer) {
             return Optional.empty();
         }
-        String them = missing.size() == 1 ? "it" : "them";
-        return Optional.of(describe() + " does not serve " + String.join(", ", missing)
-                + ": its /_localstack/health does not list " + them + " (the community edition lacks " + them + ")");
+        return needed.stream().flatMap(s -> FirstUseDownloads.of(s).map(download -> describe()
+                + " runs as a host process (its /_localstack/info says is_docker false), which starts " + s
+                + " only by downloading its engine at the first call: " + download + "; offline that call fails "
+                + "after about 100 s with 500 InternalError, so labs needing " + s + " run on LocalStack in a "
+                + "container only (a Docker engine, or --target endpoint on a LocalStack container)").stream())
+                .findFirst();
     }
 }

@@ -14,28 +14,36 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * LocalStack's own account of itself ({@code GET /_localstack/health}): its version and the
- * services this edition serves. A service it does not list (CloudFront in the community
- * edition) cannot be used, which is how a lab that needs one is skipped with the reason.
+ * LocalStack's own account of itself: its version and the services this edition serves
+ * ({@code GET /_localstack/health}), and whether it runs in a container ({@code is_docker} of
+ * {@code GET /_localstack/info}, which the host process of this tool reports as false). A service
+ * it does not list (CloudFront in the community edition) cannot be used, which is how a lab that
+ * needs one is skipped with the reason.
  */
-public record LocalStackHealth(String version, Set<String> services) {
+public record LocalStackHealth(String version, Set<String> services, boolean inContainer) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The health document, or empty while LocalStack is not answering yet. */
     public static Optional<LocalStackHealth> of(URI endpoint) {
+        Optional<JsonNode> health = get(endpoint.resolve("/_localstack/health"));
+        if (health.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> services = new TreeSet<>();
+        for (Iterator<String> names = health.get().path("services").fieldNames(); names.hasNext(); ) {
+            services.add(names.next());
+        }
+        boolean inContainer = get(endpoint.resolve("/_localstack/info"))
+                .map(info -> info.path("is_docker").asBoolean(false)).orElse(false);
+        return Optional.of(new LocalStackHealth(health.get().path("version").asText("unknown"), services, inContainer));
+    }
+
+    private static Optional<JsonNode> get(URI uri) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/_localstack/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode body = JSON.readTree(response.body());
-            Set<String> services = new TreeSet<>();
-            for (Iterator<String> names = body.path("services").fieldNames(); names.hasNext(); ) {
-                services.add(names.next());
-            }
-            return Optional.of(new LocalStackHealth(body.path("version").asText("unknown"), services));
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

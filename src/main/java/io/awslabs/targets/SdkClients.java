@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -24,6 +25,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * any service client through its static {@code builder()}, so a new lab needs no change here.
  */
 public final class SdkClients implements AutoCloseable {
+    static {
+        speakJsonToKinesis();
+    }
+
     private final Optional<URI> endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -79,6 +84,19 @@ public final class SdkClients implements AutoCloseable {
                     .forcePathStyle(endpoint.isPresent());
         }
         return (SdkClient) builder.build();
+    }
+
+    /**
+     * The SDK sends Kinesis calls as CBOR unless told otherwise; moto 5.2.5 reads only JSON (its
+     * source has no CBOR decoder) and answers every such call with a 500. AWS and LocalStack read
+     * the JSON form of the same protocol too, so JSON is the default here; a user's own setting of
+     * {@code aws.cborEnabled} or {@code AWS_CBOR_ENABLED} stays as it is.
+     */
+    private static void speakJsonToKinesis() {
+        if (System.getProperty(SdkSystemSetting.CBOR_ENABLED.property()) == null
+                && System.getenv(SdkSystemSetting.CBOR_ENABLED.environmentVariable()) == null) {
+            System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), "false");
+        }
     }
 
     private static AwsClientBuilder<?, ?> builderFor(Class<?> type) {

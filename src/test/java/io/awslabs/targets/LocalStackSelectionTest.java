@@ -42,13 +42,27 @@ class LocalStackSelectionTest {
 
     @Test
     void aLabNeedingAServiceLocalStackDoesNotListCannotRunThereAndSaysWhich() {
-        LocalStackHealth community = new LocalStackHealth("4.14.0", Set.of("s3", "kms", "acm", "sts"));
+        LocalStackHealth community = new LocalStackHealth("4.14.0", Set.of("s3", "kms", "acm", "sts"), true);
         EmulatorIdentity localStack = EmulatorIdentity.localStack(community);
 
         assertThat(localStack.lacks(List.of("s3", "cloudfront"))).hasValueSatisfying(reason ->
                 assertThat(reason).contains("LocalStack 4.14.0 does not serve cloudfront").contains("/_localstack/health"));
         assertThat(localStack.lacks(List.of("kms"))).isEmpty();
         assertThat(EmulatorIdentity.moto("5.2.5").lacks(List.of("cloudfront"))).as("moto lists no services").isEmpty();
+    }
+
+    @Test
+    void aHostProcessDoesNotServeAServiceWhoseEngineLocalStackDownloadsAtFirstUseButAContainerDoes() {
+        Set<String> listed = Set.of("sqs", "kinesis", "dynamodb");
+        EmulatorIdentity host = EmulatorIdentity.localStack(new LocalStackHealth("4.14.0", listed, false));
+        EmulatorIdentity container = EmulatorIdentity.localStack(new LocalStackHealth("4.14.0", listed, true));
+
+        assertThat(host.lacks(List.of("kinesis"))).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("LocalStack 4.14.0 runs as a host process", "is_docker false", "kinesis-local 0.5.2",
+                        "run on LocalStack in a container"));
+        assertThat(host.lacks(List.of("dynamodb"))).hasValueSatisfying(reason -> assertThat(reason).contains("DynamoDB Local"));
+        assertThat(host.lacks(List.of("sqs"))).isEmpty();
+        assertThat(container.lacks(List.of("sqs", "kinesis", "dynamodb"))).isEmpty();
     }
 
     @Test

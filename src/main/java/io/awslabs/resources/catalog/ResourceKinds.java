@@ -11,12 +11,14 @@ import io.awslabs.resources.iam.IamRole;
 import io.awslabs.resources.iam.InstanceProfile;
 import io.awslabs.resources.iam.InstanceProfileRole;
 import io.awslabs.resources.iam.RolePolicyAttachment;
+import io.awslabs.resources.kinesis.KinesisStream;
 import io.awslabs.resources.kms.KmsAlias;
 import io.awslabs.resources.kms.KmsKey;
 import io.awslabs.resources.route53.HostedZone;
 import io.awslabs.resources.route53.RecordSets;
 import io.awslabs.resources.s3.S3Bucket;
 import io.awslabs.resources.s3.S3BucketPolicy;
+import io.awslabs.resources.sqs.SqsQueue;
 import io.awslabs.resources.ssm.SsmParameter;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,8 @@ public final class ResourceKinds {
             RolePolicyAttachment.KIND,
             IamRole.KIND,
             SsmParameter.KIND,
+            SqsQueue.KIND,
+            KinesisStream.KIND,
             AcmCertificate.KIND,
             RecordSets.KIND,
             HostedZone.KIND,
