@@ -136,6 +136,22 @@ class LauncherIT {
     }
 
     @Test
+    void aJarThatAFailedBuildWroteIsRebuiltNotTrusted() throws Exception {
+        FakeProject project = FakeProject.in(dir);
+        project.run("--version");
+        Files.writeString(project.path("src/main/java/io/awslabs/Example.java"), "class Example { int z; }\n");
+        project.hold("fail-after-jar");
+        FakeProject.Result failed = project.run("--version");
+        project.release("fail-after-jar");
+
+        FakeProject.Result next = project.run("--version");
+
+        assertThat(failed.code()).isEqualTo(3);
+        assertThat(next.err()).contains("labs: building target/aws-labs.jar");
+        assertThat(project.builds()).isEqualTo(3);
+    }
+
+    @Test
     void theDownloadCountArrivesWhileMavenIsStillDownloading() throws Exception {
         FakeProject project = FakeProject.in(dir).withEnv("FAKE_DOWNLOADS", "100");
         project.hold("hold-build");
