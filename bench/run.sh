@@ -61,7 +61,7 @@ port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.
 MOTO_ACM_VALIDATION_WAIT=3 MOTO_IAM_LOAD_MANAGED_POLICIES=true "$moto_server" -H 127.0.0.1 -p "$port" >"$out/moto.log" 2>&1 &
 moto_pid=$!
 endpoint="http://127.0.0.1:$port"
-http() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method=sys.argv[2]), timeout=5)' "$@"; }
+http() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method=sys.argv[2]), timeout=60)' "$@"; }
 for _ in $(seq 100); do http "$endpoint/moto-api/data.json" GET 2>/dev/null && break; sleep 0.2; done
 reset() { http "$endpoint/moto-api/reset" POST; }
 
