@@ -1,50 +1,126 @@
 #!/usr/bin/env bash
-# Benchmark: times `labs list` and `labs run kms-envelope-encryption` (warm venv, built jar),
-# and splits each run into JVM start, emulator start, time inside AWS API calls (the SDK
-# interceptor's sum, from the report), deliberate waits, and the tool's own overhead.
-# Usage: bench/run.sh [repetitions] [lab-id]
+# Benchmark, in one sitting and interleaved: every repetition measures, in this order,
+#   `labs list`;
+#   every lab on one warm moto that this script starts and the labs reuse (--target endpoint);
+#   the KMS lab's 21 calls as a boto3 script and as AWS CLI calls, right after the lab, on that moto;
+#   `labs run --all` from cold (the default target: the command starts and stops its own moto).
+# moto's state is reset before each run on the shared server. It prints Markdown for
+# docs/benchmark.md: medians, ratios against the aims, and each lab run split into JVM start,
+# emulator start, API time, waits and overhead (from the run report's timings).
+# Usage: bench/run.sh [repetitions] [lab]   (default 5 repetitions of every lab; a lab id limits
+#        the warm-moto part to that lab; the KMS comparison and run --all always run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps="${1:-5}"
-lab="${2:-kms-envelope-encryption}"
+only="${2:-}"
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+cache="${LABS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aws-labs}"
+python="${LABS_PYTHON:-python3}"
+export LABS_STATE_DIR="$out/state"   # the endpoint runs' journals stay out of the user's state directory
+moto_pid=""
 
-./labs list >/dev/null            # builds the jar if needed
-./labs run "$lab" --report-dir "$out/warmup" >/dev/null 2>&1 || true   # warms the venv
+stop() {
+    if [ -n "$moto_pid" ]; then
+        kill "$moto_pid" 2>/dev/null || true
+        wait "$moto_pid" 2>/dev/null || true
+    fi
+    rm -rf "$out"
+}
+trap stop EXIT
 
+say() { echo "bench: $*" >&2; }
 ms() { date +%s%3N; }
 
-list_times=()
-for _ in $(seq "$reps"); do
-    t0=$(ms); ./labs list >/dev/null; t1=$(ms)
-    list_times+=($((t1 - t0)))
+say "preparing: the jar, moto's venv and the class-data archive, as after a first run"
+./labs list >/dev/null
+./labs run kms-envelope-encryption --report-dir "$out/prepare" >/dev/null 2>&1 || { say "the first lab run failed"; exit 1; }
+for _ in $(seq 120); do
+    compgen -G "target/launcher/*.jsa" >/dev/null && break
+    sleep 0.5
 done
+compgen -G "target/launcher/*.jsa" >/dev/null || say "no class-data archive after 60 s: measuring without it"
+labs=()
+while read -r id _; do
+    [ "$id" = ID ] || [ -z "$id" ] || labs+=("$id")
+done < <(./labs list)
+[ -z "$only" ] || labs=("$only")
 
-rows=()
-for i in $(seq "$reps"); do
+requirements=bench/requirements.txt
+venv="$cache/bench-$(sha256sum "$requirements" | cut -c1-12)"
+if [ ! -e "$venv/.complete" ]; then
+    say "installing the peers into $venv (once): $(grep -E '^(boto3|awscli)==' "$requirements" | tr '\n' ' ')"
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r "$requirements"
+    touch "$venv/.complete"
+fi
+
+# One moto for the warm runs, from the labs' own venv and with the settings the labs start theirs with.
+moto_server="$(compgen -G "$cache/moto-*/bin/moto_server" | sort -V | tail -n 1)"
+port="$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+MOTO_ACM_VALIDATION_WAIT=3 MOTO_IAM_LOAD_MANAGED_POLICIES=true "$moto_server" -H 127.0.0.1 -p "$port" >"$out/moto.log" 2>&1 &
+moto_pid=$!
+endpoint="http://127.0.0.1:$port"
+http() { "$venv/bin/python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1], method=sys.argv[2]), timeout=60)' "$@"; }
+for _ in $(seq 100); do http "$endpoint/moto-api/data.json" GET 2>/dev/null && break; sleep 0.2; done
+reset() { http "$endpoint/moto-api/reset" POST; }
+
+records="$out/records"
+: >"$records"
+warm_run() {   # lab, repetition or "warm-up"
+    local dir="$out/warm/$1/$2" t0 t1
+    mkdir -p "$out/warm/$1"
+    reset
     t0=$(ms)
-    ./labs run "$lab" --report-dir "$out/run$i" >/dev/null 2>&1 || { echo "bench: the lab run failed" >&2; exit 1; }
+    # exit 1 is expected: on --target endpoint nothing says the emulator is moto, so its known
+    # gaps count as FAIL, not SKIPPED; the timings are the same
+    ./labs run "$1" --target endpoint --endpoint-url "$endpoint" --report-dir "$dir" >"$dir.log" 2>&1 \
+        || [ $? = 1 ] || { say "$1 on the warm moto did not run: $(tail -n 3 "$dir.log")"; exit 1; }
     t1=$(ms)
-    rows+=("$((t1 - t0)) $(ls "$out/run$i"/*.json)")
+    echo "warm $1 $((t1 - t0)) $(compgen -G "$dir/*.json")" >>"$records"
+}
+peer_run() {   # boto3|awscli, repetition
+    local t0 t1 split=-
+    reset
+    t0=$(ms)
+    if [ "$1" = boto3 ]; then
+        split="$(AWS_ENDPOINT_URL="$endpoint" "$venv/bin/python" bench/kms_boto3.py)"
+    else
+        AWS_ENDPOINT_URL="$endpoint" PATH="$venv/bin:$PATH" bench/kms_awscli.sh
+    fi
+    t1=$(ms)
+    echo "peer $1 $((t1 - t0)) $split" >>"$records"
+}
+
+say "warming moto: every lab and both peers once, not counted"
+for lab in "${labs[@]}"; do warm_run "$lab" warm-up; done
+[[ " ${labs[*]} " == *" kms-envelope-encryption "* ]] || warm_run kms-envelope-encryption warm-up
+peer_run boto3 warm-up
+peer_run awscli warm-up
+: >"$records"
+uptime_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+kms_measured=""
+for i in $(seq "$reps"); do
+    say "repetition $i of $reps"
+    t0=$(ms); ./labs list >/dev/null; t1=$(ms)
+    echo "list labs-list $((t1 - t0))" >>"$records"
+    for lab in "${labs[@]}" kms-envelope-encryption; do
+        if [ "$lab" = kms-envelope-encryption ]; then
+            [ "$kms_measured" = "$i" ] && continue
+            kms_measured="$i"
+        fi
+        warm_run "$lab" "$i"
+        if [ "$lab" = kms-envelope-encryption ]; then
+            peer_run boto3 "$i"
+            peer_run awscli "$i"
+        fi
+    done
+    t0=$(ms)
+    ./labs run --all --report-dir "$out/cold/$i" >"$out/cold-$i.log" 2>&1 \
+        || { say "run --all exited $?: $(tail -n 3 "$out/cold-$i.log")"; exit 1; }
+    t1=$(ms)
+    echo "cold run-all $((t1 - t0)) $(compgen -G "$out/cold/$i/*.json")" >>"$records"
 done
 
-python3 - "$lab" "${list_times[*]}" "${rows[@]}" <<'PY'
-import json, statistics, sys
-lab, list_times, runs = sys.argv[1], [int(x) for x in sys.argv[2].split()], sys.argv[3:]
-cols = {k: [] for k in ("wall", "jvm", "emulator", "api", "calls", "wait", "overhead")}
-for row in runs:
-    wall, path = row.split(" ", 1)
-    t = json.load(open(path))["timings"]
-    wall = int(wall)
-    cols["wall"].append(wall); cols["jvm"].append(t["jvmStartMs"]); cols["emulator"].append(t["emulatorStartMs"])
-    cols["api"].append(t["apiMs"]); cols["calls"].append(t["apiCalls"]); cols["wait"].append(t["waitMs"])
-    cols["overhead"].append(wall - t["jvmStartMs"] - t["emulatorStartMs"] - t["apiMs"] - t["waitMs"])
-med = lambda xs: int(statistics.median(xs))
-print(f"labs list: median {med(list_times)} ms (min {min(list_times)}, max {max(list_times)}) over {len(list_times)} runs")
-print(f"labs run {lab}: median of {len(runs)} runs")
-print("| wall ms | JVM start ms | emulator start ms | API ms (calls) | waits ms | overhead ms |")
-print("|---|---|---|---|---|---|")
-print(f"| {med(cols['wall'])} | {med(cols['jvm'])} | {med(cols['emulator'])} | {med(cols['api'])} ({med(cols['calls'])}) "
-      f"| {med(cols['wait'])} | {med(cols['overhead'])} |")
-PY
+"$venv/bin/python" bench/summarize.py "$records" "$reps" "$uptime_before" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"

@@ -48,13 +48,16 @@ public final class LocalStackHost implements AutoCloseable {
     private final Path root;
     private final LocalStackHealth health;
     private final long startMillis;
+    private final Consumer<String> progress;
 
-    private LocalStackHost(Process launcher, URI endpoint, Path root, LocalStackHealth health, long startMillis) {
+    private LocalStackHost(Process launcher, URI endpoint, Path root, LocalStackHealth health, long startMillis,
+                           Consumer<String> progress) {
         this.launcher = launcher;
         this.endpoint = endpoint;
         this.root = root;
         this.health = health;
         this.startMillis = startMillis;
+        this.progress = progress;
     }
 
     public static PythonVenv venv() {
@@ -100,7 +103,7 @@ public final class LocalStackHost implements AutoCloseable {
         long millis = (System.nanoTime() - started) / 1_000_000;
         progress.accept("LocalStack " + health.version() + " (host process) listening on 127.0.0.1:" + port
                 + " (" + millis + " ms)");
-        return new LocalStackHost(launcher, endpoint, root, health, millis);
+        return new LocalStackHost(launcher, endpoint, root, health, millis, progress);
     }
 
     private static LocalStackHealth awaitHealthy(Process launcher, URI endpoint, Path root, Path venvDir) {
@@ -149,9 +152,15 @@ public final class LocalStackHost implements AutoCloseable {
         return startMillis;
     }
 
-    /** Closing stdin asks the launcher to stop LocalStack's whole process group; it is waited for. */
+    /**
+     * Closing stdin asks the launcher to stop LocalStack's whole process group; it is waited for.
+     * That takes a few seconds after the report is out, so the console says what is going on.
+     */
     @Override
     public void close() {
+        if (launcher.isAlive()) {
+            progress.accept("stopping LocalStack (host process), a few seconds");
+        }
         stop(launcher);
         deleteQuietly(root);
     }

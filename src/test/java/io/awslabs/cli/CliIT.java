@@ -56,7 +56,7 @@ class CliIT {
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("Docker is not available: ", "running LocalStack 4.14.0 as a host process instead",
-                "LocalStack 4.14.0 (host process) listening on 127.0.0.1:");
+                "LocalStack 4.14.0 (host process) listening on 127.0.0.1:", "stopping LocalStack (host process), a few seconds");
         assertThat(run.out()).contains("7 passed, 0 failed, 0 skipped, 0 errors");
         assertThat(LocalStackProcesses.listeningOn(gatewayOf(run.err()))).isEmpty();
     }
