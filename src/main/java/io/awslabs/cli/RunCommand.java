@@ -4,6 +4,7 @@ import io.awslabs.lab.ExitGuard;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.LedgerJournal;
+import io.awslabs.lab.OptionCheck;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunJournal;
@@ -113,6 +114,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         TargetKind kind = parseTarget();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
+        OptionCheck.of(labs.stream().map(Lab::info).toList(), kind, labOptions).ifPresent(refusal -> {
+            throw new UsageException(refusal.problem(), refusal.fix());
+        });
         AwsTarget.Options aws = AccountIds.awsOptions(profile, accounts, allowProdAlias);
         Terminal terminal = Terminal.detect();
         ConsoleProgress progress = new ConsoleProgress(System.err, terminal);
