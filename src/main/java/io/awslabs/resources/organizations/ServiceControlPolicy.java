@@ -8,6 +8,7 @@ import io.awslabs.targets.Target;
 import java.util.List;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
+import software.amazon.awssdk.services.organizations.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.organizations.model.PolicyTargetSummary;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
 import software.amazon.awssdk.services.organizations.model.Tag;
@@ -53,6 +54,17 @@ public final class ServiceControlPolicy implements ResourceKind {
     static List<PolicyTargetSummary> targetsOf(OrganizationsClient organizations, String policyId) {
         return organizations.listTargetsForPolicyPaginator(r -> r.policyId(policyId)).stream()
                 .flatMap(page -> page.targets().stream()).toList();
+    }
+
+    /** A lab may delete a policy of its own before teardown (one it shows can be deleted). */
+    @Override
+    public boolean isGone(Target target, String id) {
+        try {
+            target.client(OrganizationsClient.class).describePolicy(r -> r.policyId(id));
+            return false;
+        } catch (PolicyNotFoundException | AwsOrganizationsNotInUseException e) {
+            return true;
+        }
     }
 
     @Override
