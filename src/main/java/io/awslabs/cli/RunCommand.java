@@ -6,6 +6,7 @@ import io.awslabs.lab.LabOptions;
 import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.Progress;
 import io.awslabs.lab.LedgerJournal;
+import io.awslabs.lab.OptionCheck;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunJournal;
@@ -94,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
         });
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
+        OptionCheck.of(labs.stream().map(Lab::info).toList(), kind, labOptions).ifPresent(refusal -> {
+            throw new UsageException(refusal.problem(), refusal.fix());
+        });
         int labsAtOnce = parallel != null ? parallel : kind.labsAtOnce();
         if (labsAtOnce < 1) {
             throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");

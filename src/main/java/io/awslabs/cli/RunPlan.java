@@ -26,7 +26,10 @@ final class RunPlan {
     static final Map<String, String> SLOW = Map.of(
             "cloudfront", "CloudFront distributions are slow: every change deploys to the edge locations, and a "
                     + "distribution must be disabled and Deployed before it can be deleted, so teardown waits minutes "
-                    + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html)");
+                    + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html)",
+            "ds", "Directory Service directories are slow: a Simple AD takes 20-40 minutes to be Active and 10 or more "
+                    + "to delete, billed at about $0.05 an hour meanwhile "
+                    + "(docs.aws.amazon.com/directoryservice/latest/admin-guide/simple_ad_getting_started.html)");
 
     private RunPlan() { }
 

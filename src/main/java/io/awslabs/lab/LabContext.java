@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
+import io.awslabs.targets.IamEnforcement;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,33 @@ public final class LabContext implements Provisioning {
         ledger.registerLocal(what, started.toString(), started::close);
         progress.info(info.id(), "started " + what + " " + started);
         return started;
+    }
+
+    /**
+     * Where this lab can prove how IAM policies decide requests, as the target says
+     * ({@link Target#iamEnforcement}): on AWS, the run's own account, provisioned as usual; on moto,
+     * a moto of the lab's own with enforcement on, started now and stopped at teardown after what
+     * the lab created there; elsewhere the run's target, with the reason it decides nothing by
+     * policy noted in the report. Call it once, from provision.
+     */
+    public IamEnforcing iamEnforcing() throws Exception {
+        IamEnforcement enforcement = target.iamEnforcement();
+        if (enforcement instanceof IamEnforcement.Enforced enforced) {
+            IamEnforcement.Enforcing opened = enforced.open(this::progress);
+            if (!opened.separate()) {
+                return new IamEnforcing(this, enforced.where(), Optional.empty());
+            }
+            Target own = closeAtTeardown(enforced.where(), opened::target);
+            return new IamEnforcing(new PrivateProvisioning(this, own, "private " + own.kind().id()), enforced.where(),
+                    Optional.empty());
+        }
+        if (enforcement instanceof IamEnforcement.NotEnforced notEnforced) {
+            note("IAM enforcement: " + notEnforced.why());
+            return new IamEnforcing(this, "the run's target, which decides nothing by policy", Optional.empty());
+        }
+        String why = ((IamEnforcement.Unknown) enforcement).why();
+        note("IAM enforcement: " + why);
+        return new IamEnforcing(this, "the run's target", Optional.of(why));
     }
 
     /** A timed sub-step, shown in progress and recorded in the report. */

@@ -4,8 +4,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A {@code --option key=value} a lab understands: its name, the type of its value, its default, what it does. */
-public record LabOption(String name, Type type, String defaultValue, String description) {
+/**
+ * A {@code --option key=value} a lab understands: its name, the type of its value, its default, what
+ * it does, and what it must be on AWS, if anything ({@link #requiredOnAws}).
+ */
+public record LabOption(String name, Type type, String defaultValue, String description, OnAws onAws) {
+
+    /**
+     * On {@code --target aws} the run is refused, before anything is created, unless the option's
+     * value (given, or its default) matches {@code accepted}: {@code why} says what is at stake
+     * there (an account-wide change, half an hour and money), {@code example} is the value to
+     * suggest.
+     */
+    public record OnAws(String accepted, String example, String why) {
+        boolean accepts(String value) {
+            return value != null && value.matches(accepted);
+        }
+    }
 
     public enum Type {
         BOOLEAN("true or false"), SECONDS("a whole number of seconds, at least 1"), TEXT("text");
@@ -32,15 +47,36 @@ public record LabOption(String name, Type type, String defaultValue, String desc
     }
 
     public static LabOption flag(String name, boolean defaultValue, String description) {
-        return new LabOption(name, Type.BOOLEAN, String.valueOf(defaultValue), description);
+        return new LabOption(name, Type.BOOLEAN, String.valueOf(defaultValue), description, null);
     }
 
     public static LabOption seconds(String name, long defaultValue, String description) {
-        return new LabOption(name, Type.SECONDS, String.valueOf(defaultValue), description);
+        return new LabOption(name, Type.SECONDS, String.valueOf(defaultValue), description, null);
     }
 
     /** Text with no default: unset unless given. */
     public static LabOption text(String name, String description) {
-        return new LabOption(name, Type.TEXT, null, description);
+        return new LabOption(name, Type.TEXT, null, description, null);
+    }
+
+    /** This option as {@link OnAws} says it must be on AWS. */
+    public LabOption requiredOnAws(String accepted, String example, String why) {
+        return new LabOption(name, type, defaultValue, description, new OnAws(accepted, example, why));
+    }
+
+    /** Why {@code given} (null when not given) cannot be this option's value on this kind of target, or empty. */
+    public Optional<String> refuses(String given, boolean targetIsAws) {
+        if (given != null) {
+            Optional<String> wrongType = type.refuses(given);
+            if (wrongType.isPresent()) {
+                return Optional.of("--option " + name + "=" + given + ": " + wrongType.get());
+            }
+        }
+        String value = given != null ? given : defaultValue;
+        if (targetIsAws && onAws() != null && !onAws().accepts(value)) {
+            return Optional.of((given == null ? "needs --option " + name : "--option " + name + "=" + given + " is not enough")
+                    + " on aws: " + onAws().why());
+        }
+        return Optional.empty();
     }
 }

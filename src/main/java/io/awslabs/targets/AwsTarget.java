@@ -213,6 +213,17 @@ public final class AwsTarget implements Target {
         return Optional.empty();
     }
 
+    /** AWS decides every request by policy: the run's own account is where. */
+    @Override
+    public IamEnforcement iamEnforcement() {
+        return new IamEnforcement.Enforced("this AWS account", progress -> new IamEnforcement.Enforcing(this, false));
+    }
+
+    @Override
+    public Target actingAs(AwsCredentialsProvider credentials) {
+        return new AwsTarget(region, profile, identity, allowedBy, new SdkClients(Optional.empty(), Region.of(region), credentials));
+    }
+
     @Override
     public void close() {
         clients.close();

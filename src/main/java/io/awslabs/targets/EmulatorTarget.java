@@ -3,6 +3,7 @@ package io.awslabs.targets;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -34,13 +35,19 @@ public final class EmulatorTarget implements Target {
 
     public EmulatorTarget(TargetKind kind, Optional<EmulatorIdentity> identity, URI endpoint, String region,
                           long startMillis, AutoCloseable onClose) {
+        this(kind, identity, endpoint, region, startMillis, onClose, TEST_CREDENTIALS);
+    }
+
+    /** An emulator reached with these credentials: a principal's own, where the emulator checks them. */
+    EmulatorTarget(TargetKind kind, Optional<EmulatorIdentity> identity, URI endpoint, String region,
+                   long startMillis, AutoCloseable onClose, AwsCredentialsProvider credentials) {
         this.kind = kind;
         this.identity = identity;
         this.endpoint = endpoint;
         this.region = region;
         this.startMillis = startMillis;
         this.onClose = onClose;
-        this.clients = new SdkClients(Optional.of(endpoint), Region.of(region), TEST_CREDENTIALS);
+        this.clients = new SdkClients(Optional.of(endpoint), Region.of(region), credentials);
     }
 
     @Override public TargetKind kind() { return kind; }
@@ -68,6 +75,35 @@ public final class EmulatorTarget implements Target {
             }
         }
         return accountId.orElse(null);
+    }
+
+    /**
+     * moto decides by policy only in a server of the lab's own ({@link EnforcingMoto}); LocalStack
+     * community lists ENFORCE_IAM among the settings it reports (localstack/runtime/analytics.py)
+     * but nothing in localstack-core 4.14.0 evaluates a policy.
+     */
+    @Override
+    public IamEnforcement iamEnforcement() {
+        if (identity.isEmpty()) {
+            return new IamEnforcement.Unknown("the endpoint did not say which emulator it is, so nothing tells whether "
+                    + "IAM policies decide its requests");
+        }
+        return switch (identity.get().kind()) {
+            case MOTO -> new IamEnforcement.Enforced("a moto of this lab's own with IAM enforcement on",
+                    progress -> EnforcingMoto.start(region, progress));
+            case LOCALSTACK -> new IamEnforcement.NotEnforced(identity.get().describe() + " community decides no request "
+                    + "by IAM policy (enforcement is a Pro feature): every signed request is allowed");
+        };
+    }
+
+    @Override
+    public Target actingAs(AwsCredentialsProvider credentials) {
+        return new EmulatorTarget(kind, identity, endpoint, region, 0, () -> { }, credentials);
+    }
+
+    @Override
+    public String toString() {
+        return identity.map(EmulatorIdentity::describe).orElse(kind.id()) + " at " + endpoint;
     }
 
     @Override

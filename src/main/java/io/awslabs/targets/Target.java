@@ -3,6 +3,7 @@ package io.awslabs.targets;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -44,6 +45,19 @@ public interface Target extends AutoCloseable {
     /** Why this target cannot serve these services (an emulator edition that lacks one), or empty. */
     default Optional<String> lacks(Collection<String> services) {
         return emulator().flatMap(e -> e.lacks(services));
+    }
+
+    /** Whether requests are decided by IAM policies here, and where they are: see {@link IamEnforcement}. */
+    default IamEnforcement iamEnforcement() {
+        return new IamEnforcement.Unknown("this target does not say whether IAM policies decide its requests");
+    }
+
+    /**
+     * The same place reached as another principal: clients signed with {@code credentials}
+     * (an IAM user's access key, a role session). Closing it closes only its own clients.
+     */
+    default Target actingAs(AwsCredentialsProvider credentials) {
+        throw new UnsupportedOperationException(kind().id() + " target cannot act as another principal");
     }
 
     @Override

@@ -28,10 +28,16 @@ public final class IamRole implements ResourceKind {
 
     /** Creates {@code labs-<lab>-<run>-<suffix>} with this trust policy, tagged. */
     public static Handle create(Provisioning p, String suffix, String trustPolicy, String description) throws Exception {
+        return create(p, suffix, trustPolicy, description, null);
+    }
+
+    /** The same, capped by a permissions boundary (a managed policy's ARN), or by none when it is null. */
+    public static Handle create(Provisioning p, String suffix, String trustPolicy, String description,
+                                String permissionsBoundary) throws Exception {
         IamClient iam = p.client(IamClient.class);
         String name = p.name(suffix);
         return p.create(KIND, () -> new Handle(name, iam.createRole(r -> r.roleName(name)
-                .assumeRolePolicyDocument(trustPolicy).description(description)
+                .assumeRolePolicyDocument(trustPolicy).description(description).permissionsBoundary(permissionsBoundary)
                 .tags(p.tags((k, v) -> Tag.builder().key(k).value(v).build()))).role().arn()), Handle::name);
     }
 
