@@ -27,6 +27,7 @@ public final class LabInfo {
     private final List<Gap> gaps = new ArrayList<>();
     private final Map<String, String> awsOnly = new LinkedHashMap<>();
     private final List<LabOption> options = new ArrayList<>();
+    private ExamFit exam;
 
     private LabInfo(String id, String title) {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -67,6 +68,12 @@ public final class LabInfo {
 
     public LabInfo option(LabOption option) { options.add(option); return this; }
 
+    /** The exam domain and task statement the lab practises, and the learner's questions it answers. */
+    public LabInfo exam(ExamDomain domain, String taskStatement, Integer... questions) {
+        this.exam = new ExamFit(domain, taskStatement, List.of(questions));
+        return this;
+    }
+
     public String id() { return id; }
     public String title() { return title; }
     public String concept() { return concept; }
@@ -82,6 +89,7 @@ public final class LabInfo {
     public List<Gap> gaps() { return List.copyOf(gaps); }
     public Map<String, String> awsOnly() { return Map.copyOf(awsOnly); }
     public List<LabOption> options() { return List.copyOf(options); }
+    public Optional<ExamFit> exam() { return Optional.ofNullable(exam); }
 
     public Optional<Gap> gapFor(EmulatorKind emulator, String assertionId) {
         return gaps.stream().filter(g -> g.emulator() == emulator && g.assertionId().equals(assertionId)).findFirst();

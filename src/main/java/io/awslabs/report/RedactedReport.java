@@ -18,7 +18,13 @@ public final class RedactedReport {
         RunReport.TargetInfo t = r.target();
         return new RunReport(r.schema(), r.schemaVersion(), text(r.toolVersion()), r.runId(),
                 t == null ? null : new RunReport.TargetInfo(text(t.kind()), text(t.endpoint()), text(t.region()), text(t.account())),
-                r.startedAt(), r.finishedAt(), r.timings(), list(r.labs(), RedactedReport::lab), r.totals());
+                r.startedAt(), r.finishedAt(), r.timings(), list(r.labs(), RedactedReport::lab), r.totals(),
+                r.challenge() == null ? null : challenge(r.challenge()));
+    }
+
+    private static ChallengeRecord challenge(ChallengeRecord c) {
+        return new ChallengeRecord(text(c.lab()), text(c.goal()), c.startedAt(), c.checkedAt(), c.timeTakenMs(),
+                c.hintsUsed(), c.solutionApplied(), c.passed(), c.skipped(), c.total());
     }
 
     private static LabReport lab(LabReport lab) {

@@ -3,7 +3,10 @@ package io.awslabs.report;
 import java.time.Instant;
 import java.util.List;
 
-/** One run of one or more labs against one target: the JSON document on disk. */
+/**
+ * One run of one or more labs against one target, or one check of a challenge (with its
+ * {@code challenge} record): the JSON document on disk.
+ */
 public record RunReport(
         String schema,
         int schemaVersion,
@@ -14,10 +17,17 @@ public record RunReport(
         Instant finishedAt,
         Timings timings,
         List<LabReport> labs,
-        Totals totals) {
+        Totals totals,
+        ChallengeRecord challenge) {
 
     public static final String SCHEMA = "aws-labs/run-report";
     public static final int SCHEMA_VERSION = 1;
+
+    /** A report of {@code labs run}: no challenge. */
+    public RunReport(String schema, int schemaVersion, String toolVersion, String runId, TargetInfo target,
+                     Instant startedAt, Instant finishedAt, Timings timings, List<LabReport> labs, Totals totals) {
+        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, null);
+    }
 
     public record TargetInfo(String kind, String endpoint, String region, String account) { }
 
