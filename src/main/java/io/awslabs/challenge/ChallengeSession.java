@@ -211,9 +211,10 @@ public final class ChallengeSession {
     }
 
     /**
-     * Removes everything of the challenge: first whatever carries its run id in a name or tag
-     * (the scaffold, the solution, and what the learner created under the name prefix), in the
-     * sweep's dependency order, then what it recorded (its journal, where it has one), and ends
+     * Removes everything of the challenge: first what it recorded (the scaffold and the solution,
+     * from its journal where it has one), newest first, each through its kind, whose deletes
+     * detach what the learner attached; then whatever else carries its run id in a name or tag
+     * (what the learner created under the name prefix), in the sweep's dependency order; and ends
      * it. A tagged resource of a type the tool cannot delete is listed, never deleted.
      */
     public Stopped stop(ChallengeState state) {
@@ -224,13 +225,6 @@ public final class ChallengeSession {
             Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(TargetKind.parse(place.kind()),
                     place.endpoint() == null ? null : java.net.URI.create(place.endpoint()), place.region(), place.profile());
             Cleanup.TargetOpener reopen = (kind, endpoint, region, profile) -> opener.open(place, region);
-            Path noJournals = emptyDir();
-            try (Cleanup bySweep = new Cleanup(noJournals, reopen, sweep, RunOptions.DEFAULT_LIFETIME, true,
-                    line -> progress.info(state.lab(), line), Wait.unobserved())) {
-                rows.addAll(bySweep.run(new Cleanup.Selection(Set.of(state.runId()), false, null)).rows());
-            } finally {
-                deleteQuietly(noJournals);
-            }
             Path journal = RunJournal.fileOf(journals(), state.runId());
             if (Files.exists(journal)) {
                 try (Cleanup byJournal = new Cleanup(journals(), reopen, sweep, RunOptions.DEFAULT_LIFETIME, true,
@@ -247,6 +241,13 @@ public final class ChallengeSession {
                                 Cleanup.Outcome.valueOf(t.outcome().name()), t.message()));
                     }
                 }
+            }
+            Path noJournals = emptyDir();
+            try (Cleanup bySweep = new Cleanup(noJournals, reopen, sweep, RunOptions.DEFAULT_LIFETIME, true,
+                    line -> progress.info(state.lab(), line), Wait.unobserved())) {
+                rows.addAll(bySweep.run(new Cleanup.Selection(Set.of(state.runId()), false, null)).rows());
+            } finally {
+                deleteQuietly(noJournals);
             }
             Stopped stopped = new Stopped(rows, notes);
             if (!stopped.anyFailed()) {

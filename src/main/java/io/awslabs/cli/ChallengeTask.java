@@ -21,7 +21,11 @@ final class ChallengeTask {
             }
             text.append(String.format("  %-10s %s%n", "", item.about()));
         }
-        state.scaffold().values().forEach((k, v) -> text.append(String.format("  %-10s %s%n", k, v)));
+        state.scaffold().values().forEach((k, v) -> {
+            if (!k.startsWith(Scaffold.SOLUTION)) {
+                text.append(String.format("  %-10s %s%n", k, v));
+            }
+        });
         text.append("\nWork on them\n")
                 .append("  eval \"$(./labs env)\"   points the AWS CLI, boto3 and the SDKs at ").append(where).append('\n')
                 .append("  Name anything you create ").append(state.namePrefix())

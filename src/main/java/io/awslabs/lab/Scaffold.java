@@ -2,6 +2,7 @@ package io.awslabs.lab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * What a challenge's scaffold gave the learner, kept between commands: each resource by its role
  * in the task ("bucket", "key"), values the task states (a password to store, a domain), and the
- * work directory where the learner writes the files a challenge asks for.
+ * work directory where the learner writes the files a challenge asks for. A value whose key starts
+ * with {@value #SOLUTION} is kept for the solution and its commands, and not shown in the task.
  */
 public record Scaffold(List<Item> items, Map<String, String> values, String workDir) {
 
@@ -20,9 +22,11 @@ public record Scaffold(List<Item> items, Map<String, String> values, String work
      */
     public record Item(String role, String type, String id, String arn, String about) { }
 
+    public static final String SOLUTION = "solution.";
+
     public Scaffold {
         items = List.copyOf(items);
-        values = Map.copyOf(values);
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public Item item(String role) {
