@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "progress",
         description = {"Your challenges so far: per lab the best check (checks passed, hints used, time, date), and how "
-                + "much of the exam's four domains your completed challenges cover (secure 30 %, resilient 26 %, "
-                + "high-performing 24 %, cost-optimised 20 %)."},
+                + "much of the exam's four domains your completed challenges cover (secure 30 %%, resilient 26 %%, "
+                + "high-performing 24 %%, cost-optimised 20 %%)."},
         footer = {"%nExamples:", "  labs progress", "  labs progress --json", "  labs progress --reset"})
 final class ProgressCommand implements Callable<Integer> {
     @CommandLine.Spec

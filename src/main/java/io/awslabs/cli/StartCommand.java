@@ -41,8 +41,10 @@ import picocli.CommandLine.Parameters;
                 "  eval \"$(labs env)\"                          # the AWS CLI now talks to it",
                 "  labs check",
                 "  labs start kms-envelope-encryption --target localstack",
-                "  labs start s3-default-encryption --target aws --profile sandbox --account 123456789012",
-                ExitCodes.HELP_FOOTER})
+                "  labs start kms-envelope-encryption --target aws --account 123456789012",
+                "%nExit codes: 0 started, 2 usage error (unknown lab, bad option, a challenge is active), 3 environment",
+                "error (emulator, endpoint, credentials, the aws guard, a scaffold that failed and was removed),",
+                "4 a failed scaffold could not be removed entirely."})
 final class StartCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -113,6 +113,27 @@ class ChallengeCliIT {
         assertThat(labs("status").out()).contains("background emulator: not running");
     }
 
+    @Test
+    void withoutAnActiveChallengeEachCommandSaysHowToBeginOne() throws Exception {
+        for (String command : List.of("env", "check", "hint", "solve")) {
+            JarProcess.Result r = labs(command);
+            assertThat(r.code()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(command).contains("no challenge is active", "'labs start LAB' begins one")
+                    .doesNotContain("Exception");
+        }
+        JarProcess.Result stop = labs("stop");
+        assertThat(stop.code()).isEqualTo(ExitCodes.OK);
+        assertThat(stop.out()).contains("no challenge is active and no background emulator is running");
+
+        JarProcess.Result unknown = labs("start", "s3-default-encryptio");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("did you mean s3-default-encryption");
+        JarProcess.Result unreachable = labs("start", "s3-default-encryption", "--target", "endpoint",
+                "--endpoint-url", "http://127.0.0.1:9");
+        assertThat(unreachable.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(labs("status").out()).contains("no challenge is active");
+    }
+
     private JarProcess.Result labs(String... args) throws Exception {
         return JarProcess.run(dir, Map.of(), args);
     }
