@@ -15,15 +15,15 @@ final class ChallengeTask {
         text.append("Challenge ").append(lab.id()).append(" (run ").append(state.runId()).append(") on ").append(where)
                 .append("\n  ").append(lab.title()).append("\n\nGoal\n  ").append(info.goal()).append("\n\nYour resources\n");
         for (Scaffold.Item item : state.scaffold().items()) {
-            text.append(String.format("  %-10s %s %s%n", item.role(), item.type(), item.id()));
+            text.append(String.format("  %-15s %s %s%n", item.role(), item.type(), item.id()));
             if (item.arn() != null && !item.arn().equals(item.id())) {
-                text.append(String.format("  %-10s %s%n", "", item.arn()));
+                text.append(String.format("  %-15s %s%n", "", item.arn()));
             }
-            text.append(String.format("  %-10s %s%n", "", item.about()));
+            text.append(String.format("  %-15s %s%n", "", item.about()));
         }
         state.scaffold().values().forEach((k, v) -> {
             if (!k.startsWith(Scaffold.SOLUTION)) {
-                text.append(String.format("  %-10s %s%n", k, v));
+                text.append(String.format("  %-15s %s%n", k, v));
             }
         });
         text.append("\nWork on them\n")

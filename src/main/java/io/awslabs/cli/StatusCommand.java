@@ -82,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
                     .append("  hints      ").append(s.hintsUsed()).append(" of 3 used")
                     .append(s.solutionApplied() ? "; the reference solution is applied" : "").append('\n');
             for (Scaffold.Item item : s.scaffold().items()) {
-                text.append(String.format("  %-10s %s %s%s%n", item.role(), item.type(), item.id(),
+                text.append(String.format("  %-15s %s %s%s%n", item.role(), item.type(), item.id(),
                         item.arn() == null || item.arn().equals(item.id()) ? "" : " (" + item.arn() + ")"));
             }
         }
