@@ -17,7 +17,16 @@ import picocli.CommandLine.Option;
         description = "Hands-on AWS labs: provision real resources, prove a concept with assertions that can fail, "
                 + "write a verification report, and tear everything down.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, ReportCommand.class,
-                TargetsCommand.class, FidelityCommand.class, CleanupCommand.class, CommandLine.HelpCommand.class},
+                TargetsCommand.class, FidelityCommand.class, CleanupCommand.class,
+                StartCommand.class,
+                EnvCommand.class,
+                CheckCommand.class,
+                HintCommand.class,
+                SolveCommand.class,
+                StopCommand.class,
+                StatusCommand.class,
+                ProgressCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",
                 "  labs describe kms-envelope-encryption",
@@ -31,6 +40,7 @@ import picocli.CommandLine.Option;
                 "  labs report show --latest",
                 "  labs report list",
                 "  labs cleanup --run-id <run-id> --force      # what an interrupted run left",
+                "  labs start s3-default-encryption            # do it yourself: start, check, hint, solve, stop",
                 ExitCodes.HELP_FOOTER})
 public final class LabsCommand implements Runnable {
     private final long jvmStartMs;

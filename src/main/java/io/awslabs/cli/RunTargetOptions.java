@@ -18,7 +18,12 @@ final class RunTargetOptions extends TargetOptions {
 
     /** Where to run, every flag checked against it; nothing has started yet. */
     Checked check() {
-        TargetKind kind = kind("run");
+        return check("run");
+    }
+
+    /** {@link #check()} for another command that takes {@code run}'s target options. */
+    Checked check(String command) {
+        TargetKind kind = kind(command);
         refuseEndpointUrlUnless(kind);
         refuseAwsOptionsOn(kind, yes ? List.of("--yes") : List.of());
         if (localstackImage != null && kind != TargetKind.LOCALSTACK) {

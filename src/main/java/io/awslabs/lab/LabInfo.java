@@ -28,6 +28,7 @@ public final class LabInfo {
     private final Map<String, String> awsOnly = new LinkedHashMap<>();
     private final List<LabOption> options = new ArrayList<>();
     private String runsAlone;
+    private ExamFit exam;
 
     private LabInfo(String id, String title) {
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -70,6 +71,11 @@ public final class LabInfo {
 
     /** The lab needs the target to itself (it changes how the target behaves for everyone): why. */
     public LabInfo runsAlone(String why) { this.runsAlone = why; return this; }
+    /** The exam domain and task statement the lab practises, and the learner's questions it answers. */
+    public LabInfo exam(ExamDomain domain, String taskStatement, Integer... questions) {
+        this.exam = new ExamFit(domain, taskStatement, List.of(questions));
+        return this;
+    }
 
     public String id() { return id; }
     public String title() { return title; }
@@ -87,6 +93,7 @@ public final class LabInfo {
     public Map<String, String> awsOnly() { return Map.copyOf(awsOnly); }
     public List<LabOption> options() { return List.copyOf(options); }
     public Optional<String> runsAlone() { return Optional.ofNullable(runsAlone); }
+    public Optional<ExamFit> exam() { return Optional.ofNullable(exam); }
 
     public Optional<Gap> gapFor(EmulatorKind emulator, String assertionId) {
         return gaps.stream().filter(g -> g.emulator() == emulator && g.assertionId().equals(assertionId)).findFirst();

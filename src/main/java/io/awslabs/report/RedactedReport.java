@@ -20,7 +20,13 @@ public final class RedactedReport {
                 t == null ? null : new RunReport.TargetInfo(text(t.kind()), text(t.endpoint()), text(t.region()), text(t.account()),
                         text(t.emulator())),
                 r.startedAt(), r.finishedAt(), r.timings(), list(r.labs(), RedactedReport::lab), r.totals(),
-                r.interrupted() == null ? null : new RunReport.Interruption(list(r.interrupted().labsNotRun(), RedactedReport::text)));
+                r.interrupted() == null ? null : new RunReport.Interruption(list(r.interrupted().labsNotRun(), RedactedReport::text)),
+                r.challenge() == null ? null : challenge(r.challenge()));
+    }
+
+    private static ChallengeRecord challenge(ChallengeRecord c) {
+        return new ChallengeRecord(text(c.lab()), text(c.goal()), c.startedAt(), c.checkedAt(), c.timeTakenMs(),
+                c.hintsUsed(), c.solutionApplied(), c.passed(), c.skipped(), c.total());
     }
 
     private static LabReport lab(LabReport lab) {

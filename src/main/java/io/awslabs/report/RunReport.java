@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One run of one or more labs against one target: the JSON document on disk.
- * {@code interrupted} is absent for a run that went to its end.
+ * One run of one or more labs against one target, or one check of a challenge (with its
+ * {@code challenge} record): the JSON document on disk. {@code interrupted} is absent for a run
+ * that went to its end.
  */
 public record RunReport(
         String schema,
@@ -20,15 +21,32 @@ public record RunReport(
         Timings timings,
         List<LabReport> labs,
         Totals totals,
-        Interruption interrupted) {
+        Interruption interrupted,
+        ChallengeRecord challenge) {
 
     public static final String SCHEMA = "aws-labs/run-report";
     public static final int SCHEMA_VERSION = 1;
 
-    /** A run that went to its end. */
+    /** A run of {@code labs run} that went to its end. */
     public RunReport(String schema, int schemaVersion, String toolVersion, String runId, TargetInfo target,
                      Instant startedAt, Instant finishedAt, Timings timings, List<LabReport> labs, Totals totals) {
-        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, null);
+        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, null, null);
+    }
+
+    /** A run of {@code labs run} stopped before it ended. */
+    public RunReport(String schema, int schemaVersion, String toolVersion, String runId, TargetInfo target,
+                     Instant startedAt, Instant finishedAt, Timings timings, List<LabReport> labs, Totals totals,
+                     Interruption interrupted) {
+        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, interrupted,
+                null);
+    }
+
+    /** A report of {@code labs check}. */
+    public RunReport(String schema, int schemaVersion, String toolVersion, String runId, TargetInfo target,
+                     Instant startedAt, Instant finishedAt, Timings timings, List<LabReport> labs, Totals totals,
+                     ChallengeRecord challenge) {
+        this(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals, null,
+                challenge);
     }
 
     /**
@@ -81,6 +99,6 @@ public record RunReport(
         Set<String> ran = labs.stream().map(l -> l.lab().id()).collect(Collectors.toSet());
         List<String> notRun = requestedLabs.stream().filter(id -> !ran.contains(id)).toList();
         return new RunReport(schema, schemaVersion, toolVersion, runId, target, startedAt, finishedAt, timings, labs, totals,
-                new Interruption(notRun));
+                new Interruption(notRun), challenge);
     }
 }

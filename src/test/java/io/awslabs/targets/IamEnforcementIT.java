@@ -53,7 +53,7 @@ class IamEnforcementIT {
     @Test
     void localStackEnforcesNothingAndAnUnnamedEndpointCannotBeTold() {
         Target localStack = new EmulatorTarget(TargetKind.ENDPOINT, Optional.of(new EmulatorIdentity(EmulatorKind.LOCALSTACK,
-                "4.14.0", Optional.empty())), URI.create("http://127.0.0.1:1"), "us-east-1", 0, () -> { });
+                "4.14.0", Optional.empty(), false)), URI.create("http://127.0.0.1:1"), "us-east-1", 0, () -> { });
         Target unnamed = new EmulatorTarget(TargetKind.ENDPOINT, Optional.empty(), URI.create("http://127.0.0.1:1"),
                 "us-east-1", 0, () -> { });
 

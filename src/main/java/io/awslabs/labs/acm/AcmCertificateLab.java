@@ -1,6 +1,7 @@
 package io.awslabs.labs.acm;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -69,6 +70,7 @@ public final class AcmCertificateLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("acm-certificate", "ACM certificates and the TLS chain of trust")
+                .exam(ExamDomain.SECURE, "1.3 Determine appropriate data security controls")
                 .concept("ACM issues free public certificates once you prove control of each name, preferably by DNS: "
                         + "one CNAME per name, which ACM keeps checking so it can renew the certificate on its own. "
                         + "A certificate you import (signed by any CA) is stored and deployed by ACM but never renewed. "
@@ -371,7 +373,7 @@ public final class AcmCertificateLab implements Lab {
                 .tags(acmTags(ctx))).certificateArn();
     }
 
-    private static List<Tag> acmTags(LabContext ctx) {
+    static List<Tag> acmTags(LabContext ctx) {
         return ctx.tags((k, v) -> Tag.builder().key(k).value(v).build());
     }
 
@@ -382,7 +384,7 @@ public final class AcmCertificateLab implements Lab {
     }
 
     /** Null while ACM does not show a certificate it just accepted, which the API reference warns about. */
-    private static DescribeCertificateResponse describeIfVisible(AcmClient acm, String arn) {
+    static DescribeCertificateResponse describeIfVisible(AcmClient acm, String arn) {
         try {
             return acm.describeCertificate(r -> r.certificateArn(arn));
         } catch (ResourceNotFoundException e) {
@@ -390,7 +392,7 @@ public final class AcmCertificateLab implements Lab {
         }
     }
 
-    private static boolean everyNameHasARecord(CertificateDetail cert, Set<String> names) {
+    static boolean everyNameHasARecord(CertificateDetail cert, Set<String> names) {
         return cert.hasDomainValidationOptions() && cert.domainValidationOptions().size() >= names.size()
                 && cert.domainValidationOptions().stream().allMatch(o -> o.resourceRecord() != null);
     }

@@ -91,6 +91,28 @@ final class BucketPolicyDocument {
         return arns;
     }
 
+    /**
+     * Whether a statement allows the service principal s3:GetObject (or a wildcard covering it) on
+     * {@code objectsArn} ({@code arn:aws:s3:::bucket/*}).
+     */
+    boolean allowsRead(String servicePrincipal, String objectsArn) {
+        for (JsonNode statement : statements()) {
+            SortedSet<String> names = new TreeSet<>();
+            addPrincipals(names, "", statement.get("Principal"));
+            if (!"Allow".equals(statement.path("Effect").asText()) || !names.contains("Service " + servicePrincipal)) {
+                continue;
+            }
+            boolean reads = values(statement.path("Action")).stream()
+                    .anyMatch(a -> a.equalsIgnoreCase("s3:GetObject") || a.equals("s3:*") || a.equals("*"));
+            boolean onObjects = values(statement.path("Resource")).stream()
+                    .anyMatch(r -> r.equals(objectsArn) || r.equals("*"));
+            if (reads && onObjects) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<JsonNode> statements() {
         JsonNode statement = root.path("Statement");
         List<JsonNode> list = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.awslabs.labs.cloudfront;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -77,6 +78,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of(ID, "CloudFront private S3 origin: OAI and OAC side by side")
+                .exam(ExamDomain.SECURE, "1.1 Design secure access to AWS resources", 182)
                 .concept("Confidential files stay in a private S3 bucket (Block Public Access fully on) and are served only "
                         + "through CloudFront. The bucket policy grants s3:GetObject to CloudFront alone: to an origin access "
                         + "identity (OAI, legacy), or to the cloudfront.amazonaws.com service principal conditioned on one "
@@ -196,7 +198,17 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                     Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
                             .s3OriginConfig(s -> s.originAccessIdentity(oaiPath)).build());
         }
-        oacId = ctx.create(OriginAccessControl.KIND,
+        oacId = createOac(ctx, cloudFront);
+        // With OAC the S3OriginConfig stays, with an empty OAI: the origin is still an S3 (REST) origin.
+        oacDistribution = createDistribution(ctx, cloudFront, "oac",
+                Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
+                        .s3OriginConfig(s -> s.originAccessIdentity("")).originAccessControlId(oacId).build());
+        putPolicy(ctx, s3, bucket.name(), BucketPolicyDocument.grantingReadTo(bucket.objectsArn(), oaiId, oacDistribution.arn()));
+    }
+
+    /** An origin access control that always signs with SigV4 for an S3 origin. */
+    static String createOac(LabContext ctx, CloudFrontClient cloudFront) throws Exception {
+        return ctx.create(OriginAccessControl.KIND,
                 () -> cloudFront.createOriginAccessControl(r -> r.originAccessControlConfig(c -> c
                         .name(ctx.name("oac"))
                         .description("labs run " + ctx.runId() + ": CloudFront reads the private origin bucket")
@@ -204,11 +216,6 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         .signingBehavior(OriginAccessControlSigningBehaviors.ALWAYS)
                         .originAccessControlOriginType(OriginAccessControlOriginTypes.S3)))
                         .originAccessControl().id());
-        // With OAC the S3OriginConfig stays, with an empty OAI: the origin is still an S3 (REST) origin.
-        oacDistribution = createDistribution(ctx, cloudFront, "oac",
-                Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
-                        .s3OriginConfig(s -> s.originAccessIdentity("")).originAccessControlId(oacId).build());
-        putPolicy(ctx, s3, bucket.name(), BucketPolicyDocument.grantingReadTo(bucket.objectsArn(), oaiId, oacDistribution.arn()));
     }
 
     private static Optional<String> cloudFrontMissing(CloudFrontClient cloudFront) {
@@ -233,7 +240,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         }
     }
 
-    private static LabDistribution createDistribution(LabContext ctx, CloudFrontClient cloudFront, String variant,
+    static LabDistribution createDistribution(LabContext ctx, CloudFrontClient cloudFront, String variant,
                                                       Origin origin) throws Exception {
         DistributionConfig config = DistributionConfig.builder()
                 .callerReference(ctx.name(variant))
@@ -260,7 +267,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
      * IAM may not know a brand-new OAI for a few seconds, and S3 then rejects the policy as
      * naming an invalid principal: retried briefly, any other refusal is final.
      */
-    private static void putPolicy(LabContext ctx, S3Client s3, String bucketName, String policy) throws Exception {
+    static void putPolicy(LabContext ctx, S3Client s3, String bucketName, String policy) throws Exception {
         ctx.waits().retrying("S3 to know the new OAI (Invalid principal in policy)", POLICY_PRINCIPAL_LIMIT,
                 POLICY_RETRY_EVERY, () -> s3.putBucketPolicy(r -> r.bucket(bucketName).policy(policy)),
                 e -> e instanceof AwsServiceException ase && "MalformedPolicy".equals(errorCode(ase))

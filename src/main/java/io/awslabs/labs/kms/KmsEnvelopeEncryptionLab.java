@@ -3,6 +3,7 @@ package io.awslabs.labs.kms;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -47,6 +48,7 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("kms-envelope-encryption", "KMS envelope encryption")
+                .exam(ExamDomain.SECURE, "1.3 Determine appropriate data security controls")
                 .concept("A KMS key never leaves KMS and encrypts at most 4 KB directly. Larger data is encrypted "
                         + "locally with a data key that KMS generates and returns twice: in plaintext, to use and "
                         + "drop, and encrypted under the KMS key, to store next to the data. The encryption context "

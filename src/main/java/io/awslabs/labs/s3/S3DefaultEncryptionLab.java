@@ -4,6 +4,7 @@ import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -51,6 +52,7 @@ public final class S3DefaultEncryptionLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("s3-default-encryption", "S3 default encryption, and what it does not enforce")
+                .exam(ExamDomain.SECURE, "1.3 Determine appropriate data security controls", 651)
                 .concept("Since January 2023 S3 encrypts every new object, with SSE-S3 unless told otherwise. A bucket's "
                         + "default encryption only decides what happens to uploads that name no encryption: an upload "
                         + "with an explicit header keeps its own choice. To require SSE-KMS, a bucket policy must deny "
@@ -145,7 +147,7 @@ public final class S3DefaultEncryptionLab implements Lab {
 
         check.that("default-encryption-is-sse-kms", p -> {
             p.call("s3:PutBucketEncryption", s3.putBucketEncryption(r -> r.bucket(kmsBucket)
-                    .serverSideEncryptionConfiguration(c -> c.rules(kmsDefaultRule()))));
+                    .serverSideEncryptionConfiguration(c -> c.rules(kmsDefaultRule(key.arn())))));
             GetBucketEncryptionResponse got = s3.getBucketEncryption(r -> r.bucket(kmsBucket));
             p.call("s3:GetBucketEncryption", got).evidence("bucket", kmsBucket);
             List<ServerSideEncryptionRule> rules = got.serverSideEncryptionConfiguration().rules();
@@ -198,7 +200,7 @@ public final class S3DefaultEncryptionLab implements Lab {
 
         check.that("policy-judges-request-not-default", p -> {
             p.call("s3:PutBucketEncryption", s3.putBucketEncryption(r -> r.bucket(policyBucket)
-                    .serverSideEncryptionConfiguration(c -> c.rules(kmsDefaultRule()))));
+                    .serverSideEncryptionConfiguration(c -> c.rules(kmsDefaultRule(key.arn())))));
             String policy = denyUnlessKmsPolicy(policyBucket);
             S3BucketPolicy.put(ctx, policyBucket, policy);
             p.evidence("bucketPolicy", policy);
@@ -229,9 +231,10 @@ public final class S3DefaultEncryptionLab implements Lab {
         });
     }
 
-    private ServerSideEncryptionRule kmsDefaultRule() {
+    /** SSE-KMS with this key and an S3 Bucket Key: the default rule of the lab, and of its challenge's solution. */
+    static ServerSideEncryptionRule kmsDefaultRule(String keyArn) {
         return ServerSideEncryptionRule.builder()
-                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(key.arn()))
+                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AWS_KMS).kmsMasterKeyID(keyArn))
                 .bucketKeyEnabled(true)
                 .build();
     }

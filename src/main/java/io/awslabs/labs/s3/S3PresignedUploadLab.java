@@ -4,6 +4,7 @@ import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -35,9 +36,9 @@ public final class S3PresignedUploadLab implements Lab {
     static final Duration SHORT_LIFETIME = Duration.ofSeconds(1);
     /** Past the expiry by this much, so a client clock slightly ahead of S3's cannot make it look valid. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
-    private static final String JPEG = "image/jpeg";
-    private static final String UPLOADED = "receipts/uploaded-by-app.jpg";
-    private static final String EXISTING = "receipts/stored-by-backend.jpg";
+    static final String JPEG = "image/jpeg";
+    static final String UPLOADED = "receipts/uploaded-by-app.jpg";
+    static final String EXISTING = "receipts/stored-by-backend.jpg";
     private static final String MISMATCH = "receipts/wrong-content-type.jpg";
     private static final String UNSIGNED = "receipts/unsigned.jpg";
     private static final int RECEIPT_BYTES = 16 * 1024;
@@ -48,6 +49,7 @@ public final class S3PresignedUploadLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("s3-presigned-upload", "S3 presigned uploads and downloads")
+                .exam(ExamDomain.HIGH_PERFORMING, "3.1 Determine high-performing and/or scalable storage solutions", 609)
                 .concept("A presigned URL carries a SigV4 signature made with the back end's credentials in its query "
                         + "string: whoever holds it can make that one request (this method, this object, these signed "
                         + "headers) until it expires, with no AWS credentials of their own. A mobile app can so upload "
@@ -154,7 +156,7 @@ public final class S3PresignedUploadLab implements Lab {
         });
 
         check.that("presigned-get-serves-same-bytes", p -> {
-            PresignedGetObjectRequest get = presignGet(presigner, UPLOADED);
+            PresignedGetObjectRequest get = presignGet(presigner, bucket, UPLOADED);
             shown(p, "presignedGet", get);
             PlainHttp.Answer answer = http.get(get.url().toURI());
             p.evidence("plain HTTP GET answered", answer.summary());
@@ -163,7 +165,7 @@ public final class S3PresignedUploadLab implements Lab {
         });
 
         check.that("signature-bound-to-one-object", p -> {
-            PresignedGetObjectRequest get = presignGet(presigner, UPLOADED);
+            PresignedGetObjectRequest get = presignGet(presigner, bucket, UPLOADED);
             URI retargeted = withObject(get.url(), UPLOADED, EXISTING);
             p.evidence("presignedFor", UPLOADED).evidence("usedOn", EXISTING).evidence("url", retargeted);
             PlainHttp.Answer answer = http.get(retargeted);
@@ -211,7 +213,8 @@ public final class S3PresignedUploadLab implements Lab {
         });
     }
 
-    private PresignedGetObjectRequest presignGet(S3Presigner presigner, String objectKey) {
+    /** A GET of one object, valid for {@link #URL_LIFETIME}: the lab's, and its challenge's reference solution. */
+    static PresignedGetObjectRequest presignGet(S3Presigner presigner, String bucket, String objectKey) {
         return presigner.presignGetObject(r -> r.signatureDuration(URL_LIFETIME)
                 .getObjectRequest(g -> g.bucket(bucket).key(objectKey)));
     }
@@ -234,7 +237,7 @@ public final class S3PresignedUploadLab implements Lab {
     }
 
     /** A JPEG-looking body (the JPEG start-of-image marker, then random bytes). */
-    private static byte[] receipt() {
+    static byte[] receipt() {
         byte[] bytes = new byte[RECEIPT_BYTES];
         RANDOM.nextBytes(bytes);
         bytes[0] = (byte) 0xFF;

@@ -25,8 +25,29 @@ final class SsmInstanceProfile {
     private SsmInstanceProfile() { }
 
     static Profile create(LabContext ctx) throws Exception {
-        IamRole.Handle role = IamRole.create(ctx, "role", EC2_TRUST_POLICY, "SSM managed instance role of " + ctx.name());
-        RolePolicyAttachment.attach(ctx, role.name(), "arn:" + partitionOf(role.arn()) + ":iam::aws:policy/" + CORE_POLICY);
+        IamRole.Handle role = role(ctx);
+        attachCorePolicy(ctx, role.name(), role.arn());
+        return profileOf(ctx, role);
+    }
+
+    /** The profile and its role without the policy: the step the lab's challenge leaves to the learner. */
+    static Profile createWithoutCorePolicy(LabContext ctx) throws Exception {
+        return profileOf(ctx, role(ctx));
+    }
+
+    static void attachCorePolicy(LabContext ctx, String roleName, String roleArn) throws Exception {
+        RolePolicyAttachment.attach(ctx, roleName, corePolicyArn(roleArn));
+    }
+
+    static String corePolicyArn(String roleArn) {
+        return "arn:" + partitionOf(roleArn) + ":iam::aws:policy/" + CORE_POLICY;
+    }
+
+    private static IamRole.Handle role(LabContext ctx) throws Exception {
+        return IamRole.create(ctx, "role", EC2_TRUST_POLICY, "SSM managed instance role of " + ctx.name());
+    }
+
+    private static Profile profileOf(LabContext ctx, IamRole.Handle role) throws Exception {
         InstanceProfile.Handle profile = InstanceProfile.create(ctx, "profile");
         InstanceProfileRole.add(ctx, profile.name(), role.name());
         return new Profile(role.name(), profile.name(), profile.arn());

@@ -4,6 +4,7 @@ import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -78,6 +79,7 @@ public final class SsmRunCommandLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("ssm-run-command", "SSM Run Command without SSH, and Parameter Store SecureString")
+                .exam(ExamDomain.SECURE, "1.2 Design secure workloads and applications")
                 .concept("Run Command replaces SSH for fleet operations. The SSM agent on the instance calls out to "
                         + "Systems Manager over HTTPS and asks for work, so the security group needs no inbound rule "
                         + "and the instance no key pair; what the agent may do is decided by the role in its instance "

@@ -1,0 +1,118 @@
+package io.awslabs.cli;
+
+import io.awslabs.challenge.ChallengeSession;
+import io.awslabs.challenge.ChallengeState;
+import io.awslabs.challenge.PlaceOpener;
+import io.awslabs.lab.Progress;
+import io.awslabs.lab.StateDirs;
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.ChallengeRecord;
+import io.awslabs.report.LabReport;
+import io.awslabs.report.ReportFiles;
+import io.awslabs.report.ReportFormat;
+import io.awslabs.report.RunReport;
+import io.awslabs.report.Status;
+import io.awslabs.report.TeardownRecord;
+import io.awslabs.targets.EnvironmentException;
+import io.awslabs.targets.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+
+/** What the challenge commands share: the session on the state directory, the active challenge, and how a check reads. */
+final class ChallengeCli {
+    private ChallengeCli() { }
+
+    static Path emulatorDir() {
+        return StateDirs.root().resolve("emulator");
+    }
+
+    static ChallengeSession session(boolean verbose, Progress progress) {
+        return new ChallengeSession(StateDirs.root(), opener(verbose, progress), progress, LabsCommand.Version.current());
+    }
+
+    static PlaceOpener opener(boolean verbose, Progress progress) {
+        return new PlaceOpener(emulatorDir(), verbose, line -> progress.info(null, line));
+    }
+
+    static ChallengeState active(ChallengeSession session) {
+        try {
+            return session.requireActive();
+        } catch (ChallengeSession.NoActiveChallenge e) {
+            throw new UsageException("no challenge is active", "'labs start LAB' begins one; 'labs list' shows the labs");
+        }
+    }
+
+    /** The challenge's target; a background emulator that stopped is an environment error that says what to do. */
+    static Target open(ChallengeSession.TargetOpener opener, ChallengeState state) {
+        try {
+            return opener.open(state.target(), state.target().region());
+        } catch (PlaceOpener.EmulatorGone e) {
+            throw new EnvironmentException(e.getMessage(), "'labs stop' ends the challenge; 'labs start " + state.lab()
+                    + "' begins it again");
+        }
+    }
+
+    /** Progress on stderr without the checks: the command prints those itself, on stdout. */
+    static Progress progress(Terminal terminal) {
+        ConsoleProgress console = new ConsoleProgress(System.err, terminal);
+        return new Progress() {
+            @Override public void labStarted(String labId, int index, int count) { console.labStarted(labId, index, count); }
+            @Override public void stepStarted(String labId, String step) { console.stepStarted(labId, step); }
+            @Override public void stepFinished(String labId, String step, long millis, String outcome) {
+                console.stepFinished(labId, step, millis, outcome);
+            }
+            @Override public void assertion(String labId, AssertionRecord record) { }
+            @Override public void teardown(String labId, TeardownRecord record) { console.teardown(labId, record); }
+            @Override public void info(String labId, String message) { console.info(labId, message); }
+        };
+    }
+
+    static Collection<Path> write(RunReport report, Path dir, Set<ReportFormat> formats) {
+        try {
+            return ReportFiles.write(report, dir, formats).values();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir, e);
+        }
+    }
+
+    /** Each check with its status, and for what did not pass, why in the learner's terms. */
+    static void printCheck(PrintWriter out, RunReport report, Terminal terminal, Collection<Path> files) {
+        ChallengeRecord c = report.challenge();
+        LabReport lab = report.labs().get(0);
+        out.printf("%nchallenge %s (run %s) on %s: %d of %d checks passed%s%n", c.lab(), report.runId(),
+                report.target().kind(), c.passed(), c.total(), c.skipped() > 0 ? ", " + c.skipped() + " not shown here" : "");
+        for (AssertionRecord a : lab.assertions()) {
+            out.printf("  %s  %s%n", terminal.status(a.status()), a.statement());
+            if (a.status() != Status.PASS && a.reason() != null) {
+                out.printf("         %s%n", a.reason());
+            }
+        }
+        lab.notes().stream().filter(n -> n.startsWith("the checks stopped")).forEach(n -> out.printf("  note: %s%n", n));
+        lab.teardown().stream().filter(t -> t.outcome().leftSomething())
+                .forEach(t -> out.printf("  LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.message()));
+        out.printf("hints used: %d of 3; time since start: %s%s%n", c.hintsUsed(), human(Duration.ofMillis(c.timeTakenMs())),
+                c.solutionApplied() ? "; the reference solution was applied ('labs solve')" : "");
+        files.forEach(f -> out.printf("report: %s%n", f));
+        if (!c.complete()) {
+            out.println(c.hintsUsed() < 3 ? "'labs hint' gives hint " + (c.hintsUsed() + 1) + " of 3" : "'labs solve' applies the reference solution");
+        }
+        out.flush();
+    }
+
+    static String human(Duration d) {
+        if (d.toHours() > 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+    }
+
+    /** A value for a shell: as it is when safe, else in single quotes. */
+    static String shellQuote(String value) {
+        return value.matches("[A-Za-z0-9_./:@%+=,-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+    }
+}

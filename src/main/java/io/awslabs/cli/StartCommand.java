@@ -1,0 +1,171 @@
+package io.awslabs.cli;
+
+import io.awslabs.challenge.ChallengeCatalog;
+import io.awslabs.challenge.ChallengeSession;
+import io.awslabs.challenge.ChallengeState;
+import io.awslabs.lab.Challenge;
+import io.awslabs.lab.ChallengeRun;
+import io.awslabs.lab.Lab;
+import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabOptions;
+import io.awslabs.lab.Progress;
+import io.awslabs.lab.StateDirs;
+import io.awslabs.targets.AwsTarget;
+import io.awslabs.targets.BackgroundEmulator;
+import io.awslabs.targets.Target;
+import io.awslabs.targets.TargetKind;
+import io.awslabs.targets.Targets;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "start",
+        defaultValueProvider = TargetOptions.MotoByDefault.class,
+        description = {"Start a lab's challenge: you build the lab's key step by hand, 'labs check' judges it.",
+                "On moto or LocalStack the emulator keeps running in the background between commands and stops "
+                        + "itself after --idle-stop without one. One challenge is active at a time."},
+        footer = {"%nExamples:",
+                "  labs start s3-default-encryption            # on moto, in the background",
+                "  eval \"$(labs env)\"                          # the AWS CLI now talks to it",
+                "  labs check",
+                "  labs start kms-envelope-encryption --target localstack",
+                "  labs start kms-envelope-encryption --target aws --account 123456789012",
+                "%nExit codes: 0 started, 2 usage error (unknown lab, bad option, a challenge is active), 3 environment",
+                "error (emulator, endpoint, credentials, the aws guard, a scaffold that failed and was removed),",
+                "4 a failed scaffold could not be removed entirely."})
+final class StartCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
+    @Parameters(paramLabel = "LAB", description = "The lab whose challenge to start (see 'labs list').")
+    String labId;
+
+    @Mixin
+    RunTargetOptions target;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "A lab option, e.g. --option domain=example.com.")
+    Map<String, String> labOptions = new LinkedHashMap<>();
+
+    @Option(names = "--idle-stop", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2h",
+            description = "moto, localstack: the background emulator stops itself after this long without a labs "
+                    + "command (default: ${DEFAULT-VALUE}).")
+    Duration idleStop;
+
+    @Override
+    public Integer call() {
+        Lab lab = new LabResolver().one(labId);
+        LabInfo info = lab.info();
+        Terminal terminal = Terminal.detect();
+        Progress progress = ChallengeCli.progress(terminal);
+        ChallengeSession session = ChallengeCli.session(root.verbose, progress);
+        session.active().ifPresent(StartCommand::refuseSecond);
+        Challenge challenge = new ChallengeCatalog().forLab(info.id()).orElseThrow(() -> new UsageException(
+                "lab " + info.id() + " has no challenge yet", "'labs run " + info.id() + "' runs it as a demonstration"));
+        LabOptions.refusal(List.of(info), labOptions).ifPresent(why -> {
+            throw new UsageException(why, "'labs describe " + info.id() + "' lists its options");
+        });
+        RunTargetOptions.Checked asked = target.check("start");
+        TargetKind kind = asked.kind();
+        AwsTarget.Options aws = target.aws();
+        String regionName = asked.region();
+        ChallengeState state;
+        String where;
+        BackgroundEmulator started = null;
+        try (Target opened = switch (kind) {
+            case MOTO, LOCALSTACK -> (started = BackgroundEmulator.ensure(ChallengeCli.emulatorDir(), kind, idleStop,
+                    line -> progress.info(null, line), root.verbose)).target(regionName);
+            default -> Targets.open(new Targets.Request(kind, asked.endpoint(), regionName, root.verbose), aws,
+                    line -> progress.info(null, line));
+        }) {
+            ChallengeState.Place place = place(kind, opened, started);
+            if (opened instanceof AwsTarget account) {
+                System.err.print(plan(account, info, challenge));
+                System.err.flush();
+                Confirmation.require(target.yes, account.accountId());
+            }
+            where = describe(opened);
+            state = session.start(lab, challenge, opened, place, Map.copyOf(labOptions));
+        } catch (ChallengeSession.AlreadyActive e) {
+            refuseSecond(e.active());
+            throw e;
+        } catch (ChallengeRun.Failed e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("labs: " + e.getMessage());
+            e.teardown().forEach(t -> err.printf("  teardown %s %s: %s%n", t.type(), t.id(), t.outcome()));
+            err.println("hint: rerun with --verbose for the emulator's output; nothing of this challenge is active");
+            err.flush();
+            boolean left = e.teardown().stream().anyMatch(t -> t.outcome().leftSomething());
+            return left ? ExitCodes.TEARDOWN_INCOMPLETE : ExitCodes.ENVIRONMENT;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ChallengeTask.render(state, info, challenge.info(), where));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void refuseSecond(ChallengeState active) {
+        throw new UsageException("challenge " + active.lab() + " (run " + active.runId() + ") is active; one challenge "
+                + "at a time", "'labs stop' ends it (and removes its resources); 'labs status' shows it");
+    }
+
+    private ChallengeState.Place place(TargetKind kind, Target opened, BackgroundEmulator background) {
+        String endpoint = opened.endpoint().map(Object::toString).orElse(null);
+        if (opened instanceof AwsTarget account) {
+            return new ChallengeState.Place(kind.id(), null, account.region(), account.accountId(), account.profile(),
+                    target.allowProdAlias, System.getenv("AWS_ENDPOINT_URL"), false);
+        }
+        return new ChallengeState.Place(kind.id(), endpoint, opened.region(), opened.accountId(), null, false, null,
+                background != null);
+    }
+
+    private static String describe(Target target) {
+        return target.emulator().map(e -> e.describe() + " at " + target.endpoint().orElseThrow())
+                .orElseGet(() -> target.endpoint().map(u -> "the endpoint " + u)
+                        .orElse("AWS account " + target.accountId() + " in " + target.region()));
+    }
+
+    /** What the challenge creates in a real account, before anything is: as for 'labs run', with the scaffold's list. */
+    private static String plan(AwsTarget account, LabInfo info, Challenge challenge) {
+        AwsTarget.CallerIdentity who = account.identity();
+        StringBuilder plan = new StringBuilder("Plan for the challenge of ").append(info.id()).append(" on AWS\n");
+        plan.append("  account   ").append(who.account())
+                .append(who.aliases().isEmpty() ? "" : " (alias " + String.join(", ", who.aliases()) + ")")
+                .append(", ").append(account.allowedBy()).append('\n');
+        plan.append("  as        ").append(who.arn()).append('\n');
+        plan.append("  region    ").append(account.region()).append('\n');
+        plan.append("  journal   ").append(StateDirs.journals()).append('\n');
+        List<String> creates = challenge.info().creates();
+        for (int i = 0; i < creates.size(); i++) {
+            plan.append(i == 0 ? "  creates   " : "            ").append(creates.get(i)).append('\n');
+        }
+        plan.append(String.format(Locale.ROOT, "  cost      at most about $%.2f while it lasts (%s)%n", info.costPerRunUsd(),
+                info.costNote()));
+        Set<String> lasting = new LinkedHashSet<>();
+        Set<String> slow = new LinkedHashSet<>();
+        for (String service : info.services()) {
+            String key = service.toLowerCase(Locale.ROOT);
+            if (RunPlan.LASTING.containsKey(key)) lasting.add(RunPlan.LASTING.get(key));
+            if (RunPlan.SLOW.containsKey(key)) slow.add(RunPlan.SLOW.get(key));
+        }
+        lasting.forEach(l -> plan.append("  lasting   ").append(l).append('\n'));
+        slow.forEach(s -> plan.append("  slow      ").append(s).append('\n'));
+        plan.append("  The resources stay until 'labs stop', which deletes them and what you create named "
+                + "labs-" + info.id() + "-<run id>-...; it lists, and never deletes, anything tagged for the run that "
+                + "it cannot delete.\n");
+        return plan.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package io.awslabs.cli;
+
+import io.awslabs.challenge.ChallengeSession;
+import io.awslabs.challenge.ChallengeState;
+import io.awslabs.cleanup.Cleanup;
+import io.awslabs.lab.Progress;
+import io.awslabs.targets.BackgroundEmulator;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "stop",
+        description = {"End the active challenge: delete its scaffold, the reference solution and everything named "
+                + "with its prefix (labs-<lab>-<run id>-...), then stop the background emulator. On aws, a resource "
+                + "tagged for the challenge that the tool cannot delete is listed, never deleted."},
+        footer = {"%nExamples:", "  labs stop",
+                "%nExit codes: 0 everything removed, 2 no challenge active, 3 the target cannot be reached, "
+                        + "4 something could not be deleted (the challenge stays active; run 'labs stop' again)."})
+final class StopCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = Terminal.detect();
+        Progress progress = ChallengeCli.progress(terminal);
+        ChallengeSession session = ChallengeCli.session(root.verbose, progress);
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<ChallengeState> active = session.active();
+        if (active.isEmpty()) {
+            return stopEmulatorOnly(out);
+        }
+        ChallengeState state = active.get();
+        Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
+        if (state.target().background() && emulator.filter(e -> e.endpoint().toString().equals(state.target().endpoint()))
+                .isEmpty()) {
+            session.forget(state);
+            out.printf("challenge %s (run %s) ended: its background %s had already stopped, and what it held went with it%n",
+                    state.lab(), state.runId(), state.target().kind());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        ChallengeSession.Stopped stopped = session.stop(state);
+        print(out, terminal, state, stopped);
+        if (stopped.anyFailed()) {
+            out.println("the challenge stays active: fix what is above, then run 'labs stop' again");
+            out.flush();
+            return ExitCodes.TEARDOWN_INCOMPLETE;
+        }
+        if (state.target().background()) {
+            emulator.ifPresent(e -> stopEmulator(out, e));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, Terminal terminal, ChallengeState state, ChallengeSession.Stopped stopped) {
+        List<Cleanup.Row> shown = stopped.rows().stream()
+                .filter(r -> r.outcome() != Cleanup.Outcome.ALREADY_GONE || "tag".equals(r.source()) || "name".equals(r.source()))
+                .toList();
+        long alreadyGone = stopped.rows().size() - shown.size();
+        out.printf("challenge %s (run %s):%n", state.lab(), state.runId());
+        for (Cleanup.Row r : shown) {
+            out.printf("  %s %s %s%s%n", terminal.outcome(teardownOutcome(r.outcome())), r.type(), r.id(),
+                    r.detail() == null ? "" : " (" + r.detail() + ")");
+        }
+        if (alreadyGone > 0) {
+            out.printf("  and %d recorded resource(s) the sweep had already removed%n", alreadyGone);
+        }
+        stopped.notes().forEach(n -> out.println("  note: " + n));
+        if (!stopped.anyFailed()) {
+            out.printf("challenge ended; anything you created without the prefix %s- is not known to the tool: "
+                    + "delete it yourself%n", state.namePrefix());
+        }
+    }
+
+    private static io.awslabs.report.TeardownRecord.Outcome teardownOutcome(Cleanup.Outcome outcome) {
+        return switch (outcome) {
+            case DELETED -> io.awslabs.report.TeardownRecord.Outcome.DELETED;
+            case ALREADY_GONE -> io.awslabs.report.TeardownRecord.Outcome.ALREADY_GONE;
+            case FAILED, UNCONFIRMED -> io.awslabs.report.TeardownRecord.Outcome.FAILED;
+            case WOULD_DELETE -> io.awslabs.report.TeardownRecord.Outcome.KEPT;
+        };
+    }
+
+    private static int stopEmulatorOnly(PrintWriter out) {
+        Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
+        if (emulator.isEmpty()) {
+            out.println("no challenge is active and no background emulator is running");
+        } else {
+            out.println("no challenge is active");
+            stopEmulator(out, emulator.get());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void stopEmulator(PrintWriter out, BackgroundEmulator emulator) {
+        String what = emulator.describe();
+        out.println(emulator.stop() ? "stopped the background " + what
+                : "the background " + what + " did not stop; kill its process group by hand");
+    }
+}

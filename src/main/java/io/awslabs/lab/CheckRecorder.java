@@ -1,0 +1,118 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.Status;
+import io.awslabs.targets.Target;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records a challenge's checks as assertions of a report: a FAIL carries the learner's sentence
+ * as its reason, and a declared emulator gap turns into SKIPPED only an outcome with its symptom,
+ * as for a lab's assertions.
+ */
+final class CheckRecorder implements ChallengeChecks {
+    private final ChallengeInfo info;
+    private final Target target;
+    private final Progress progress;
+    private final String labId;
+    private final List<AssertionRecord> records = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+
+    CheckRecorder(ChallengeInfo info, Target target, Progress progress, String labId) {
+        this.info = info;
+        this.target = target;
+        this.progress = progress;
+        this.labId = labId;
+    }
+
+    @Override
+    public void that(String checkId, Body body) {
+        String statement = info.statementOf(checkId);
+        if (!seen.add(checkId)) {
+            throw new IllegalStateException("check " + checkId + " ran twice");
+        }
+        CheckProof proof = new CheckProof();
+        long started = System.nanoTime();
+        Status status;
+        String reason = null;
+        Throwable error = null;
+        try {
+            body.check(proof);
+            status = Status.PASS;
+        } catch (Proof.NotHeld e) {
+            status = Status.FAIL;
+            reason = proof.failure();
+        } catch (Proof.Skipped e) {
+            status = Status.SKIPPED;
+            reason = e.getMessage();
+        } catch (Exception e) {
+            status = Status.ERROR;
+            reason = Proof.describe(e);
+            error = e;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Proof.CheckRecord failed = status == Status.FAIL ? proof.proof().failedCheck() : null;
+        record(checkId, statement, status, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
+    }
+
+    private void record(String id, String statement, Status status, String reason, Proof proof,
+                        AssertionOutcome outcome, long millis) {
+        List<Proof.CheckRecord> checks = proof.checks();
+        String expected = summary(checks, status, true);
+        String actual = summary(checks, status, false);
+        String note = null;
+        Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
+        if (gap.isPresent()) {
+            String emulator = gap.get().emulator().displayName();
+            if (status.isBad() && gap.get().symptom().matches(outcome)) {
+                String answered = status == Status.ERROR ? reason : actual;
+                reason = "known " + emulator + " gap: " + gap.get().reason() + " (the target answered: " + answered + ")";
+                status = Status.SKIPPED;
+                proof.evidence("knownGap.source", gap.get().source());
+            } else if (status.isBad()) {
+                note = "a " + emulator + " gap is declared for this check (" + gap.get().reason() + "; it shows as: "
+                        + gap.get().symptom().describe() + "), but a different failure happened: " + outcome.describe();
+            } else if (status == Status.PASS) {
+                note = "declared " + emulator + " gap no longer reproduces: " + gap.get().reason();
+            }
+        }
+        List<AssertionRecord.Check> checkRecords = checks.stream()
+                .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
+        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
+                proof.evidence(), checkRecords, millis);
+        records.add(rec);
+        progress.assertion(labId, rec);
+    }
+
+    /** A failure shows the check that did not hold; a pass shows every comparison made. */
+    private static String summary(List<Proof.CheckRecord> checks, Status status, boolean expected) {
+        if (checks.isEmpty()) {
+            return null;
+        }
+        List<Proof.CheckRecord> shown = status == Status.FAIL ? List.of(checks.get(checks.size() - 1)) : checks;
+        return String.join("; ", shown.stream().map(c -> c.what() + ": " + (expected ? c.expected() : c.actual())).toList());
+    }
+
+    /**
+     * Every declared check in declaration order; one never reached is SKIPPED with the reason the
+     * target cannot serve the lab, or an ERROR saying why the checks stopped.
+     */
+    List<AssertionRecord> records(String skipReason, String stoppedBecause) {
+        List<AssertionRecord> all = new ArrayList<>();
+        for (LabInfo.AssertionInfo declared : info.checks()) {
+            Optional<AssertionRecord> done = records.stream().filter(r -> r.id().equals(declared.id())).findFirst();
+            all.add(done.orElseGet(() -> skipReason != null
+                    ? new AssertionRecord(declared.id(), declared.statement(), Status.SKIPPED, null, null, skipReason, null,
+                            Map.of(), List.of(), 0)
+                    : new AssertionRecord(declared.id(), declared.statement(), Status.ERROR, null, null,
+                            "not reached" + (stoppedBecause != null ? ": the checks stopped early (" + stoppedBecause + ")" : ""),
+                            null, Map.of(), List.of(), 0)));
+        }
+        return all;
+    }
+}
