@@ -19,6 +19,7 @@ import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Verdict;
 import io.awslabs.targets.AwsTarget;
+import io.awslabs.targets.BackgroundEmulator;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
@@ -31,8 +32,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -113,10 +116,14 @@ final class RunCommand implements Callable<Integer> {
                 + (labsAtOnce > 1 && labs.size() > 1 ? ", up to " + labsAtOnce + " at once" : ""));
         RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs(),
                 labsAtOnce);
-        // an emulator started for this run takes its resources with it when it stops
-        boolean journaled = kind != TargetKind.MOTO && kind != TargetKind.LOCALSTACK;
+        // --keep on an emulator the tool starts keeps that emulator too, in the background, so the kept
+        // resources can be looked at; an emulator started for this run alone takes them with it when it stops
+        Optional<BackgroundEmulator> background = keep && startedForThisRun(kind)
+                ? Optional.of(backgroundFor(kind, line -> progress.info(null, line))) : Optional.empty();
+        boolean journaled = background.isPresent() || !startedForThisRun(kind);
         List<String> requested = labs.stream().map(l -> l.info().id()).toList();
-        try (Target opened = Targets.open(new Targets.Request(kind, where.endpoint(), where.region(), root.verbose,
+        try (Target opened = background.isPresent() ? background.get().target(where.region())
+                : Targets.open(new Targets.Request(kind, where.endpoint(), where.region(), root.verbose,
                         target.localstackImage), aws, msg -> progress.info(null, msg));
              ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
             if (opened instanceof AwsTarget account) {
@@ -125,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 Confirmation.require(target.yes, account.accountId());
             }
             RunJournal journal = journaled ? startJournal(runId, opened, labs, progress) : null;
+            background.ifPresent(BackgroundEmulator::touch);
             SecondInterrupt.install(journaled
                     ? "labs: stopped at once, teardown unfinished; 'labs cleanup --run-id " + runId
                             + "' shows what run " + runId + " left, add --force to delete it"
@@ -151,24 +159,52 @@ final class RunCommand implements Callable<Integer> {
             RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal);
             summary.print(out, files);
             if (keep) {
-                out.println(startedForThisRun(kind)
-                        ? "kept: the " + kind.id() + " emulator started for this command stopped with it, "
-                                + "so the kept resources are gone with it; "
-                                + "use --target endpoint with a long-running emulator to inspect them"
-                        : "kept: the resources above are still there; 'labs cleanup --run-id " + runId
-                                + " --force' deletes them");
+                out.println("kept: the resources above are still there; 'labs cleanup --run-id " + runId
+                        + " --force' deletes them");
+                background.ifPresent(emulator -> printLookAround(out, emulator, where.region()));
             }
             if (journalKept) {
                 out.printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n", journal.file(), runId);
             }
-            summary.printNextSteps(out, files, journalKept || (keep && !startedForThisRun(kind)));
+            summary.printNextSteps(out, files, journalKept || keep);
             out.flush();
             return ExitCodes.ofRun(verdict);
         }
     }
 
+    /**
+     * The background emulator of this kind (the one challenge mode uses), reused when it runs; one
+     * of another kind is stopped first, unless a challenge is active on it.
+     */
+    private BackgroundEmulator backgroundFor(TargetKind kind, Consumer<String> progress) {
+        Optional<BackgroundEmulator> running = BackgroundEmulator.find(ChallengeCli.emulatorDir());
+        if (running.isPresent() && running.get().record().targetKind() != kind
+                && ChallengeCli.session(root.verbose, Progress.SILENT).active().isPresent()) {
+            throw new UsageException("--keep needs the background " + kind.id() + ", but a challenge is active on the "
+                    + "background " + running.get().describe(), "'labs stop' ends the challenge; or --keep --target "
+                    + running.get().record().targetKind().id());
+        }
+        return BackgroundEmulator.ensure(ChallengeCli.emulatorDir(), kind, BackgroundEmulator.DEFAULT_IDLE_STOP, progress,
+                root.verbose);
+    }
+
+    /** How to point the AWS CLI at the kept resources, and how to stop the emulator that holds them. */
+    private static void printLookAround(PrintWriter out, BackgroundEmulator emulator, String region) {
+        out.printf("the background %s keeps them; it stops itself after %d h without a labs command%n",
+                emulator.describe(), BackgroundEmulator.DEFAULT_IDLE_STOP.toHours());
+        out.printf("look at them with the AWS CLI:%n  export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=test "
+                + "AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=%s%n  aws s3 ls   # or any aws command%n",
+                emulator.endpoint(), region);
+        out.println("stop it (and what it holds) with: labs stop");
+    }
+
+    /**
+     * The journal says where the run's resources are: an emulator in the background is reached as an
+     * endpoint, so that 'labs cleanup' finds the same one again instead of starting another.
+     */
     private static RunJournal startJournal(String runId, Target target, List<Lab> labs, Progress progress) {
-        RecordedRun.Header header = new RecordedRun.Header(runId, Instant.now(), target.kind().id(),
+        String kind = target.kind().isEmulator() ? TargetKind.ENDPOINT.id() : target.kind().id();
+        RecordedRun.Header header = new RecordedRun.Header(runId, Instant.now(), kind,
                 target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId(),
                 target instanceof AwsTarget aws ? aws.profile() : null, labs.stream().map(l -> l.info().id()).toList());
         try {
