@@ -4,6 +4,7 @@ import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import com.nimbusds.jose.jwk.JWK;
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -67,6 +68,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("cognito-user-and-identity-pools", "Cognito: user pools authenticate, identity pools authorise")
+                .exam(ExamDomain.SECURE, "1.1 Design secure access to AWS resources")
                 .concept("A user pool is a user directory: it signs users up under a password policy, confirms "
                         + "them, signs them in and issues JWTs (ID, access, refresh) signed with the pool's own RSA key, "
                         + "which an application verifies against the pool's public JWKS without calling Cognito. An "

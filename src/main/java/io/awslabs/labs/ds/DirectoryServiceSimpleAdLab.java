@@ -1,6 +1,7 @@
 package io.awslabs.labs.ds;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -51,6 +52,7 @@ public final class DirectoryServiceSimpleAdLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("directory-service-simple-ad", "Directory Service: a Simple AD in two Availability Zones")
+                .exam(ExamDomain.SECURE, "1.1 Design secure access to AWS resources")
                 .concept("AWS Directory Service runs a directory for you: AWS Managed Microsoft AD (real Active "
                         + "Directory, trusts with on-premises domains, LDAPS), AD Connector (a proxy to your own AD) or "
                         + "Simple AD (a Samba 4 directory compatible with basic AD features, no trusts, no LDAPS). "

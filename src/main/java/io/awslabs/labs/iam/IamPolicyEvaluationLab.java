@@ -4,6 +4,7 @@ import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.IamEnforcing;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
@@ -81,6 +82,7 @@ public final class IamPolicyEvaluationLab implements Lab {
     @Override
     public LabInfo info() {
         LabInfo info = LabInfo.of("iam-policy-evaluation", "IAM policy evaluation: implicit deny, Allow, explicit Deny, trust")
+                .exam(ExamDomain.SECURE, "1.1 Design secure access to AWS resources")
                 .concept("Every request is denied unless a policy allows it (implicit deny). An Allow covers exactly "
                         + "the actions and resources it names, wildcards included; an explicit Deny anywhere beats any "
                         + "Allow. A condition that does not hold makes an Allow no Allow, and a permissions boundary caps "

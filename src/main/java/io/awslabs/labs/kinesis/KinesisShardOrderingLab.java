@@ -3,6 +3,7 @@ package io.awslabs.labs.kinesis;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -59,6 +60,7 @@ public final class KinesisShardOrderingLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("kinesis-shard-ordering", "Kinesis Data Streams: shards, partition keys, order")
+                .exam(ExamDomain.HIGH_PERFORMING, "3.5 Determine high-performing data ingestion and transformation solutions", 733)
                 .concept("A stream's shards divide the 128-bit hash key space into ranges. A record's partition key is "
                         + "hashed with MD5 to a 128-bit integer, and the record goes to the open shard whose range "
                         + "holds it: one key, one shard, so one visitor's clicks stay in order while many visitors "

@@ -3,6 +3,7 @@ package io.awslabs.labs.organizations;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -61,6 +62,7 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("organizations-scp-guardrails", "Organizations: OUs and SCP guardrails (what Control Tower builds on)")
+                .exam(ExamDomain.SECURE, "1.1 Design secure access to AWS resources")
                 .concept("AWS Organizations groups accounts under a root into organizational units (OUs). With all "
                         + "features on, service control policies (SCPs) set the most that any principal of a member "
                         + "account may do, the account's root user and administrators included; they grant nothing. An "

@@ -3,6 +3,7 @@ package io.awslabs.labs.sqs;
 import static io.awslabs.targets.EmulatorKind.MOTO;
 
 import io.awslabs.lab.Checks;
+import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
@@ -59,6 +60,7 @@ public final class SqsFifoExactlyOnceLab implements Lab {
     @Override
     public LabInfo info() {
         return LabInfo.of("sqs-fifo-exactly-once", "SQS FIFO: no duplicates, nothing lost, arrival order")
+                .exam(ExamDomain.RESILIENT, "2.1 Design scalable and loosely coupled architectures", 731)
                 .concept("A FIFO queue deduplicates: a message whose deduplication id (given, or the SHA-256 of the "
                         + "body with content-based deduplication) was already accepted in the last 5 minutes is "
                         + "accepted again but not delivered. It keeps order per message group and gives each message "
