@@ -8,15 +8,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy in front of a real endpoint that can be made slow on demand: every chunk a client
  * sends is held back for the delay before it is forwarded. It makes a teardown last long enough
- * to be interrupted, without touching what the emulator answers.
+ * to be interrupted, without touching what the emulator answers. Closing it drops whatever it
+ * still holds back: a request of a killed client must not reach the emulator after the test
+ * has cleaned up.
  */
 public final class SlowProxy implements AutoCloseable {
     private final ServerSocket server;
     private final URI upstream;
+    private final Set<Thread> pumps = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
 
     public SlowProxy(URI upstream) throws IOException {
@@ -39,7 +45,9 @@ public final class SlowProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                sockets.add(client);
                 Socket target = new Socket(upstream.getHost(), upstream.getPort());
+                sockets.add(target);
                 pump(client, target, true);
                 pump(target, client, false);
             } catch (IOException e) {
@@ -64,9 +72,11 @@ public final class SlowProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                pumps.remove(Thread.currentThread());
             }
         }, "slow-proxy-pump");
         t.setDaemon(true);
+        pumps.add(t);
         t.start();
     }
 
@@ -81,5 +91,7 @@ public final class SlowProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        pumps.forEach(Thread::interrupt);
+        sockets.forEach(SlowProxy::closeQuietly);
     }
 }
