@@ -29,10 +29,17 @@ final class ConsoleProgress implements Progress {
     private String waitingFor;
     private long waitShownNanos;
     private ProgressBar waitBar;
+    private boolean showCommands;
 
     ConsoleProgress(PrintStream out, Terminal terminal) {
         this.out = out;
         this.terminal = terminal;
+    }
+
+    /** Under each assertion, the AWS CLI commands that make the calls it made (for --verbose). */
+    ConsoleProgress showingCommands(boolean show) {
+        this.showCommands = show;
+        return this;
     }
 
     @Override
@@ -63,6 +70,13 @@ final class ConsoleProgress implements Progress {
             text.append(" [").append(a.note()).append(']');
         }
         line(labId, text.toString());
+        if (showCommands) {
+            a.evidence().forEach((key, value) -> {
+                if (key.endsWith(".cli")) {
+                    line(labId, "    $ " + value);
+                }
+            });
+        }
     }
 
     @Override

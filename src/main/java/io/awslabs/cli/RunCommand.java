@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");
         }
         Terminal terminal = Terminal.detect();
-        ConsoleProgress lines = new ConsoleProgress(System.err, terminal);
+        ConsoleProgress lines = new ConsoleProgress(System.err, terminal).showingCommands(root.verbose);
         boolean live = terminal.interactive() && !root.verbose && labsAtOnce > 1 && labs.size() > 1;
         LiveLabBars bars = live ? new LiveLabBars(System.err, labs.stream()
                 .collect(Collectors.toMap(l -> l.info().id(), l -> l.info().assertions().size(), (a, b) -> a))) : null;

@@ -1,5 +1,6 @@
 package io.awslabs.lab;
 
+import io.awslabs.awscli.CliEquivalents;
 import io.awslabs.report.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,16 +35,21 @@ public final class Proof {
         return this;
     }
 
-    /** Records the API call and its request id, the handle AWS support asks for. */
+    /**
+     * Records the API call: its request id, the handle AWS support asks for, and the AWS CLI
+     * command that makes the same call, for the learner to retype.
+     */
     public Proof call(String api, AwsResponse response) {
         evidence(api + ".requestId", response.responseMetadata().requestId());
+        CliEquivalents.of(response).ifPresent(command -> evidence(api + ".cli", command));
         return this;
     }
 
-    /** Records what a service error said: status, code, request id. */
+    /** Records what a service error said: status, code, request id, and the CLI command that got it. */
     public Proof error(String api, AwsServiceException e) {
         evidence(api + ".error", e.statusCode() + " " + e.awsErrorDetails().errorCode());
         evidence(api + ".requestId", e.requestId());
+        CliEquivalents.of(e).ifPresent(command -> evidence(api + ".cli", command));
         return this;
     }
 

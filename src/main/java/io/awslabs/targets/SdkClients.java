@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.awscli.CliEquivalents;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.time.Duration;
@@ -74,6 +75,7 @@ public final class SdkClients implements AutoCloseable {
                         .retryStrategy(RetryMode.STANDARD)
                         .addExecutionInterceptor(CallGate.INSTANCE)
                         .addExecutionInterceptor(timer)
+                        .addExecutionInterceptor(new CliEquivalents(endpoint))
                         .build());
         endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {

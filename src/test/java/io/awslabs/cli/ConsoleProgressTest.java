@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.Status;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,18 @@ class ConsoleProgressTest {
         assertThat(lines()[0]).contains("acm", "waiting for the certificate to be ISSUED", "of at most 900 s",
                 "PENDING_VALIDATION");
         assertThat(lines()[1]).contains("INSYNC", "of at most 120 s");
+    }
+
+    @Test
+    void verboseShowsTheCliCommandOfEachCallUnderItsAssertion() {
+        AssertionRecord encrypted = new AssertionRecord("encrypt-under-alias", "Encrypt names the key by alias", Status.PASS,
+                "x", "x", null, null, java.util.Map.of("kms:Encrypt.requestId", "r-1",
+                        "kms:Encrypt.cli", "aws kms encrypt --key-id alias/a --plaintext REDACTED"), java.util.List.of(), 3);
+
+        log.showingCommands(true).assertion("kms", encrypted);
+
+        assertThat(lines()).hasSize(2);
+        assertThat(lines()[1]).contains("$ aws kms encrypt --key-id alias/a");
     }
 
     private String[] lines() {
