@@ -1,0 +1,10 @@
+package io.awslabs.labs.organizations;
+
+import io.awslabs.testing.ChallengeContract;
+
+class OrganizationsScpGuardrailsChallengeIT extends ChallengeContract {
+
+    OrganizationsScpGuardrailsChallengeIT() {
+        super(OrganizationsScpGuardrailsLab::new, OrganizationsScpGuardrailsChallenge::new);
+    }
+}
