@@ -8,6 +8,7 @@ import io.awslabs.lab.ChallengeRun;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOptions;
+import io.awslabs.lab.OptionCheck;
 import io.awslabs.lab.Progress;
 import io.awslabs.lab.StateDirs;
 import io.awslabs.targets.AwsTarget;
@@ -80,6 +81,9 @@ final class StartCommand implements Callable<Integer> {
         });
         RunTargetOptions.Checked asked = target.check("start");
         TargetKind kind = asked.kind();
+        OptionCheck.of(List.of(info), kind, labOptions).ifPresent(refusal -> {
+            throw new UsageException(refusal.problem(), refusal.fix());
+        });
         AwsTarget.Options aws = target.aws();
         String regionName = asked.region();
         ChallengeState state;

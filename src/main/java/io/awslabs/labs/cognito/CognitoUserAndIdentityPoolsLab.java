@@ -14,10 +14,8 @@ import io.awslabs.resources.cognito.UserPool;
 import io.awslabs.resources.cognito.UserPoolClient;
 import io.awslabs.resources.iam.IamRole;
 import io.awslabs.targets.Target;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetIdResponse;
 import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
@@ -50,11 +47,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * exchanges a token the user pool issued for temporary AWS credentials of an IAM role.
  */
 public final class CognitoUserAndIdentityPoolsLab implements Lab {
-    static final int MINIMUM_LENGTH = 12;
     private static final String WEAK_PASSWORD = "short";
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
     private static final Duration ASK_EVERY = Duration.ofSeconds(3);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private UserPool.Handle pool;
     private UserPoolClient.Client client;
@@ -162,16 +157,14 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
 
     @Override
     public void provision(LabContext ctx) throws Exception {
-        pool = UserPool.create(ctx, "users", r -> r.policies(p -> p.passwordPolicy(pp -> pp.minimumLength(MINIMUM_LENGTH)
-                .requireUppercase(true).requireLowercase(true).requireNumbers(true).requireSymbols(true))));
-        client = UserPoolClient.create(ctx, pool.id(), "app", r -> r.generateSecret(false)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
+        pool = UserPool.create(ctx, "users", PasswordSignIn::passwordPolicy);
+        client = UserPoolClient.create(ctx, pool.id(), "app", PasswordSignIn::appClient);
         identityPoolId = IdentityPool.create(ctx, "identities", r -> r.allowUnauthenticatedIdentities(false)
                 .cognitoIdentityProviders(p -> p.providerName(providerName(ctx)).clientId(client.clientId())));
         authenticatedRole = IamRole.create(ctx, "authenticated", IdentityPoolTrust.authenticated(identityPoolId),
                 "Authenticated identities of " + ctx.name());
         username = "learner-" + ctx.runId();
-        password = "Lab-" + HexFormat.of().formatHex(randomBytes(8)) + "-9z!";
+        password = PasswordSignIn.newPassword();
     }
 
     @Override
@@ -237,7 +230,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         check.that("id-token-claims", p -> {
             requireTokens(p);
             String id = tokens.idToken();
-            p.equal("iss", "https://cognito-idp." + ctx.target().region() + ".amazonaws.com/" + pool.id(),
+            p.equal("iss", PasswordSignIn.issuer(ctx.target().region(), pool.id()),
                     IdTokens.claim(id, "iss").orElse(null));
             p.equal("aud", client.clientId(), IdTokens.claim(id, "aud").orElse(null));
             p.equal("token_use", "id", IdTokens.claim(id, "token_use").orElse(null));
@@ -312,8 +305,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
     }
 
     private InitiateAuthResponse signIn(CognitoIdentityProviderClient idp, String clientId, String withPassword) {
-        return idp.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", withPassword)));
+        return PasswordSignIn.signIn(idp, clientId, username, withPassword);
     }
 
     private void requireTokens(io.awslabs.lab.Proof p) {
@@ -339,11 +331,5 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
 
     private static String present(String token) {
         return token == null ? "none" : token.length() + " characters";
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

@@ -9,23 +9,19 @@ import io.awslabs.lab.LabOption;
 import io.awslabs.resources.ds.Directory;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.Vpc;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.directory.DirectoryClient;
 import software.amazon.awssdk.services.directory.model.DirectoryDescription;
 import software.amazon.awssdk.services.directory.model.DirectoryException;
-import software.amazon.awssdk.services.directory.model.DirectorySize;
 import software.amazon.awssdk.services.directory.model.DirectoryStage;
 import software.amazon.awssdk.services.directory.model.DirectoryType;
 import software.amazon.awssdk.services.directory.model.LDAPSType;
 import software.amazon.awssdk.services.directory.model.UnsupportedOperationException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -38,9 +34,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 public final class DirectoryServiceSimpleAdLab implements Lab {
     static final String ALLOW_SLOW = "allow-slow";
     static final String VPC_CIDR = "10.42.0.0/16";
-    private static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(45);
-    private static final Duration POLL = Duration.ofSeconds(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private String vpcId;
     private Subnet.Handle first;
@@ -120,38 +113,15 @@ public final class DirectoryServiceSimpleAdLab implements Lab {
 
     @Override
     public void provision(LabContext ctx) throws Exception {
-        Ec2Client ec2 = ctx.client(Ec2Client.class);
-        List<String> zones = ec2.describeAvailabilityZones(r -> r.filters(
-                        Filter.builder().name("state").values("available").build(),
-                        Filter.builder().name("zone-type").values("availability-zone").build()))
-                .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList();
-        if (zones.size() < 2) {
-            throw new IllegalStateException("region " + ctx.target().region() + " lists fewer than two Availability Zones: "
-                    + zones);
-        }
+        List<String> zones = SimpleAd.zones(ctx.client(Ec2Client.class), ctx.target().region());
         vpcId = Vpc.create(ctx, VPC_CIDR, "vpc");
         first = Subnet.create(ctx, vpcId, "10.42.1.0/24", zones.get(0), "first");
         second = Subnet.create(ctx, vpcId, "10.42.2.0/24", zones.get(1), "second");
         sameZoneAsFirst = Subnet.create(ctx, vpcId, "10.42.3.0/24", zones.get(0), "same-zone");
         Instant started = Instant.now();
-        directoryId = createDirectory(ctx, List.of(first.id(), second.id()));
-        DirectoryDescription active = ctx.step("wait for the directory to be Active", () -> ctx.waits().until(
-                "directory " + directoryId + " to be Active", ACTIVE_TIMEOUT, POLL,
-                () -> Directory.describe(ctx.client(DirectoryClient.class), directoryId).orElseThrow(),
-                d -> d.stage() == DirectoryStage.ACTIVE || d.stage() == DirectoryStage.FAILED,
-                d -> "stage " + d.stageAsString()));
+        directoryId = SimpleAd.create(ctx, vpcId, List.of(first.id(), second.id()));
+        SimpleAd.awaitActive(ctx, directoryId);
         creation = Duration.between(started, Instant.now());
-        if (active.stage() != DirectoryStage.ACTIVE) {
-            throw new IllegalStateException("directory " + directoryId + " is " + active.stageAsString() + " ("
-                    + active.stageReason() + ")");
-        }
-    }
-
-    private String createDirectory(LabContext ctx, List<String> subnets) throws Exception {
-        String password = "Lab-" + HexFormat.of().formatHex(randomBytes(8)) + "-9z!";
-        return Directory.create(ctx, r -> r.name("corp-" + ctx.runId() + ".example.com").shortName("CORP")
-                .password(password).size(DirectorySize.SMALL)
-                .vpcSettings(v -> v.vpcId(vpcId).subnetIds(subnets)));
     }
 
     @Override
@@ -163,7 +133,7 @@ public final class DirectoryServiceSimpleAdLab implements Lab {
             p.evidence("subnets", List.of(first.id() + " " + first.availabilityZone(),
                     sameZoneAsFirst.id() + " " + sameZoneAsFirst.availabilityZone()));
             DirectoryException refused = p.throwsA("CreateDirectory with two subnets in one zone", DirectoryException.class,
-                    () -> createDirectory(ctx, List.of(first.id(), sameZoneAsFirst.id())));
+                    () -> SimpleAd.create(ctx, vpcId, List.of(first.id(), sameZoneAsFirst.id())));
             p.error("ds:CreateDirectory(one zone)", refused);
             p.isTrue("refused as a client error naming the Availability Zones", refused.statusCode() / 100 == 4
                     && String.valueOf(refused.awsErrorDetails().errorMessage()).contains("Availability Zone"),
@@ -214,11 +184,5 @@ public final class DirectoryServiceSimpleAdLab implements Lab {
             p.isTrue("Active after at least 5 minutes", creation.compareTo(Duration.ofMinutes(5)) >= 0,
                     creation.toSeconds() + " s");
         });
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

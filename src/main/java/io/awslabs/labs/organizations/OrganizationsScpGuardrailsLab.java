@@ -187,7 +187,7 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
     }
 
     /** An existing organization is used only by its management account, and only the one named. */
-    private static String requireManaged(LabContext ctx, OrganizationsClient organizations, String expected) {
+    static String requireManaged(LabContext ctx, OrganizationsClient organizations, String expected) {
         DescribeOrganizationResponse org = organizations.describeOrganization();
         if (!org.organization().id().equals(expected)) {
             throw new IllegalStateException("these credentials belong to organization " + org.organization().id()

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
  * on AWS's side, a {@code <id>_controllers} security group and a network interface per subnet;
  * DeleteDirectory removes them, over several minutes on AWS, so deleting waits until the
  * directory is gone and then makes sure its security group went too. A directory's name must be
- * a DNS name, so its description carries the run's name, which is how a listing finds it.
+ * a DNS name, so its description carries the run's name, which is how a listing finds it; one
+ * made by hand, for a challenge, is found by the run id in its name.
  */
 public final class Directory implements ResourceKind {
     public static final Directory KIND = new Directory();
@@ -98,7 +99,8 @@ public final class Directory implements ResourceKind {
     public List<Found> find(Target target, RunMatcher runs) {
         return target.client(DirectoryClient.class).describeDirectoriesPaginator(r -> { }).directoryDescriptions().stream()
                 .filter(d -> d.stage() != DirectoryStage.DELETED)
-                .flatMap(d -> runs.runOf(d.description()).map(run -> new Found(run, d.directoryId())).stream())
+                .flatMap(d -> runs.runOf(d.description()).or(() -> runs.runOf(d.name()))
+                        .map(run -> new Found(run, d.directoryId())).stream())
                 .toList();
     }
 }
