@@ -69,7 +69,8 @@ final class DescribeCommand implements Callable<Integer> {
         out.println(header.toString().stripTrailing());
         for (FidelityMatrix.Row row : rows) {
             StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.assertion()));
-            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(row, t))));
+            FidelityMatrix.Row expected = row.expectingOnAws(info.awsExpectation(row.assertion()));
+            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(expected, t))));
             out.println(line.toString().stripTrailing());
         }
         out.println();

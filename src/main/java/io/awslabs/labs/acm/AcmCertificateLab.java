@@ -194,6 +194,9 @@ public final class AcmCertificateLab implements Lab {
                                 + "MOTO_ACM_VALIDATION_WAIT seconds without resolving its CNAME, the control certificate too",
                         "localstack/services/acm/provider.py passes RequestCertificate and DescribeCertificate to moto, "
                                 + "whose moto/acm/models.py CertBundle.check issues on a timer (localstack-core 4.14.0)")
+                .onAwsNeeds("request-pending-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
+                .onAwsNeeds("validation-cname-upserted", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
+                .onAwsNeeds("issued-after-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
                 .option(LabOption.text(ValidationZone.DOMAIN_OPTION, "on AWS: a domain you control; the certificate is "
                         + "requested for a name of the run under it (the domain's own records are never touched)"))
                 .option(LabOption.text(ValidationZone.ZONE_OPTION, "on AWS: the public Route 53 hosted zone id of that "
