@@ -3,9 +3,11 @@ package io.awslabs.lab;
 import io.awslabs.targets.EmulatorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a lab is about, what it creates and what it proves: everything {@code labs describe}
@@ -28,6 +30,7 @@ public final class LabInfo {
     private final Map<String, String> awsOnly = new LinkedHashMap<>();
     private final List<LabOption> options = new ArrayList<>();
     private final Map<String, List<String>> onAwsNeeds = new LinkedHashMap<>();
+    private final Set<String> provenLocally = new LinkedHashSet<>();
     private String runsAlone;
     private ExamFit exam;
 
@@ -69,6 +72,17 @@ public final class LabInfo {
     }
 
     public LabInfo option(LabOption option) { options.add(option); return this; }
+
+    /**
+     * These assertions use only this machine (the local JDK's TLS client, say), never the target:
+     * reports mark them as local proofs and count their PASS apart from what the target proved.
+     */
+    public LabInfo provenLocally(String... assertionIds) {
+        provenLocally.addAll(List.of(assertionIds));
+        return this;
+    }
+
+    public Set<String> provenLocally() { return Set.copyOf(provenLocally); }
 
     /**
      * On AWS this assertion is proven only when these declared options are given (a domain of the

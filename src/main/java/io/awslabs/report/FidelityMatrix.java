@@ -51,8 +51,12 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
         String of(String lab, String assertion);
     }
 
-    /** {@code note}: a declared gap that no longer reproduces, or that did not match what happened. */
-    public record Cell(Status status, String reason, String note) { }
+    /**
+     * {@code note}: a declared gap that no longer reproduces, or that did not match what happened.
+     * {@code localProof}: the checks ran on the machine of the run, not on the target (false in a
+     * matrix written before it was recorded).
+     */
+    public record Cell(Status status, String reason, String note, boolean localProof) { }
 
     /**
      * For each lab and target the latest report wins, so a directory of old runs gives today's
@@ -72,7 +76,7 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
                 rows.computeIfAbsent(lab.lab().id() + " " + a.id(),
                                 k -> new Row(lab.lab().id(), lab.lab().title(), a.id(), a.statement(), new LinkedHashMap<>(),
                                         null))
-                        .byTarget().put(target, new Cell(a.status(), a.reason(), a.note()));
+                        .byTarget().put(target, new Cell(a.status(), a.reason(), a.note(), a.localProof()));
             }
             runs.add(new Run(target, entry.run().runId(), entry.run().finishedAt()));
         }
@@ -142,7 +146,7 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
         if (cell == null) {
             return target.equals(AWS) ? (row.awsExpected() == null ? Row.EXPECTED_PASS : row.awsExpected()) : "not run";
         }
-        return cell.status().name();
+        return cell.localProof() ? cell.status().name() + " (local)" : cell.status().name();
     }
 
     public String toMarkdown(String regenerateWith) {
@@ -154,7 +158,8 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
                 .append("for the reason given (a declared emulator gap, with what the target actually answered, or a ")
                 .append("service the emulator lacks). Each assertion states documented AWS behaviour, so AWS is expected ")
                 .append("to pass, except where the lab proves it on AWS only with an option it declares (\"SKIPPED unless ")
-                .append("--option ...\"); a report from a real AWS run replaces the expectation.\n\n")
+                .append("--option ...\"); a report from a real AWS run replaces the expectation. PASS (local): the lab ")
+                .append("proves it on the machine of the run alone (the JDK's TLS client, say), whatever the target.\n\n")
                 .append("Drawn from: ");
         md.append(String.join(", ", runs.stream().map(r -> r.target() + " run " + r.runId() + " ("
                 + r.finishedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")").distinct().toList())).append(".\n");

@@ -168,6 +168,9 @@ public final class AcmCertificateLab implements Lab {
                 .note("Right after RequestCertificate there is a delay of several seconds before DescribeCertificate shows "
                         + "everything (docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html): the lab "
                         + "polls for the validation records.")
+                .note("The three tls- assertions run the JDK's TLS client against the lab's local HTTPS server: they "
+                        + "show how TLS trust works, whatever the target, so reports mark them as local proofs and count "
+                        + "them apart from what the target proved.")
                 .note("The lab's own root CA and private keys exist only in memory; private keys go to ImportCertificate "
                         + "and the local HTTPS server, never into the report.")
                 .source("https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html")
@@ -194,6 +197,8 @@ public final class AcmCertificateLab implements Lab {
                                 + "MOTO_ACM_VALIDATION_WAIT seconds without resolving its CNAME, the control certificate too",
                         "localstack/services/acm/provider.py passes RequestCertificate and DescribeCertificate to moto, "
                                 + "whose moto/acm/models.py CertBundle.check issues on a timer (localstack-core 4.14.0)")
+                .provenLocally("tls-handshake-trusting-lab-ca", "tls-default-truststore-pkix-failure",
+                        "tls-hostname-mismatch-rejected")
                 .onAwsNeeds("request-pending-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
                 .onAwsNeeds("validation-cname-upserted", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
                 .onAwsNeeds("issued-after-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)

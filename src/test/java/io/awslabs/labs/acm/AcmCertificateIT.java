@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awslabs.lab.RunIds;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
+import io.awslabs.report.ProvenHere;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
@@ -13,6 +14,7 @@ import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabContract;
 import io.awslabs.testing.LabHarness;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,6 +69,17 @@ class AcmCertificateIT extends LabContract {
                 d -> assertThat(d).startsWith(AcmCertificateLab.CONTROL_PREFIX));
         assertThat(Long.parseLong(issued.evidence().get("waitedForIssuanceMs"))).as("no wait for the emulator's timer")
                 .isLessThan(1000);
+    }
+
+    @Test
+    void theTlsAssertionsAreLocalProofsCountedApartFromWhatTheTargetProved() {
+        RunReport report = reportOn(Emulator.MOTO);
+
+        assertThat(labOn(Emulator.MOTO).assertions()).filteredOn(AssertionRecord::localProof).extracting(AssertionRecord::id)
+                .containsExactly("tls-handshake-trusting-lab-ca", "tls-default-truststore-pkix-failure",
+                        "tls-hostname-mismatch-rejected");
+        assertThat(report.totals().localPass()).isEqualTo(3);
+        assertThat(ProvenHere.of(report, Optional.empty()).proven()).isEqualTo(report.totals().pass() - 3);
     }
 
     @ParameterizedTest
