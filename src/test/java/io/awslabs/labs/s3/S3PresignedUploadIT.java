@@ -14,6 +14,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabContract;
+import io.awslabs.testing.LabHarness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class S3PresignedUploadIT extends LabContract {
     /** A signature or credential value that is not the redaction mask, in plain or URL-encoded form. */
@@ -88,6 +91,24 @@ class S3PresignedUploadIT extends LabContract {
                 .startsWith(tuple("status with the signed Content-Type", true));
         assertThat(a.get("expired-url-refused").checks()).extracting(AssertionRecord.Check::what, AssertionRecord.Check::held)
                 .startsWith(tuple("status of the same URL signed now", true));
+    }
+
+    @Test
+    void urlsSignedWithTheWrongSecretFailTheirPositiveControlsInsteadOfPassingOnA403() {
+        // LocalStack takes any secret for SDK calls but verifies presigned URLs against its own: every one is refused.
+        Map<String, AssertionRecord> a;
+        try (Target localstack = Emulator.LOCALSTACK.target();
+             Target wrongSecret = localstack.actingAs(StaticCredentialsProvider.create(
+                     AwsBasicCredentials.create("test", "not-the-secret-localstack-checks")))) {
+            a = LabHarness.assertionsOf(LabHarness.run(wrongSecret, new S3PresignedUploadLab()).labs().get(0));
+        }
+
+        assertThat(a.get("signature-bound-to-one-object").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("signature-bound-to-one-object").expected()).startsWith("status of the URL on its own object");
+        assertThat(a.get("signed-content-type-enforced").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("signed-content-type-enforced").expected()).startsWith("status with the signed Content-Type");
+        assertThat(a.get("expired-url-refused").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("expired-url-refused").expected()).startsWith("status of the same URL signed now");
     }
 
     @Test
