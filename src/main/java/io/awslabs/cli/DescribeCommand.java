@@ -30,6 +30,12 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("Assertions");
         for (LabInfo.AssertionInfo a : info.assertions()) {
             out.printf("  - %s: %s%n", a.id(), a.statement());
+            if (info.provenLocally().contains(a.id())) {
+                out.printf("      a local proof: its checks run on this machine, not on the target%n");
+            }
+            if (info.onAwsNeeds().containsKey(a.id())) {
+                out.printf("      on AWS: %s%n", info.awsExpectation(a.id()));
+            }
             String awsOnly = info.awsOnly().get(a.id());
             if (awsOnly != null) {
                 out.printf("      SKIPPED on every emulator (real AWS only): %s%n", awsOnly);
@@ -69,7 +75,8 @@ final class DescribeCommand implements Callable<Integer> {
         out.println(header.toString().stripTrailing());
         for (FidelityMatrix.Row row : rows) {
             StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.assertion()));
-            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(row, t))));
+            FidelityMatrix.Row expected = row.expectingOnAws(info.awsExpectation(row.assertion()));
+            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(expected, t))));
             out.println(line.toString().stripTrailing());
         }
         out.println();

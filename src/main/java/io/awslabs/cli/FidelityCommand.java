@@ -61,7 +61,9 @@ final class FidelityCommand implements Callable<Integer> {
         if (reports.isEmpty()) {
             throw new UsageException("no run reports in " + inputs, "run labs first ('labs run --all'), or pass report files");
         }
-        FidelityMatrix matrix = FidelityMatrix.of(reports);
+        LabCatalog catalog = new LabCatalog();
+        FidelityMatrix matrix = FidelityMatrix.of(reports).expectingOnAws((lab, assertion) -> catalog.find(lab)
+                .map(l -> l.info().awsExpectation(assertion)).orElse(FidelityMatrix.Row.EXPECTED_PASS));
         warnAboutLabsWithoutAReport(matrix);
         String text = matrix.toMarkdown(REGENERATE);
         PrintWriter out = spec.commandLine().getOut();

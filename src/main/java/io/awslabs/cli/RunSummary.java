@@ -38,7 +38,8 @@ final class RunSummary {
         out.println();
         for (LabReport lab : report.labs()) {
             out.printf("%s  %s  (%.1f s)%n", terminal.badge(LabBadge.of(lab)), lab.lab().id(), lab.durationMs() / 1000.0);
-            lab.assertions().forEach(a -> out.printf("    %s  %s%s%n", terminal.status(a.status()), a.id(),
+            lab.assertions().forEach(a -> out.printf("    %s  %s%s%s%n", terminal.status(a.status()), a.id(),
+                    a.localProof() ? " (" + ReportText.LOCAL_PROOF + ", not the target's)" : "",
                     a.reason() != null ? ": " + a.reason() : ""));
             if (lab.skipReason() != null) {
                 out.printf("    skipped: %s%n", lab.skipReason());

@@ -75,7 +75,8 @@ final class TerminalReport {
         }
         for (AssertionRecord a : lab.assertions()) {
             out.println("  " + terminal.status(a.status()) + "  " + a.id() + "  "
-                    + terminal.dim("(" + ReportText.duration(a.durationMs()) + ")"));
+                    + terminal.dim("(" + (a.localProof() ? ReportText.LOCAL_PROOF + ", not the target's; " : "")
+                    + ReportText.duration(a.durationMs()) + ")"));
             wrapped(out, STATEMENT_INDENT, a.statement());
             if (a.status() == Status.FAIL) {
                 wrapped(out, STATEMENT_INDENT, "expected: " + a.expected());

@@ -3,9 +3,11 @@ package io.awslabs.lab;
 import io.awslabs.targets.EmulatorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a lab is about, what it creates and what it proves: everything {@code labs describe}
@@ -27,6 +29,8 @@ public final class LabInfo {
     private final List<Gap> gaps = new ArrayList<>();
     private final Map<String, String> awsOnly = new LinkedHashMap<>();
     private final List<LabOption> options = new ArrayList<>();
+    private final Map<String, List<String>> onAwsNeeds = new LinkedHashMap<>();
+    private final Set<String> provenLocally = new LinkedHashSet<>();
     private String runsAlone;
     private ExamFit exam;
 
@@ -68,6 +72,44 @@ public final class LabInfo {
     }
 
     public LabInfo option(LabOption option) { options.add(option); return this; }
+
+    /**
+     * These assertions use only this machine (the local JDK's TLS client, say), never the target:
+     * reports mark them as local proofs and count their PASS apart from what the target proved.
+     */
+    public LabInfo provenLocally(String... assertionIds) {
+        provenLocally.addAll(List.of(assertionIds));
+        return this;
+    }
+
+    public Set<String> provenLocally() { return Set.copyOf(provenLocally); }
+
+    /**
+     * On AWS this assertion is proven only when these declared options are given (a domain of the
+     * user's, an opt-in wait for a deployment); without them the lab skips it there.
+     */
+    public LabInfo onAwsNeeds(String assertionId, String... optionNames) {
+        onAwsNeeds.put(assertionId, List.of(optionNames));
+        return this;
+    }
+
+    public Map<String, List<String>> onAwsNeeds() { return Map.copyOf(onAwsNeeds); }
+
+    /**
+     * What AWS is expected to answer to this assertion when no AWS run says: "expected PASS", or
+     * "SKIPPED unless --option ..." with what the declared options need ("=true" for a flag).
+     */
+    public String awsExpectation(String assertionId) {
+        List<String> needed = onAwsNeeds.get(assertionId);
+        if (needed == null) {
+            return "expected PASS";
+        }
+        return "SKIPPED unless " + String.join(" ", needed.stream().map(name -> {
+            LabOption option = options.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow(
+                    () -> new IllegalStateException(id + ": " + assertionId + " needs an undeclared option " + name));
+            return "--option " + name + "=" + (option.type() == LabOption.Type.BOOLEAN ? "true" : "...");
+        }).toList());
+    }
 
     /** The lab needs the target to itself (it changes how the target behaves for everyone): why. */
     public LabInfo runsAlone(String why) { this.runsAlone = why; return this; }

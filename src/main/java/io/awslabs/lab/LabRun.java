@@ -197,7 +197,7 @@ final class LabRun implements Checks {
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
         AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis);
+                proof.evidence(), checkRecords, millis, info.provenLocally().contains(id));
         synchronized (assertions) {
             assertions.add(rec);
         }
@@ -239,7 +239,7 @@ final class LabRun implements Checks {
         String reason = skipReason != null ? skipReason
                 : "not reached" + (labError != null ? ": lab stopped early (" + labError + ")" : "");
         return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason, null,
-                java.util.Map.of(), List.of(), 0);
+                java.util.Map.of(), List.of(), 0, info.provenLocally().contains(declared.id()));
     }
 
     private Status statusOf(List<AssertionRecord> recorded) {

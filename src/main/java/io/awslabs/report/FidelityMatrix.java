@@ -29,11 +29,34 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
     /** A report the matrix was drawn from. */
     public record Run(String target, String runId, Instant finishedAt) { }
 
-    /** One assertion of one lab, and what each target answered to it. */
-    public record Row(String lab, String labTitle, String assertion, String statement, Map<String, Cell> byTarget) { }
+    /**
+     * One assertion of one lab, and what each target answered to it. {@code awsExpected} is what AWS
+     * is expected to answer when no AWS report is given: "expected PASS", or "SKIPPED unless --option
+     * ..." for an assertion that the lab's options unlock on AWS; null (a matrix written before it
+     * was recorded) reads as "expected PASS".
+     */
+    public record Row(String lab, String labTitle, String assertion, String statement, Map<String, Cell> byTarget,
+                      String awsExpected) {
 
-    /** {@code note}: a declared gap that no longer reproduces, or that did not match what happened. */
-    public record Cell(Status status, String reason, String note) { }
+        public static final String EXPECTED_PASS = "expected PASS";
+
+        public Row expectingOnAws(String expectation) {
+            return new Row(lab, labTitle, assertion, statement, byTarget, expectation);
+        }
+    }
+
+    /** What AWS is expected to answer to one assertion of one lab, when no AWS report says. */
+    @FunctionalInterface
+    public interface AwsExpectation {
+        String of(String lab, String assertion);
+    }
+
+    /**
+     * {@code note}: a declared gap that no longer reproduces, or that did not match what happened.
+     * {@code localProof}: the checks ran on the machine of the run, not on the target (false in a
+     * matrix written before it was recorded).
+     */
+    public record Cell(Status status, String reason, String note, boolean localProof) { }
 
     /**
      * For each lab and target the latest report wins, so a directory of old runs gives today's
@@ -51,8 +74,9 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
             LabReport lab = entry.lab();
             for (AssertionRecord a : lab.assertions()) {
                 rows.computeIfAbsent(lab.lab().id() + " " + a.id(),
-                                k -> new Row(lab.lab().id(), lab.lab().title(), a.id(), a.statement(), new LinkedHashMap<>()))
-                        .byTarget().put(target, new Cell(a.status(), a.reason(), a.note()));
+                                k -> new Row(lab.lab().id(), lab.lab().title(), a.id(), a.statement(), new LinkedHashMap<>(),
+                                        null))
+                        .byTarget().put(target, new Cell(a.status(), a.reason(), a.note(), a.localProof()));
             }
             runs.add(new Run(target, entry.run().runId(), entry.run().finishedAt()));
         }
@@ -66,7 +90,13 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
         Map<String, Cell> byTarget = new LinkedHashMap<>();
         row.byTarget().keySet().stream().sorted(Comparator.comparingInt(FidelityMatrix::targetRank))
                 .forEach(t -> byTarget.put(t, row.byTarget().get(t)));
-        return new Row(row.lab(), row.labTitle(), row.assertion(), row.statement(), byTarget);
+        return new Row(row.lab(), row.labTitle(), row.assertion(), row.statement(), byTarget, row.awsExpected());
+    }
+
+    /** The same matrix with each row's AWS expectation taken from the lab's declarations. */
+    public FidelityMatrix expectingOnAws(AwsExpectation expectation) {
+        return new FidelityMatrix(runs, rows.stream().map(r -> r.expectingOnAws(expectation.of(r.lab(), r.assertion())))
+                .toList());
     }
 
     private static int targetRank(String target) {
@@ -110,13 +140,13 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
         return rows.stream().filter(r -> r.lab().equals(labId)).toList();
     }
 
-    /** A cell's short text: the status, or "expected PASS" for AWS when no AWS run was given. */
+    /** A cell's short text: the status, or for AWS when no AWS run was given what AWS is expected to answer. */
     public static String label(Row row, String target) {
         Cell cell = row.byTarget().get(target);
         if (cell == null) {
-            return target.equals(AWS) ? "expected PASS" : "not run";
+            return target.equals(AWS) ? (row.awsExpected() == null ? Row.EXPECTED_PASS : row.awsExpected()) : "not run";
         }
-        return cell.status().name();
+        return cell.localProof() ? cell.status().name() + " (local)" : cell.status().name();
     }
 
     public String toMarkdown(String regenerateWith) {
@@ -127,7 +157,9 @@ public record FidelityMatrix(List<Run> runs, List<Row> rows) {
                 .append("PASS: the target showed the AWS behaviour the assertion states. SKIPPED: it cannot show it, ")
                 .append("for the reason given (a declared emulator gap, with what the target actually answered, or a ")
                 .append("service the emulator lacks). Each assertion states documented AWS behaviour, so AWS is expected ")
-                .append("to pass; a report from a real AWS run replaces the expectation.\n\n")
+                .append("to pass, except where the lab proves it on AWS only with an option it declares (\"SKIPPED unless ")
+                .append("--option ...\"); a report from a real AWS run replaces the expectation. PASS (local): the lab ")
+                .append("proves it on the machine of the run alone (the JDK's TLS client, say), whatever the target.\n\n")
                 .append("Drawn from: ");
         md.append(String.join(", ", runs.stream().map(r -> r.target() + " run " + r.runId() + " ("
                 + r.finishedAt().atOffset(ZoneOffset.UTC).toLocalDate() + ")").distinct().toList())).append(".\n");

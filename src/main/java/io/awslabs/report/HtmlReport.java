@@ -46,6 +46,7 @@ public final class HtmlReport {
             .badge{display:inline-block;min-width:5.2em;text-align:center;padding:1px 8px;border-radius:999px;\
             font-size:.78em;font-weight:700;letter-spacing:.03em;color:var(--on);vertical-align:1px}
             .badge.PASS,.badge.DELETED,.badge.ALREADY_GONE{background:var(--pass)}
+            .local{font-size:.8em;border:1px solid currentColor;border-radius:999px;padding:0 6px;margin-right:6px}
             .badge.FAIL,.badge.FAILED{background:var(--fail)}
             .badge.SKIPPED,.badge.KEPT,.badge.PARTIAL{background:var(--skip)}
             .badge.ERROR{background:var(--error)}
@@ -134,6 +135,9 @@ public final class HtmlReport {
         out.append("<div class=\"counts\">\n");
         count("labs", t.labs(), false);
         count("passed", t.pass(), false);
+        if (t.localPass() > 0) {
+            count("of them local proofs", t.localPass(), false);
+        }
         count("failed", t.fail(), true);
         count("skipped", t.skipped(), false);
         count("errors", t.error(), true);
@@ -208,7 +212,10 @@ public final class HtmlReport {
     private void assertion(String labId, AssertionRecord a) {
         out.append("<details class=\"fold\" id=\"lab-").append(esc(labId)).append('-').append(esc(a.id())).append('"')
                 .append(a.status().isBad() ? " open" : "").append("><summary>")
-                .append(badge(a.status().name())).append("<code>").append(esc(a.id())).append("</code>")
+                .append(badge(a.status().name()))
+                .append(a.localProof() ? "<span class=\"local\" title=\"its checks ran on this machine only, not on the "
+                        + "target\">" + ReportText.LOCAL_PROOF + "</span>" : "")
+                .append("<code>").append(esc(a.id())).append("</code>")
                 .append("<span class=\"muted\">").append(esc(ReportText.duration(a.durationMs()))).append("</span>")
                 .append("<span class=\"statement\">").append(esc(a.statement())).append("</span>");
         if (a.reason() != null) {

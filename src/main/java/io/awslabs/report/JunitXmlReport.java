@@ -114,6 +114,9 @@ public final class JunitXmlReport {
     private void testcase(String classname, AssertionRecord a) {
         out.append("    <testcase name=\"").append(attr(a.id())).append("\" classname=\"").append(attr(classname))
                 .append("\" time=\"").append(seconds(a.durationMs())).append("\">\n");
+        if (a.localProof()) {
+            out.append("      <properties><property name=\"localProof\" value=\"true\"/></properties>\n");
+        }
         switch (a.status()) {
             case FAIL -> out.append("      <failure message=\"").append(attr(failureMessage(a)))
                     .append("\" type=\"FAIL\">").append(text(detail(a))).append("</failure>\n");

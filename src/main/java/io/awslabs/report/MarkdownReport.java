@@ -62,7 +62,7 @@ public final class MarkdownReport {
         }
         out.append("| Status | Assertion | What it shows | Time |\n|---|---|---|---|\n");
         for (AssertionRecord a : lab.assertions()) {
-            out.append("| ").append(a.status()).append(" | ").append(cellCode(a.id())).append(" | ")
+            out.append("| ").append(ReportText.status(a)).append(" | ").append(cellCode(a.id())).append(" | ")
                     .append(prose(a.statement())).append(" | ").append(ReportText.duration(a.durationMs())).append(" |\n");
         }
         List<AssertionRecord> notProven = lab.assertions().stream().filter(a -> a.status() != Status.PASS).toList();

@@ -13,7 +13,8 @@ import java.util.Optional;
  * Where a skipped assertion can be proven instead comes from a fidelity matrix (the bundled one:
  * what each emulator proved in the project's last test run).
  */
-public record ProvenHere(String target, int assertions, int proven, int failed, int errors, List<NotShown> notShown) {
+public record ProvenHere(String target, int assertions, int proven, int failed, int errors, List<NotShown> notShown,
+                         int provenLocally) {
 
     /** Where an assertion skipped here can be shown: another emulator, only AWS, or (not in the matrix) unknown. */
     public record NotShown(String lab, String assertion, String elsewhere) {
@@ -28,13 +29,15 @@ public record ProvenHere(String target, int assertions, int proven, int failed, 
         String here = FidelityMatrix.columnOf(report.target());
         String emulator = FidelityMatrix.emulatorOf(report.target());
         boolean onAws = FidelityMatrix.AWS.equals(report.target().kind());
-        int total = 0, proven = 0, failed = 0, errors = 0;
+        int total = 0, proven = 0, failed = 0, errors = 0, local = 0;
         List<NotShown> notShown = new ArrayList<>();
         for (LabReport lab : report.labs()) {
             for (AssertionRecord a : lab.assertions()) {
                 total++;
                 switch (a.status()) {
-                    case PASS -> proven++;
+                    case PASS -> {
+                        if (a.localProof()) local++; else proven++;
+                    }
                     case FAIL -> failed++;
                     case ERROR -> errors++;
                     case SKIPPED -> notShown.add(new NotShown(lab.lab().id(), a.id(),
@@ -42,7 +45,7 @@ public record ProvenHere(String target, int assertions, int proven, int failed, 
                 }
             }
         }
-        return new ProvenHere(here, total, proven, failed, errors, List.copyOf(notShown));
+        return new ProvenHere(here, total, proven, failed, errors, List.copyOf(notShown), local);
     }
 
     private static String elsewhere(Optional<FidelityMatrix> matrix, String lab, String assertion, String emulator) {
@@ -82,6 +85,10 @@ public record ProvenHere(String target, int assertions, int proven, int failed, 
     /** "6 of 7 proven on moto; 1 not shown here: 1 can be proven with --target localstack". */
     public String sentence() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d of %d proven on %s", proven, assertions, target));
+        if (provenLocally > 0) {
+            s.append(String.format(Locale.ROOT, ", %d more on this machine alone (local %s, not the target's)",
+                    provenLocally, provenLocally == 1 ? "proof" : "proofs"));
+        }
         List<String> bad = new ArrayList<>();
         if (failed > 0) bad.add(failed + " failed");
         if (errors > 0) bad.add(errors + (errors == 1 ? " error" : " errors"));

@@ -49,7 +49,7 @@ public final class RedactedReport {
         return new AssertionRecord(text(a.id()), text(a.statement()), a.status(), text(a.expected()), text(a.actual()),
                 text(a.reason()), text(a.note()), evidence,
                 list(a.checks(), c -> new AssertionRecord.Check(text(c.what()), text(c.expected()), text(c.actual()), c.held())),
-                a.durationMs());
+                a.durationMs(), a.localProof());
     }
 
     private static String text(String s) {

@@ -34,10 +34,23 @@ public final class ReportText {
         return "+" + duration(Math.max(0, Duration.between(origin, at).toMillis()));
     }
 
-    /** "6 passed, 0 failed, 1 skipped, 0 errors; teardown: 0 failed, 0 kept", as the run summary prints it. */
+    /**
+     * "6 passed, 0 failed, 1 skipped, 0 errors; teardown: 0 failed, 0 kept", as the run summary prints it;
+     * local proofs are named apart: "7 passed (3 of them local proofs, not the target's), ...".
+     */
     public static String totals(RunReport.Totals t) {
-        return String.format(Locale.ROOT, "%d passed, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept",
-                t.pass(), t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
+        String local = t.localPass() == 0 ? "" : String.format(Locale.ROOT, " (%d of them %s)", t.localPass(),
+                t.localPass() == 1 ? "a local proof, not the target's" : "local proofs, not the target's");
+        return String.format(Locale.ROOT, "%d passed%s, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept",
+                t.pass(), local, t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
+    }
+
+    /** Said after an assertion's status when its checks ran on this machine only. */
+    public static final String LOCAL_PROOF = "local proof";
+
+    /** "PASS", or "PASS (local proof)" for an assertion the lab proves on this machine, not on the target. */
+    public static String status(AssertionRecord a) {
+        return a.localProof() ? a.status().name() + " (" + LOCAL_PROOF + ")" : a.status().name();
     }
 
     /** Where the run went, in one line. */

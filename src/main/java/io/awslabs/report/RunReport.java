@@ -68,14 +68,18 @@ public record RunReport(
      */
     public record Timings(long jvmStartMs, long emulatorStartMs, long apiMs, long apiCalls, long waitMs, long totalMs) { }
 
-    public record Totals(int labs, int pass, int fail, int skipped, int error, int teardownFailed, int kept) {
+    /** {@code localPass}: of {@code pass}, the assertions proven locally, not by the target (0 in older reports). */
+    public record Totals(int labs, int pass, int fail, int skipped, int error, int teardownFailed, int kept, int localPass) {
 
         public static Totals of(List<LabReport> labs) {
-            int pass = 0, fail = 0, skipped = 0, error = 0, teardownFailed = 0, kept = 0;
+            int pass = 0, fail = 0, skipped = 0, error = 0, teardownFailed = 0, kept = 0, localPass = 0;
             for (LabReport lab : labs) {
                 for (AssertionRecord a : lab.assertions()) {
                     switch (a.status()) {
-                        case PASS -> pass++;
+                        case PASS -> {
+                            pass++;
+                            if (a.localProof()) localPass++;
+                        }
                         case FAIL -> fail++;
                         case SKIPPED -> skipped++;
                         case ERROR -> error++;
@@ -86,7 +90,7 @@ public record RunReport(
                     if (t.outcome() == TeardownRecord.Outcome.KEPT) kept++;
                 }
             }
-            return new Totals(labs.size(), pass, fail, skipped, error, teardownFailed, kept);
+            return new Totals(labs.size(), pass, fail, skipped, error, teardownFailed, kept, localPass);
         }
     }
 

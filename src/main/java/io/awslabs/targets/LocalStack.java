@@ -15,12 +15,12 @@ public final class LocalStack {
     public static final String IMAGE = "localstack/localstack:" + VERSION;
     /**
      * Settings for both ways of running it: presigned URL signatures and expiry are validated,
-     * as on AWS (LocalStack skips the check by default); a requested ACM certificate is issued
-     * after 3 s as on moto, not 10 (LocalStack's ACM is moto's, and localstack/services/acm/provider.py
-     * only caps moto's MOTO_ACM_VALIDATION_WAIT at 10 s).
+     * as on AWS (LocalStack skips the check by default); a requested ACM certificate is issued at
+     * its first Describe as on moto, not after 10 s (LocalStack's ACM is moto's, and
+     * localstack/services/acm/provider.py only caps moto's MOTO_ACM_VALIDATION_WAIT at 10 s).
      */
     static final Map<String, String> SETTINGS = Map.of("S3_SKIP_SIGNATURE_VALIDATION", "0",
-            "MOTO_ACM_VALIDATION_WAIT", "3");
+            "MOTO_ACM_VALIDATION_WAIT", "0");
 
     public enum Mode { CONTAINER, HOST }
 

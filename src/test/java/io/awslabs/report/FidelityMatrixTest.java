@@ -30,6 +30,17 @@ class FidelityMatrixTest {
     }
 
     @Test
+    void anAssertionThatAwsProvesOnlyWithAnOptionIsNotExpectedToPassThereWithoutIt() {
+        FidelityMatrix matrix = FidelityMatrix.of(List.of(on("moto", "mo000001", Status.PASS, "2026-11-22T08:00:00Z")))
+                .expectingOnAws((lab, assertion) -> "SKIPPED unless --option wait=true");
+
+        FidelityMatrix.Row row = matrix.rowsOf("kms-envelope-encryption").get(0);
+        assertThat(FidelityMatrix.label(row, "aws")).isEqualTo("SKIPPED unless --option wait=true");
+        assertThat(FidelityMatrix.label(row, "moto")).isEqualTo("PASS");
+        assertThat(matrix.toMarkdown("labs fidelity")).contains("| SKIPPED unless --option wait=true |");
+    }
+
+    @Test
     void theLatestReportOfALabOnATargetWins() {
         FidelityMatrix matrix = FidelityMatrix.of(List.of(
                 on("moto", "newer001", Status.PASS, "2026-11-22T09:00:00Z"),

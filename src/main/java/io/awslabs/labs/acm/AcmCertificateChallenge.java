@@ -82,7 +82,7 @@ public final class AcmCertificateChallenge implements Challenge {
                                 + "moto/acm/models.py CertBundle.check issues on a timer (localstack-core 4.14.0, moto-ext 5.1.24)");
     }
 
-    static final String CONTROL_CHECK = "the control certificate, whose records nobody published, is still PENDING_VALIDATION";
+    static final String CONTROL_CHECK = AcmCertificateLab.CONTROL_CHECK;
 
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {

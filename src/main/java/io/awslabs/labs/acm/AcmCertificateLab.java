@@ -1,5 +1,8 @@
 package io.awslabs.labs.acm;
 
+import static io.awslabs.targets.EmulatorKind.LOCALSTACK;
+import static io.awslabs.targets.EmulatorKind.MOTO;
+
 import io.awslabs.lab.Checks;
 import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
@@ -7,6 +10,7 @@ import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
+import io.awslabs.lab.Symptom;
 import io.awslabs.resources.acm.AcmCertificate;
 import io.awslabs.resources.route53.RecordSets;
 import java.math.BigInteger;
@@ -56,6 +60,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 public final class AcmCertificateLab implements Lab {
     /** The name a client uses when it connects "the quick way", absent from the certificate. */
     static final String MISMATCHED_HOST = "localhost";
+    /** The control certificate's name: under the requested one, so on AWS it is in the same domain, yet never validated. */
+    static final String CONTROL_PREFIX = "control.";
+    static final String CONTROL_CHECK = "the control certificate, whose records nobody published, is still PENDING_VALIDATION";
     private static final Set<CertificateStatus> FINAL_FAILURES = Set.of(CertificateStatus.FAILED,
             CertificateStatus.VALIDATION_TIMED_OUT, CertificateStatus.REVOKED, CertificateStatus.EXPIRED);
 
@@ -66,6 +73,7 @@ public final class AcmCertificateLab implements Lab {
     private String importedArn;
     private LocalHttpsServer https;
     private String requestedArn;
+    private String controlArn;
 
     @Override
     public LabInfo info() {
@@ -92,28 +100,37 @@ public final class AcmCertificateLab implements Lab {
                                 + "records go into the zone given with --option hosted-zone-id)",
                         "an ACM certificate requested with DNS validation for a name of the run and its www. name, "
                                 + "tagged with the run id, and its validation CNAME records",
+                        "a control certificate requested with DNS validation for " + CONTROL_PREFIX + "<that name>, "
+                                + "tagged with the run id, whose validation records are never published",
                         "a root CA and a server certificate (EC P-256) generated locally; the server certificate "
                                 + "imported into ACM with its chain and tagged with the run id",
                         "a local HTTPS server (JDK) on 127.0.0.1 presenting that certificate, stopped at teardown")
                 .asserts("request-pending-dns-validation",
                         "RequestCertificate with DNS validation for a domain and one SAN gives an AMAZON_ISSUED certificate "
-                                + "in PENDING_VALIDATION, carrying the run's tags, with one DNS validation option per name, "
-                                + "each naming a CNAME record to publish")
+                                + "carrying the run's tags, with one DNS validation option per name, each naming a CNAME "
+                                + "record to publish (that it waits for them is shown by the control certificate of "
+                                + "issued-after-dns-validation)")
                 .asserts("validation-cname-upserted",
                         "UPSERT of the validation CNAMEs into the domain's Route 53 hosted zone reaches INSYNC, and "
                                 + "ListResourceRecordSets then returns each record exactly as ACM asked: same name, type "
                                 + "CNAME, same value")
                 .asserts("issued-after-dns-validation",
                         "With the validation CNAMEs published, the certificate becomes ISSUED and every name's "
-                                + "validation status is SUCCESS (on AWS only for a domain you control, given with "
-                                + "--option domain=... --option hosted-zone-id=...)")
+                                + "validation status is SUCCESS, while a control certificate requested with it for "
+                                + CONTROL_PREFIX + "<the same name>, whose records nobody published, is still "
+                                + "PENDING_VALIDATION: DNS validation, not time, issued it (on AWS only for a domain you "
+                                + "control, given with --option domain=... --option hosted-zone-id=...)")
                 .asserts("imported-certificate-matches-local",
                         "A certificate signed by a local root CA and imported with its chain is of type IMPORTED and "
-                                + "ISSUED, with the serial, NotAfter and names of the local certificate, and its renewal "
-                                + "eligibility is INELIGIBLE: ACM never renews an imported certificate")
+                                + "ISSUED, with the serial, NotAfter and names of the local certificate, and RenewalEligibility "
+                                + "INELIGIBLE: ACM would not renew it as it stands. That alone does not show that an import "
+                                + "is never renewed (AWS reports INELIGIBLE for any certificate not in use, moto for every "
+                                + "certificate); that ACM gives imported certificates no managed renewal is AWS's documented "
+                                + "rule, cited in the notes")
                 .asserts("expired-import-rejected",
                         "ImportCertificate refuses a certificate whose validity period has ended, although it has the "
-                                + "same CA, names and key type as the certificate it accepted")
+                                + "same CA, names and key type as the certificate it accepted: 400 ValidationException, with "
+                                + "a message saying the certificate has expired")
                 .asserts("tls-handshake-trusting-lab-ca",
                         "A TLS client that trusts the lab's root CA completes the handshake with an HTTPS server "
                                 + "presenting the server certificate and its chain, under a name in the certificate, and "
@@ -133,13 +150,27 @@ public final class AcmCertificateLab implements Lab {
                         + "for them (docs.aws.amazon.com/acm/latest/userguide/acm-renewal.html, "
                         + "docs.aws.amazon.com/acm/latest/APIReference/API_ImportCertificate.html).")
                 .note("An imported certificate must be valid at import time: the current time must be between NotBefore "
-                        + "and NotAfter (docs.aws.amazon.com/acm/latest/userguide/import-certificate-prerequisites.html).")
+                        + "and NotAfter (docs.aws.amazon.com/acm/latest/userguide/import-certificate-prerequisites.html, "
+                        + "docs.aws.amazon.com/acm/latest/userguide/troubleshoot-import.html). ImportCertificate refuses an "
+                        + "expired one with a ValidationException saying \"The certificate has expired, is not valid.\", "
+                        + "the wording moto also uses (moto/acm/models.py CertBundle.validate_certificate).")
+                .note("RenewalEligibility says whether ACM would renew a certificate as it stands: AWS reports INELIGIBLE "
+                        + "for an Amazon-issued certificate that no AWS service uses as well as for an imported one, so "
+                        + "the lab reads it as that, not as proof of the import rule "
+                        + "(docs.aws.amazon.com/acm/latest/APIReference/API_CertificateDetail.html).")
                 .note("Certificates are regional; to use one with CloudFront, request or import it in us-east-1 "
                         + "(docs.aws.amazon.com/acm/latest/userguide/acm-regions.html). The lab reports the region of "
                         + "each certificate ARN.")
+                .note("The control certificate is requested with the other one and validated by nothing: on AWS it stays "
+                        + "PENDING_VALIDATION (until it times out after 72 hours, long after teardown deletes it), so the "
+                        + "other one's issuance is DNS validation's doing (docs.aws.amazon.com/acm/latest/userguide/"
+                        + "dns-validation.html). The emulators issue both, so they need no wait for issuance either.")
                 .note("Right after RequestCertificate there is a delay of several seconds before DescribeCertificate shows "
                         + "everything (docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html): the lab "
                         + "polls for the validation records.")
+                .note("The three tls- assertions run the JDK's TLS client against the lab's local HTTPS server: they "
+                        + "show how TLS trust works, whatever the target, so reports mark them as local proofs and count "
+                        + "them apart from what the target proved.")
                 .note("The lab's own root CA and private keys exist only in memory; private keys go to ImportCertificate "
                         + "and the local HTTPS server, never into the report.")
                 .source("https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html")
@@ -147,16 +178,30 @@ public final class AcmCertificateLab implements Lab {
                 .source("https://docs.aws.amazon.com/acm/latest/userguide/import-certificate-prerequisites.html")
                 .source("https://docs.aws.amazon.com/acm/latest/APIReference/API_ImportCertificate.html")
                 .source("https://docs.aws.amazon.com/acm/latest/APIReference/API_DescribeCertificate.html")
+                .source("https://docs.aws.amazon.com/acm/latest/APIReference/API_CertificateDetail.html")
+                .source("https://docs.aws.amazon.com/acm/latest/userguide/troubleshoot-import.html")
                 .source("https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html")
                 .source("https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html")
                 .source("https://aws.amazon.com/certificate-manager/pricing/")
                 .source("https://aws.amazon.com/route53/pricing/")
-                .note("On moto, and on LocalStack whose ACM is moto's, a requested certificate becomes ISSUED once "
-                        + "MOTO_ACM_VALIDATION_WAIT seconds have passed, without resolving the CNAME (moto/acm/models.py "
-                        + "CertBundle.check, localstack/services/acm/provider.py): there issued-after-dns-validation shows "
-                        + "the API flow, on AWS it proves the DNS validation. moto also prints Serial in decimal where AWS "
-                        + "prints colon-separated hex, and reports RenewalEligibility INELIGIBLE for every certificate "
-                        + "(moto/acm/models.py CertBundle.describe).")
+                .note("moto also prints Serial in decimal where AWS prints colon-separated hex, and reports "
+                        + "RenewalEligibility INELIGIBLE for every certificate (moto/acm/models.py CertBundle.describe).")
+                .gap(MOTO, "issued-after-dns-validation", Symptom.checkFails(CONTROL_CHECK, "ISSUED"),
+                        "moto issues every requested certificate MOTO_ACM_VALIDATION_WAIT seconds after the request "
+                                + "without resolving its CNAME, so the control certificate is issued too and the "
+                                + "issuance proves nothing about DNS validation",
+                        "moto/acm/models.py CertBundle.check: a PENDING_VALIDATION certificate older than "
+                                + "settings.ACM_VALIDATION_WAIT becomes ISSUED (moto 5.2.5)")
+                .gap(LOCALSTACK, "issued-after-dns-validation", Symptom.checkFails(CONTROL_CHECK, "ISSUED"),
+                        "LocalStack's ACM is moto's: every requested certificate is issued after "
+                                + "MOTO_ACM_VALIDATION_WAIT seconds without resolving its CNAME, the control certificate too",
+                        "localstack/services/acm/provider.py passes RequestCertificate and DescribeCertificate to moto, "
+                                + "whose moto/acm/models.py CertBundle.check issues on a timer (localstack-core 4.14.0)")
+                .provenLocally("tls-handshake-trusting-lab-ca", "tls-default-truststore-pkix-failure",
+                        "tls-hostname-mismatch-rejected")
+                .onAwsNeeds("request-pending-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
+                .onAwsNeeds("validation-cname-upserted", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
+                .onAwsNeeds("issued-after-dns-validation", ValidationZone.DOMAIN_OPTION, ValidationZone.ZONE_OPTION)
                 .option(LabOption.text(ValidationZone.DOMAIN_OPTION, "on AWS: a domain you control; the certificate is "
                         + "requested for a name of the run under it (the domain's own records are never touched)"))
                 .option(LabOption.text(ValidationZone.ZONE_OPTION, "on AWS: the public Route 53 hosted zone id of that "
@@ -180,8 +225,6 @@ public final class AcmCertificateLab implements Lab {
         https = ctx.closeAtTeardown("local HTTPS server",
                 () -> LocalHttpsServer.start(server, "hello from " + ctx.name() + "\n"));
 
-        // last: on an emulator the validation wait starts with this call, and the first assertion
-        // must see the certificate before it is issued
         if (zone.isPresent()) {
             String domain = zone.get().certificateDomain();
             requestedArn = ctx.create(AcmCertificate.KIND,
@@ -189,6 +232,10 @@ public final class AcmCertificateLab implements Lab {
                             .validationMethod(ValidationMethod.DNS)
                             // a retried request returns the same certificate instead of a second one
                             .idempotencyToken(ctx.runId())
+                            .tags(acmTags(ctx))).certificateArn());
+            controlArn = ctx.create(AcmCertificate.KIND,
+                    () -> acm.requestCertificate(r -> r.domainName(CONTROL_PREFIX + domain)
+                            .validationMethod(ValidationMethod.DNS).idempotencyToken(ctx.runId() + "control")
                             .tags(acmTags(ctx))).certificateArn());
         }
     }
@@ -214,7 +261,6 @@ public final class AcmCertificateLab implements Lab {
             p.call("acm:DescribeCertificate", described).evidence("certificateArn", requestedArn)
                     .evidence("region", regionOf(requestedArn)).evidence("domainName", cert.domainName())
                     .evidence("subjectAlternativeNames", cert.subjectAlternativeNames());
-            p.equal("Status", CertificateStatus.PENDING_VALIDATION, cert.status());
             p.equal("Type", CertificateType.AMAZON_ISSUED, cert.type());
             p.equal("names with a validation option", names,
                     cert.domainValidationOptions().stream().map(DomainValidation::domainName)
@@ -285,6 +331,11 @@ public final class AcmCertificateLab implements Lab {
             for (DomainValidation option : cert.domainValidationOptions()) {
                 p.equal(option.domainName() + " ValidationStatus", DomainStatus.SUCCESS, option.validationStatus());
             }
+            // Requested with it, validated by nothing: only if it stays pending was the issuance DNS's doing.
+            DescribeCertificateResponse control = acm.describeCertificate(r -> r.certificateArn(controlArn));
+            p.call("acm:DescribeCertificate(control)", control).evidence("controlArn", controlArn)
+                    .evidence("controlDomainName", control.certificate().domainName());
+            p.equal(CONTROL_CHECK, CertificateStatus.PENDING_VALIDATION, control.certificate().status());
         });
 
         check.that("imported-certificate-matches-local", p -> {
@@ -301,7 +352,8 @@ public final class AcmCertificateLab implements Lab {
             p.equal("Serial as a number (AWS prints colon-separated hex)", local.getSerialNumber(), serialOf(cert.serial()));
             p.equal("NotAfter", local.getNotAfter().toInstant(), cert.notAfter());
             p.equal("names", new TreeSet<>(server.dnsNames()), new TreeSet<>(cert.subjectAlternativeNames()));
-            p.equal("RenewalEligibility", RenewalEligibility.INELIGIBLE, cert.renewalEligibility());
+            p.equal("RenewalEligibility (ACM would not renew it as it stands)", RenewalEligibility.INELIGIBLE,
+                    cert.renewalEligibility());
         });
 
         check.that("expired-import-rejected", p -> {
@@ -315,6 +367,10 @@ public final class AcmCertificateLab implements Lab {
             p.error("acm:ImportCertificate(expired)", refused)
                     .evidence("message", refused.awsErrorDetails().errorMessage());
             p.equal("HTTP status", 400, refused.statusCode());
+            p.equal("error code", "ValidationException", refused.awsErrorDetails().errorCode());
+            String message = refused.awsErrorDetails().errorMessage();
+            p.isTrue("the message says the certificate has expired",
+                    message != null && message.toLowerCase(java.util.Locale.ROOT).contains("expired"), message);
         });
 
         check.that("tls-handshake-trusting-lab-ca", p -> {

@@ -152,6 +152,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html")
                 .option(LabOption.flag(WAIT_DEPLOYED, false, "on AWS: wait until both distributions are Deployed "
                         + "(usually several minutes) and GET the object through them"))
+                .onAwsNeeds("get-through-distribution", WAIT_DEPLOYED)
                 .awsOnly("get-through-distribution", "an emulator serves no content at a distribution's "
                         + "*.cloudfront.net domain")
                 .gap(MOTO, "oai-origin-references-oai",

@@ -1,6 +1,7 @@
 package io.awslabs.labs.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.awslabs.lab.LabRunner;
 import io.awslabs.lab.Progress;
@@ -8,16 +9,23 @@ import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunOptions;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.ReportJson;
+import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.Emulator;
 import io.awslabs.testing.LabContract;
+import io.awslabs.testing.LabHarness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class S3PresignedUploadIT extends LabContract {
     /** A signature or credential value that is not the redaction mask, in plain or URL-encoded form. */
@@ -52,12 +60,66 @@ class S3PresignedUploadIT extends LabContract {
         assertThat(SIGV4_SIGNATURE.matcher(json).find()).as("a 64-hex-digit signature in the report").isFalse();
     }
 
-    @Test
-    void presignedUrlsUploadAndDownloadWithoutCredentials() {
-        Map<String, AssertionRecord> a = assertionsOn(Emulator.MOTO);
+    @ParameterizedTest
+    @EnumSource(Emulator.class)
+    void aPresignedUploadThatAnUnsignedPutMatchesIsNotCountedAsProof(Emulator emulator) {
+        AssertionRecord put = assertionsOn(emulator).get("presigned-put-uploads-without-credentials");
 
-        assertThat(a.get("presigned-put-uploads-without-credentials").actual())
-                .contains("status of the credential-free PUT: 200", "ContentType: image/jpeg", "stored bytes equal the uploaded bytes: true");
+        assertThat(put.status()).isEqualTo(Status.SKIPPED);
+        assertThat(put.reason()).contains("(the target answered: " + S3PresignedUploadLab.UNSIGNED_PUT_CONTROL + ": 200)");
+        assertThat(put.checks()).filteredOn(AssertionRecord.Check::held).extracting(AssertionRecord.Check::what)
+                .contains("status of the credential-free PUT", "ContentType", "stored bytes equal the uploaded bytes");
+    }
+
+    @Test
+    void motoRefusesADownloadWithoutSignatureButAcceptsOneWithAWrongSignature() {
+        AssertionRecord get = assertionsOn(Emulator.MOTO).get("presigned-get-serves-same-bytes");
+
+        assertThat(get.status()).isEqualTo(Status.SKIPPED);
+        assertThat(get.evidence()).hasEntrySatisfying("plain HTTP GET without the signature answered",
+                answer -> assertThat(answer).startsWith("403"));
+        assertThat(get.reason()).contains("(the target answered: " + S3PresignedUploadLab.ALTERED_GET_CONTROL + ": 200)");
+    }
+
+    @Test
+    void localStacksRefusalsComeWithTheSameUrlAcceptedInTheSameAssertion() {
+        Map<String, AssertionRecord> a = assertionsOn(Emulator.LOCALSTACK);
+
+        assertThat(a.get("signature-bound-to-one-object").checks()).extracting(AssertionRecord.Check::what, AssertionRecord.Check::held)
+                .startsWith(tuple("status of the URL on its own object", true));
+        assertThat(a.get("signed-content-type-enforced").checks()).extracting(AssertionRecord.Check::what, AssertionRecord.Check::held)
+                .startsWith(tuple("status with the signed Content-Type", true));
+        assertThat(a.get("expired-url-refused").checks()).extracting(AssertionRecord.Check::what, AssertionRecord.Check::held)
+                .startsWith(tuple("status of the same URL signed now", true));
+    }
+
+    @Test
+    void urlsSignedWithTheWrongSecretFailTheirPositiveControlsInsteadOfPassingOnA403() {
+        // LocalStack takes any secret for SDK calls but verifies presigned URLs against its own: every one is refused.
+        Map<String, AssertionRecord> a;
+        try (Target localstack = Emulator.LOCALSTACK.target();
+             Target wrongSecret = localstack.actingAs(StaticCredentialsProvider.create(
+                     AwsBasicCredentials.create("test", "not-the-secret-localstack-checks")))) {
+            a = LabHarness.assertionsOf(LabHarness.run(wrongSecret, new S3PresignedUploadLab()).labs().get(0));
+        }
+
+        assertThat(a.get("signature-bound-to-one-object").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("signature-bound-to-one-object").expected()).startsWith("status of the URL on its own object");
+        assertThat(a.get("signed-content-type-enforced").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("signed-content-type-enforced").expected()).startsWith("status with the signed Content-Type");
+        assertThat(a.get("expired-url-refused").status()).isEqualTo(Status.FAIL);
+        assertThat(a.get("expired-url-refused").expected()).startsWith("status of the same URL signed now");
+    }
+
+    @Test
+    void theExpiredUrlIsSignedInThePastInsteadOfWaitedFor() {
+        AssertionRecord expired = assertionsOn(Emulator.LOCALSTACK).get("expired-url-refused");
+
+        assertThat(expired.status()).isEqualTo(Status.PASS);
+        assertThat(Instant.parse(expired.evidence().get("presignedGet.expiresAt")))
+                .isBefore(Instant.parse(expired.evidence().get("presignedGet.signedAt")).plus(Duration.ofMinutes(2)))
+                .isBefore(Instant.parse(expired.evidence().get("usedAt")));
+        assertThat(expired.durationMs()).as("no wait for the URL to run out").isLessThan(1000);
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.awslabs.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.awslabs.labs.acm.AcmCertificateLab;
+import org.junit.jupiter.api.Test;
+
+class AwsExpectationTest {
+
+    @Test
+    void theAcmDnsAssertionsAreExpectedOnAwsOnlyWithADomainAndItsZone() {
+        LabInfo acm = new AcmCertificateLab().info();
+
+        assertThat(acm.awsExpectation("issued-after-dns-validation"))
+                .isEqualTo("SKIPPED unless --option domain=... --option hosted-zone-id=...");
+        assertThat(acm.awsExpectation("request-pending-dns-validation")).startsWith("SKIPPED unless");
+        assertThat(acm.awsExpectation("expired-import-rejected")).isEqualTo("expected PASS");
+    }
+
+    @Test
+    void theGetThroughTheDistributionIsExpectedOnAwsOnlyWithTheOptInWait() {
+        LabInfo cloudfront = new io.awslabs.labs.cloudfront.CloudFrontPrivateOriginLab().info();
+
+        assertThat(cloudfront.awsExpectation("get-through-distribution"))
+                .isEqualTo("SKIPPED unless --option wait-deployed=true");
+    }
+
+    @Test
+    void aFlagIsNamedWithTheValueThatTurnsItOn() {
+        LabInfo info = LabInfo.of("demo", "Demo").asserts("slow", "waits for a deployment")
+                .option(LabOption.flag("wait-deployed", false, "wait")).onAwsNeeds("slow", "wait-deployed");
+
+        assertThat(info.awsExpectation("slow")).isEqualTo("SKIPPED unless --option wait-deployed=true");
+    }
+
+    @Test
+    void everyLabNeedsOnlyOptionsItDeclaresForAssertionsItDeclares() {
+        for (Lab lab : new LabCatalog().all()) {
+            LabInfo info = lab.info();
+            info.onAwsNeeds().forEach((assertion, options) -> {
+                assertThat(info.assertions()).as(info.id()).extracting(LabInfo.AssertionInfo::id).contains(assertion);
+                assertThat(info.options()).as(info.id()).extracting(LabOption::name).containsAll(options);
+            });
+        }
+    }
+}
