@@ -52,9 +52,9 @@ public final class VpnGatewayTwoTunnelsLab implements Lab {
                 .concept("A virtual private gateway (VGW) is the AWS end of a Site-to-Site VPN, attached to one "
                         + "VPC. A customer gateway is only AWS's record of the on-premises device: its public IP "
                         + "address and its BGP ASN. A VPN connection between the two is two IPsec tunnels, each "
-                        + "ending at its own AWS endpoint with its own public address, in different Availability "
-                        + "Zones: AWS maintains one endpoint at a time, so a device that keeps both tunnels up stays "
-                        + "connected. The VPC reaches the on-premises range through the VGW by a static route in "
+                        + "ending at its own AWS endpoint with its own public address: when AWS updates one "
+                        + "endpoint or it fails, traffic moves to the other tunnel, so a device that keeps both "
+                        + "tunnels up stays connected. The VPC reaches the on-premises range through the VGW by a static route in "
                         + "its route table, or by route propagation, which copies the VPN's routes (static or BGP) "
                         + "into the table.")
                 .examAngle("What is a virtual private gateway, and why does it have two endpoints (redundancy: two "
