@@ -9,10 +9,22 @@ import io.awslabs.resources.cognito.IdentityPool;
 import io.awslabs.resources.cognito.UserPool;
 import io.awslabs.resources.cognito.UserPoolClient;
 import io.awslabs.resources.ds.Directory;
+import io.awslabs.resources.ec2.CustomerGateway;
 import io.awslabs.resources.ec2.Ec2Instance;
+import io.awslabs.resources.ec2.NetworkInsightsPath;
+import io.awslabs.resources.ec2.NetworkInterface;
+import io.awslabs.resources.ec2.PeeringConnection;
+import io.awslabs.resources.ec2.Route;
+import io.awslabs.resources.ec2.RouteTable;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
+import io.awslabs.resources.ec2.TransitGateway;
+import io.awslabs.resources.ec2.TransitGatewayAttachment;
+import io.awslabs.resources.ec2.TransitGatewayRouteTable;
 import io.awslabs.resources.ec2.Vpc;
+import io.awslabs.resources.ec2.VpnConnection;
+import io.awslabs.resources.ec2.VpnGateway;
+import io.awslabs.resources.ec2.VpnGatewayAttachment;
 import io.awslabs.resources.iam.AccessKey;
 import io.awslabs.resources.iam.IamRole;
 import io.awslabs.resources.iam.IamUser;
@@ -47,7 +59,8 @@ import software.amazon.awssdk.arns.Arn;
  * depends on others first (a distribution before its origin access control, an instance before
  * its security group and instance profile, a role's attachments before the role, a user's keys and
  * policies before the user, accounts moved out of an OU before the OU, an organization's policies
- * and OUs before it, a directory before its subnets and their VPC, records before their zone, a
+ * and OUs before it, a directory before its subnets and their VPC, routes, peering, VPN and transit gateway pieces before the
+ * route tables, subnets and VPCs they use, records before their zone, a
  * policy before its bucket), KMS keys last. A lab that brings a new AWS type adds
  * its kind here (a test fails for a kind that is not listed).
  */
@@ -85,6 +98,18 @@ public final class ResourceKinds {
             S3Bucket.KIND,
             OriginAccessControl.KIND,
             OriginAccessIdentity.KIND,
+            Route.KIND,
+            NetworkInsightsPath.KIND,
+            NetworkInterface.KIND,
+            PeeringConnection.KIND,
+            VpnConnection.KIND,
+            VpnGatewayAttachment.KIND,
+            VpnGateway.KIND,
+            CustomerGateway.KIND,
+            TransitGatewayRouteTable.KIND,
+            TransitGatewayAttachment.KIND,
+            TransitGateway.KIND,
+            RouteTable.KIND,
             SecurityGroup.KIND,
             Subnet.KIND,
             Vpc.KIND,
