@@ -27,11 +27,15 @@ public final class MotoServer implements AutoCloseable {
 
     /**
      * Emulator settings the labs rely on: certificates issue after a few seconds instead of 60,
-     * and AWS-managed policies (AmazonSSMManagedInstanceCore) exist so they can be attached.
+     * AWS-managed policies (AmazonSSMManagedInstanceCore) exist so they can be attached, and the
+     * server answers CORS only as a bucket's CORS configuration says: otherwise moto_server wraps every
+     * service in flask-cors (moto/moto_server/werkzeug_app.py), which allows any origin and answers
+     * any preflight, so no origin or method would ever look refused.
      */
     static final Map<String, String> SETTINGS = Map.of(
             "MOTO_ACM_VALIDATION_WAIT", "3",
-            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true",
+            "MOTO_DISABLE_GLOBAL_CORS", "1");
 
     private final Process process;
     private final URI endpoint;

@@ -47,6 +47,11 @@ public interface Target extends AutoCloseable {
         return emulator().flatMap(e -> e.lacks(services));
     }
 
+    /** Where the static website of {@code bucket} answers on this target (website endpoints speak HTTP only). */
+    default S3WebsiteEndpoint s3Website(String bucket) {
+        return endpoint().map(e -> S3WebsiteEndpoint.onEmulator(e, bucket)).orElseGet(() -> S3WebsiteEndpoint.onAws(bucket, region()));
+    }
+
     /** Whether requests are decided by IAM policies here, and where they are: see {@link IamEnforcement}. */
     default IamEnforcement iamEnforcement() {
         return new IamEnforcement.Unknown("this target does not say whether IAM policies decide its requests");

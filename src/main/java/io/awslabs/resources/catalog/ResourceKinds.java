@@ -82,6 +82,7 @@ public final class ResourceKinds {
             RecordSets.KIND,
             HostedZone.KIND,
             S3BucketPolicy.KIND,
+            io.awslabs.resources.s3.S3PublicAccessOpening.KIND,
             S3Bucket.KIND,
             OriginAccessControl.KIND,
             OriginAccessIdentity.KIND,
