@@ -55,6 +55,10 @@ public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
             Ec2Instance.KIND,
+            io.awslabs.resources.wafv2.WebAclAssociation.KIND,
+            io.awslabs.resources.wafv2.WebAcl.KIND,
+            io.awslabs.resources.elbv2.Listener.KIND,
+            io.awslabs.resources.elbv2.LoadBalancer.KIND,
             Directory.KIND,
             IdentityPool.KIND,
             UserPoolClient.KIND,
