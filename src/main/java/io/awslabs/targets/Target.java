@@ -28,6 +28,17 @@ public interface Target extends AutoCloseable {
     /** One client per service type, built on first use and reused for the whole run. */
     <T extends SdkClient> T client(Class<T> type);
 
+    /**
+     * A client of a service whose API lives in one Region whatever the run's Region (Global
+     * Accelerator's, in us-west-2): the same place and credentials, that Region's endpoint.
+     */
+    default <T extends SdkClient> T client(Class<T> type, String region) {
+        if (region.equals(region())) {
+            return client(type);
+        }
+        throw new UnsupportedOperationException(kind().id() + " target builds no clients for another Region");
+    }
+
     S3Presigner s3Presigner();
 
     /** Time spent inside AWS API calls so far, as measured by the SDK's own interceptor hooks. */

@@ -55,6 +55,10 @@ public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
             Ec2Instance.KIND,
+            io.awslabs.resources.globalaccelerator.EndpointGroup.KIND,
+            io.awslabs.resources.globalaccelerator.AcceleratorListener.KIND,
+            io.awslabs.resources.globalaccelerator.Accelerator.KIND,
+            io.awslabs.resources.ec2.ElasticIpAddress.KIND,
             io.awslabs.resources.wafv2.WebAclAssociation.KIND,
             io.awslabs.resources.wafv2.WebAcl.KIND,
             io.awslabs.resources.elbv2.Listener.KIND,

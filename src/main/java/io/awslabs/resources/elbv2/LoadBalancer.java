@@ -1,6 +1,5 @@
 package io.awslabs.resources.elbv2;
 
-import io.awslabs.resources.Ids;
 import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
@@ -72,11 +71,5 @@ public final class LoadBalancer implements ResourceKind {
                 .loadBalancers().stream()
                 .flatMap(lb -> runs.runOf(lb.loadBalancerName()).map(run -> new Found(run, lb.loadBalancerArn())).stream())
                 .toList();
-    }
-
-    /** The load balancer's name, from its ARN: {@code loadbalancer/app/<name>/<id>}. */
-    public static String nameOf(String arn) {
-        String[] parts = Ids.resourceOf(arn).split("/");
-        return parts.length >= 3 ? parts[parts.length - 2] : arn;
     }
 }
