@@ -19,6 +19,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.WebsiteConfiguration;
 
 /**
@@ -174,10 +175,15 @@ public final class S3StaticWebsiteCorsLab implements Lab {
                 + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
     }
 
-    /** Block Public Access off for this bucket, then the public-read policy. */
+    /**
+     * Block Public Access off for this bucket, then the public-read policy. On AWS the setting takes a
+     * moment to be in force, and until it is the public policy is refused with 403 AccessDenied.
+     */
     static void makePublic(LabContext ctx, String bucket) throws Exception {
         S3PublicAccessOpening.open(ctx, bucket);
-        S3BucketPolicy.put(ctx, bucket, publicReadPolicy(bucket));
+        ctx.waits().retrying("Block Public Access to be off for " + bucket, PROPAGATION, ASK_EVERY,
+                () -> S3BucketPolicy.put(ctx, bucket, publicReadPolicy(bucket)),
+                e -> e instanceof S3Exception refused && refused.statusCode() == 403);
     }
 
     static URI objectUrl(S3Client s3, String bucket, String key) throws Exception {
