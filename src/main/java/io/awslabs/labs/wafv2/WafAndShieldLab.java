@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.wafv2.model.RateBasedStatementAggregateKe
 import software.amazon.awssdk.services.wafv2.model.Rule;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 import software.amazon.awssdk.services.wafv2.model.VisibilityConfig;
+import software.amazon.awssdk.services.wafv2.model.WafUnavailableEntityException;
 import software.amazon.awssdk.services.wafv2.model.WebACL;
 import software.amazon.awssdk.services.wafv2.model.Wafv2Exception;
 
@@ -170,6 +171,15 @@ public final class WafAndShieldLab implements Lab {
                 .sampledRequestsEnabled(true).build();
     }
 
+    /**
+     * WAF answers WAFUnavailableEntityException for a load balancer it cannot see yet (one created a
+     * moment ago, still provisioning on AWS): that answer only says to ask again.
+     */
+    private void associateOnceReady(LabContext ctx, String loadBalancer) throws Exception {
+        ctx.waits().retrying("WAF to see the load balancer " + loadBalancer, ACTIVE_TIMEOUT, ASK_EVERY,
+                () -> WebAclAssociation.associate(ctx, acl.arn(), loadBalancer), e -> e instanceof WafUnavailableEntityException);
+    }
+
     static Rule ruleNamed(WebACL acl, String name) {
         return acl.rules().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
@@ -209,7 +219,7 @@ public final class WafAndShieldLab implements Lab {
             WebACL before = waf.getWebACLForResource(r -> r.resourceArn(alb)).webACL();
             p.evidence("alb", alb).evidence("before", before == null ? "none" : before.arn());
             p.equal("web ACL of the ALB before the association", null, before == null ? null : before.arn());
-            WebAclAssociation.associate(ctx, acl.arn(), alb);
+            associateOnceReady(ctx, alb);
             WebACL after = ctx.waits().afterChange("the association to be readable", Duration.ofSeconds(60),
                     Duration.ofSeconds(5), () -> waf.getWebACLForResource(r -> r.resourceArn(alb)).webACL(),
                     a -> a != null, a -> a == null ? "none" : a.arn());
@@ -220,8 +230,10 @@ public final class WafAndShieldLab implements Lab {
         check.that("web-acl-refuses-an-nlb", p -> {
             p.evidence("nlb", nlb);
             Wafv2Exception refused = p.throwsA("AssociateWebACL with the NLB", Wafv2Exception.class,
-                    () -> WebAclAssociation.associate(ctx, acl.arn(), nlb));
+                    () -> associateOnceReady(ctx, nlb));
             p.error("wafv2:AssociateWebACL(NLB)", refused);
+            p.isTrue("refused for its type, not because it is still provisioning",
+                    !(refused instanceof WafUnavailableEntityException), refused.awsErrorDetails().errorCode());
             WebACL onAlb = waf.getWebACLForResource(r -> r.resourceArn(alb)).webACL();
             p.equal("web ACL of the ALB", acl.arn(), onAlb == null ? null : onAlb.arn());
         });
