@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
                 StopCommand.class,
                 StatusCommand.class,
                 ProgressCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",

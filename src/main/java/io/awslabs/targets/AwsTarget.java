@@ -199,6 +199,7 @@ public final class AwsTarget implements Target {
     @Override public Optional<URI> endpoint() { return Optional.empty(); }
     @Override public String accountId() { return identity.account(); }
     @Override public <T extends SdkClient> T client(Class<T> type) { return clients.client(type); }
+    @Override public <T extends SdkClient> T client(Class<T> type, String region) { return clients.client(type, Region.of(region)); }
     @Override public S3Presigner s3Presigner() { return clients.s3Presigner(); }
     @Override public ApiTimer apiTimer() { return clients.timer(); }
     @Override public long startMillis() { return 0; }

@@ -13,6 +13,11 @@ import java.util.Set;
  * downloads at first use, see {@link FirstUseDownloads}).
  */
 public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<String>> services, boolean inContainer) {
+    /**
+     * Services a lab uses that moto has no backend for at all (moto 5.2.5's backend_index.py lists
+     * none of them): moto lists no services, so these are named here.
+     */
+    static final Set<String> NOT_IN_MOTO = Set.of("globalaccelerator");
 
     public static EmulatorIdentity moto(String version) {
         return new EmulatorIdentity(EmulatorKind.MOTO, version, Optional.empty(), false);
@@ -30,6 +35,11 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
 
     /** Why this emulator cannot serve all of {@code needed}, or empty if it can. */
     public Optional<String> lacks(Collection<String> needed) {
+        if (kind == EmulatorKind.MOTO) {
+            List<String> absent = needed.stream().filter(NOT_IN_MOTO::contains).toList();
+            return absent.isEmpty() ? Optional.empty() : Optional.of(describe() + " does not implement " + String.join(", ", absent)
+                    + ": it has no backend for it (no moto/" + absent.get(0) + " package), and answers its calls with HTTP 500");
+        }
         if (services.isEmpty()) {
             return Optional.empty();
         }

@@ -55,6 +55,7 @@ public final class EmulatorTarget implements Target {
     @Override public String region() { return region; }
     @Override public Optional<URI> endpoint() { return Optional.of(endpoint); }
     @Override public <T extends SdkClient> T client(Class<T> type) { return clients.client(type); }
+    @Override public <T extends SdkClient> T client(Class<T> type, String region) { return clients.client(type, Region.of(region)); }
     @Override public S3Presigner s3Presigner() { return clients.s3Presigner(); }
     @Override public ApiTimer apiTimer() { return clients.timer(); }
     @Override public long startMillis() { return startMillis; }

@@ -28,12 +28,16 @@ public final class MotoServer implements AutoCloseable {
     /**
      * Emulator settings the labs rely on: a requested certificate is issued at its first Describe
      * instead of after 60 s (the ACM lab shows, with a control certificate, that this issuance is
-     * moto's timer and not DNS validation, and no lab has to wait for the timer),
-     * and AWS-managed policies (AmazonSSMManagedInstanceCore) exist so they can be attached.
+     * moto's timer and not DNS validation, and no lab has to wait for the timer); AWS-managed
+     * policies (AmazonSSMManagedInstanceCore) exist so they can be attached; and the server answers
+     * CORS only as a bucket's CORS configuration says: otherwise moto_server wraps every service in
+     * flask-cors (moto/moto_server/werkzeug_app.py), which allows any origin and answers any
+     * preflight, so no origin or method would ever look refused.
      */
     static final Map<String, String> SETTINGS = Map.of(
             "MOTO_ACM_VALIDATION_WAIT", "0",
-            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            "MOTO_IAM_LOAD_MANAGED_POLICIES", "true",
+            "MOTO_DISABLE_GLOBAL_CORS", "1");
 
     private final Process process;
     private final URI endpoint;

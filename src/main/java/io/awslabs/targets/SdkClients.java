@@ -39,6 +39,7 @@ public final class SdkClients implements AutoCloseable {
             .socketTimeout(Duration.ofSeconds(60))
             .build();
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, SdkClient> inOtherRegions = new ConcurrentHashMap<>();
     private volatile S3Presigner presigner;
 
     public SdkClients(Optional<URI> endpoint, Region region, AwsCredentialsProvider credentials) {
@@ -49,6 +50,14 @@ public final class SdkClients implements AutoCloseable {
 
     public <T extends SdkClient> T client(Class<T> type) {
         return type.cast(clients.computeIfAbsent(type, this::build));
+    }
+
+    /** A client of this target in {@code otherRegion}, built on first use and reused like the others. */
+    public <T extends SdkClient> T client(Class<T> type, Region otherRegion) {
+        if (otherRegion.equals(region)) {
+            return client(type);
+        }
+        return type.cast(inOtherRegions.computeIfAbsent(otherRegion.id() + " " + type.getName(), k -> build(type, otherRegion)));
     }
 
     public synchronized S3Presigner s3Presigner() {
@@ -68,6 +77,10 @@ public final class SdkClients implements AutoCloseable {
     }
 
     private SdkClient build(Class<?> type) {
+        return build(type, region);
+    }
+
+    private SdkClient build(Class<?> type, Region region) {
         AwsClientBuilder<?, ?> builder = builderFor(type);
         builder.region(region)
                 .credentialsProvider(credentials)
@@ -113,6 +126,8 @@ public final class SdkClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
+        inOtherRegions.values().forEach(SdkClient::close);
+        inOtherRegions.clear();
         if (presigner != null) {
             presigner.close();
         }

@@ -28,6 +28,17 @@ public interface Target extends AutoCloseable {
     /** One client per service type, built on first use and reused for the whole run. */
     <T extends SdkClient> T client(Class<T> type);
 
+    /**
+     * A client of a service whose API lives in one Region whatever the run's Region (Global
+     * Accelerator's, in us-west-2): the same place and credentials, that Region's endpoint.
+     */
+    default <T extends SdkClient> T client(Class<T> type, String region) {
+        if (region.equals(region())) {
+            return client(type);
+        }
+        throw new UnsupportedOperationException(kind().id() + " target builds no clients for another Region");
+    }
+
     S3Presigner s3Presigner();
 
     /** Time spent inside AWS API calls so far, as measured by the SDK's own interceptor hooks. */
@@ -45,6 +56,11 @@ public interface Target extends AutoCloseable {
     /** Why this target cannot serve these services (an emulator edition that lacks one), or empty. */
     default Optional<String> lacks(Collection<String> services) {
         return emulator().flatMap(e -> e.lacks(services));
+    }
+
+    /** Where the static website of {@code bucket} answers on this target (website endpoints speak HTTP only). */
+    default S3WebsiteEndpoint s3Website(String bucket) {
+        return endpoint().map(e -> S3WebsiteEndpoint.onEmulator(e, bucket)).orElseGet(() -> S3WebsiteEndpoint.onAws(bucket, region()));
     }
 
     /** Whether requests are decided by IAM policies here, and where they are: see {@link IamEnforcement}. */
