@@ -46,7 +46,7 @@ public final class Cleanup implements AutoCloseable {
     /** Global services (IAM, CloudFront, Route 53) live in us-east-1; a sweep always looks there too. */
     static final String GLOBAL_REGION = "us-east-1";
 
-    public enum Outcome { WOULD_DELETE, UNCONFIRMED, DELETED, ALREADY_GONE, FAILED }
+    public enum Outcome { WOULD_DELETE, UNCONFIRMED, DELETED, ALREADY_GONE, SCHEDULED, FAILED }
 
     /** One line of the cleanup table; {@code source} says how it was found: journal, tag or name. */
     public record Row(String runId, String lab, String type, String id, String source, Outcome outcome, String detail) { }
@@ -265,7 +265,7 @@ public final class Cleanup implements AutoCloseable {
                           Target target) {
         Teardown env = new Teardown(target, runId, wait, progress);
         TeardownRecord record = ResourceLedger.attempt(new ResourceLedger.Entry(type, id, () -> kind.delete(env, id)));
-        return row(runId, lab, type, id, source, Outcome.valueOf(record.outcome().name()), record.message());
+        return row(runId, lab, type, id, source, Outcome.valueOf(record.outcome().name()), record.detail());
     }
 
     /**

@@ -179,7 +179,8 @@ final class CleanupCommand implements Callable<Integer> {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         result.rows().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         if (force) {
-            out.printf("%d deleted, %d already gone, %d failed%n", counts.getOrDefault(Outcome.DELETED, 0),
+            out.printf("%d deleted, %d scheduled for deletion, %d already gone, %d failed%n",
+                    counts.getOrDefault(Outcome.DELETED, 0), counts.getOrDefault(Outcome.SCHEDULED, 0),
                     counts.getOrDefault(Outcome.ALREADY_GONE, 0), counts.getOrDefault(Outcome.FAILED, 0));
         } else {
             out.printf("dry run: %d would be deleted, %d unconfirmed, %d cannot be deleted; nothing was deleted "
@@ -195,6 +196,7 @@ final class CleanupCommand implements Callable<Integer> {
             case UNCONFIRMED -> "search";
             case DELETED -> "DELETED";
             case ALREADY_GONE -> "ALREADY GONE";
+            case SCHEDULED -> "SCHEDULED";
             case FAILED -> "FAILED";
         };
     }

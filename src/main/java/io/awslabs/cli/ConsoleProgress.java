@@ -82,7 +82,7 @@ final class ConsoleProgress implements Progress {
     @Override
     public void teardown(String labId, TeardownRecord t) {
         line(labId, "teardown " + t.type() + " " + t.id() + ": " + t.outcome()
-                + (t.message() != null ? " (" + t.message() + ")" : ""));
+                + (t.detail() != null ? " (" + t.detail() + ")" : ""));
     }
 
     @Override

@@ -24,8 +24,10 @@ final class RunPlan {
 
     /** Per service: resources whose create or delete takes minutes, not seconds. */
     static final Map<String, String> SLOW = Map.of(
-            "cloudfront", "CloudFront distributions are slow: every change deploys to the edge locations, and a "
-                    + "distribution must be disabled and Deployed before it can be deleted, so teardown waits minutes "
+            "cloudfront", "CloudFront distributions are slow: every change deploys to the edge locations, so a "
+                    + "request through a new distribution waits minutes until it is Deployed (cloudfront-private-origin: "
+                    + "--option wait-deployed=false leaves those assertions out), and a distribution must be disabled "
+                    + "and Deployed before it can be deleted, so teardown waits minutes too "
                     + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html)",
             "ds", "Directory Service directories are slow: a Simple AD takes 20-40 minutes to be Active and 10 or more "
                     + "to delete, billed at about $0.05 an hour meanwhile "

@@ -47,6 +47,8 @@ final class RunSummary {
             lab.notes().forEach(n -> out.printf("    note: %s%n", n));
             List<TeardownRecord> left = lab.teardown().stream().filter(t -> t.outcome().leftSomething()).toList();
             left.forEach(t -> out.printf("    LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.outcome()));
+            lab.teardown().stream().filter(t -> t.outcome() == TeardownRecord.Outcome.SCHEDULED).forEach(t ->
+                    out.printf("    SCHEDULED    %s %s: %s%n", t.type(), t.id(), t.detail()));
         }
         out.println();
         out.println(ReportText.totals(report.totals()));

@@ -84,6 +84,7 @@ final class StopCommand implements Callable<Integer> {
         return switch (outcome) {
             case DELETED -> io.awslabs.report.TeardownRecord.Outcome.DELETED;
             case ALREADY_GONE -> io.awslabs.report.TeardownRecord.Outcome.ALREADY_GONE;
+            case SCHEDULED -> io.awslabs.report.TeardownRecord.Outcome.SCHEDULED;
             case FAILED, UNCONFIRMED -> io.awslabs.report.TeardownRecord.Outcome.FAILED;
             case WOULD_DELETE -> io.awslabs.report.TeardownRecord.Outcome.KEPT;
         };

@@ -62,7 +62,7 @@ final class Terminal {
     String outcome(TeardownRecord.Outcome outcome) {
         String label = String.format("%-12s", outcome.name());
         return paint(label, switch (outcome) {
-            case DELETED, ALREADY_GONE -> GREEN;
+            case DELETED, ALREADY_GONE, SCHEDULED -> GREEN;
             case FAILED -> RED;
             case KEPT -> MAGENTA;
         });

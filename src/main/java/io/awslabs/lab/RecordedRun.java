@@ -27,9 +27,10 @@ public record RecordedRun(Path file, Header header, List<RecordedResource> resou
     public record RecordedResource(long seq, String lab, String type, String namePrefix, String region, String id,
                                    String createFailure, boolean refused, Outcome outcome, String message) {
 
-        /** Deleted, known to be gone, or never created: nothing of it is left. */
+        /** Deleted, known to be gone, scheduled for deletion, or never created: nothing of it is left to do. */
         public boolean settled() {
-            return refused || outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE;
+            return refused || outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE
+                    || outcome == Outcome.SCHEDULED;
         }
 
         public boolean confirmed() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import io.awslabs.resources.Gone;
+import io.awslabs.resources.Scheduled;
+import java.time.Instant;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
@@ -140,15 +142,21 @@ public final class ResourceLedger {
 
     /**
      * Runs one delete and says what happened, the same way for a run's teardown and for
-     * {@code labs cleanup}: a resource that is no longer there counts as ALREADY_GONE.
+     * {@code labs cleanup}: a resource that is no longer there counts as ALREADY_GONE, one whose
+     * deletion the service will carry out later as SCHEDULED, with its date.
      */
     public static TeardownRecord attempt(Entry entry) {
         long started = System.nanoTime();
         Outcome outcome;
         String message = null;
+        Instant scheduledFor = null;
         try {
             entry.deleter().delete();
             outcome = Outcome.DELETED;
+        } catch (Scheduled e) {
+            outcome = Outcome.SCHEDULED;
+            scheduledFor = e.at();
+            message = e.getMessage();
         } catch (Exception e) {
             if (Gone.isNotFound(e)) {
                 outcome = Outcome.ALREADY_GONE;
@@ -158,7 +166,8 @@ public final class ResourceLedger {
                 message = Proof.describe(e);
             }
         }
-        return new TeardownRecord(entry.type(), entry.id(), outcome, message, (System.nanoTime() - started) / 1_000_000);
+        return new TeardownRecord(entry.type(), entry.id(), outcome, message, (System.nanoTime() - started) / 1_000_000,
+                scheduledFor);
     }
 
     /** Stops a lab that is still creating resources after teardown began. */

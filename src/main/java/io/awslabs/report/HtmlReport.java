@@ -45,7 +45,7 @@ public final class HtmlReport {
             .count.bad b{color:var(--fail)}
             .badge{display:inline-block;min-width:5.2em;text-align:center;padding:1px 8px;border-radius:999px;\
             font-size:.78em;font-weight:700;letter-spacing:.03em;color:var(--on);vertical-align:1px}
-            .badge.PASS,.badge.DELETED,.badge.ALREADY_GONE{background:var(--pass)}
+            .badge.PASS,.badge.DELETED,.badge.ALREADY_GONE,.badge.SCHEDULED{background:var(--pass)}
             .local{font-size:.8em;border:1px solid currentColor;border-radius:999px;padding:0 6px;margin-right:6px}
             .badge.FAIL,.badge.FAILED{background:var(--fail)}
             .badge.SKIPPED,.badge.KEPT,.badge.PARTIAL{background:var(--skip)}
@@ -296,7 +296,7 @@ public final class HtmlReport {
             out.append("<tr><td>").append(badge(t.outcome().name())).append("</td><td>").append(esc(t.type()))
                     .append("</td><td><code>").append(esc(t.id())).append("</code></td><td class=\"num\">")
                     .append(esc(ReportText.duration(t.durationMs()))).append("</td><td>")
-                    .append(t.message() == null ? "" : esc(t.message())).append("</td></tr>\n");
+                    .append(t.detail() == null ? "" : esc(t.detail())).append("</td></tr>\n");
         }
         out.append("</table>\n");
     }

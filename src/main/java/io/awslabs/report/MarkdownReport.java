@@ -120,7 +120,7 @@ public final class MarkdownReport {
         out.append("| Outcome | Resource | Id | Message |\n|---|---|---|---|\n");
         for (TeardownRecord t : lab.teardown()) {
             out.append("| ").append(t.outcome()).append(" | ").append(prose(t.type())).append(" | ").append(cellCode(t.id()))
-                    .append(" | ").append(t.message() == null ? "" : prose(t.message())).append(" |\n");
+                    .append(" | ").append(t.detail() == null ? "" : prose(t.detail())).append(" |\n");
         }
     }
 

@@ -37,7 +37,7 @@ public final class RedactedReport {
                 list(lab.steps(), st -> new StepRecord(text(st.name()), st.startedAt(), st.durationMs(), text(st.outcome()))),
                 list(lab.assertions(), RedactedReport::assertion),
                 list(lab.teardown(), td -> new TeardownRecord(text(td.type()), text(td.id()), td.outcome(),
-                        text(td.message()), td.durationMs())),
+                        text(td.message()), td.durationMs(), td.scheduledFor())),
                 list(lab.notes(), RedactedReport::text));
     }
 

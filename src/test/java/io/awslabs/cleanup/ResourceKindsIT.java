@@ -13,6 +13,7 @@ import io.awslabs.resources.Wait;
 import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.resources.iam.InstanceProfileRole;
 import io.awslabs.resources.iam.RolePolicyAttachment;
+import io.awslabs.resources.kms.KmsKey;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.SharedMoto;
 import java.util.List;
@@ -106,7 +107,13 @@ class ResourceKindsIT {
         kms.createAlias(r -> r.aliasName("alias/" + name("key")).targetKeyId(key.keyId()));
 
         deletedThenAlreadyGone("KMS alias", "alias/" + name("key"));
-        deletedThenAlreadyGone("KMS key", key.arn());
+        TeardownRecord first = delete("KMS key", key.arn());
+        assertThat(first.outcome()).as(first.message()).isEqualTo(Outcome.SCHEDULED);
+        assertThat(first.scheduledFor()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(6)));
+        TeardownRecord second = delete("KMS key", key.arn());
+        assertThat(second.outcome()).isEqualTo(Outcome.SCHEDULED);
+        assertThat(second.message()).isEqualTo("already pending deletion");
+        assertThat(second.scheduledFor()).isEqualTo(first.scheduledFor());
 
         assertThat(kms.listAliases().aliases()).noneMatch(a -> a.aliasName().contains(runId));
         assertThat(kms.describeKey(r -> r.keyId(key.keyId())).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
@@ -269,7 +276,8 @@ class ResourceKindsIT {
         assertThat(TagSweep.ofRun(moto, "zzzzzzzz")).isEmpty();
         for (TagSweep.Tagged t : swept) {
             ResourceKind kind = ResourceKinds.forArn(t.arn()).orElseThrow();
-            assertThat(delete(kind.type(), t.arn()).outcome()).as(t.arn()).isEqualTo(Outcome.DELETED);
+            assertThat(delete(kind.type(), t.arn()).outcome()).as(t.arn())
+                    .isEqualTo(kind == KmsKey.KIND ? Outcome.SCHEDULED : Outcome.DELETED);
         }
     }
 }

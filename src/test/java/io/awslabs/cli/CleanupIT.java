@@ -80,7 +80,7 @@ class CleanupIT {
         JarProcess.Result forced = AwsOnMoto.run(dir, AwsOnMoto.env(dir), "cleanup", "--run-id", runId, "--force");
 
         assertThat(forced.code()).as(forced.out() + forced.err()).isZero();
-        assertThat(forced.out()).contains("DELETED", "0 failed").doesNotContain("FAILED");
+        assertThat(forced.out()).contains("SCHEDULED", "0 failed").doesNotContain("FAILED");
         assertThat(SharedMoto.state().liveResourcesOf(runId)).isEmpty();
         assertThat(journal).as("a settled journal is removed").doesNotExist();
         assertThat(AwsOnMoto.run(dir, AwsOnMoto.env(dir), "cleanup").out()).contains("no run journal with leftovers");
@@ -100,7 +100,7 @@ class CleanupIT {
                 "--region", "us-east-1");
 
         assertThat(swept.code()).as(swept.out() + swept.err()).isZero();
-        assertThat(swept.out()).contains("has no journal", "KMS key", "tag       DELETED", "KMS alias", "name      DELETED");
+        assertThat(swept.out()).contains("has no journal", "KMS key", "tag       SCHEDULED", "KMS alias", "name      DELETED");
         assertThat(SharedMoto.state().liveResourcesOf(runId)).isEmpty();
     }
 

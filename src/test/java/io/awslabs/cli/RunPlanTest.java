@@ -6,6 +6,7 @@ import io.awslabs.lab.Checks;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.labs.cloudfront.CloudFrontPrivateOriginLab;
 import io.awslabs.labs.kms.KmsEnvelopeEncryptionLab;
 import io.awslabs.targets.AwsTarget;
 import java.nio.file.Path;
@@ -54,6 +55,14 @@ class RunPlanTest {
                 "cannot be deleted at once:\n    - KMS keys cannot be deleted at once",
                 "slow:\n    - CloudFront distributions are slow",
                 "tagged labs:run-id=abc12345");
+    }
+
+    @Test
+    void thePlanSaysThatRequestsThroughANewDistributionWaitMinutesAndHowToLeaveThemOut() {
+        String plan = RunPlan.render("abc12345", WHO, "allow-listed by --account", "eu-west-1",
+                List.of(new CloudFrontPrivateOriginLab()), Path.of("j"));
+
+        assertThat(plan).contains("waits minutes until it is Deployed", "--option wait-deployed=false");
     }
 
     @Test

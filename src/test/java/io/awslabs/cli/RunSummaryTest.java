@@ -3,6 +3,7 @@ package io.awslabs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.report.FidelityMatrix;
+import io.awslabs.report.LabReport;
 import io.awslabs.report.ReportFormat;
 import io.awslabs.report.Reports;
 import io.awslabs.report.RunReport;
@@ -12,6 +13,7 @@ import io.awslabs.report.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,20 @@ class RunSummaryTest {
                 "Partly proven: 1 of 3 proven on moto; 2 not shown here: 1 can be proven with --target localstack, "
                         + "1 only on AWS",
                 "report: reports/abc12345.json");
+    }
+
+    @Test
+    void aKeyScheduledForDeletionIsListedWithItsDateAndNotAsLeftBehind() {
+        LabReport lab = Reports.lab("kms-envelope-encryption", List.of(Reports.assertion("a", Status.PASS, null)), null);
+        LabReport scheduled = new LabReport(lab.lab(), lab.status(), null, lab.startedAt(), lab.durationMs(), lab.steps(),
+                lab.assertions(), List.of(new TeardownRecord("KMS key", "arn:k", TeardownRecord.Outcome.SCHEDULED,
+                        "KMS deletes it after the 7-day minimum waiting period", 5, Instant.parse("2026-12-09T07:00:00Z"))),
+                lab.notes());
+
+        String out = printed(Reports.onMoto(scheduled), Map.of(ReportFormat.JSON, Path.of("r.json")), false);
+
+        assertThat(out).contains("    SCHEDULED    KMS key arn:k: KMS deletes it after the 7-day minimum waiting period; "
+                + "deleted on 2026-12-09T07:00:00Z", "Proven").doesNotContain("LEFT BEHIND");
     }
 
     @Test

@@ -32,7 +32,7 @@ class KmsRunReportIT {
 
         assertThat(ReportSchema.validate(ReportJson.MAPPER.readTree(files.get(ReportFormat.JSON).toFile()))).isEmpty();
         assertThat(new ReportChecker().check(files.get(ReportFormat.JSON)).verdict().outcome())
-                .as("one assertion is a declared moto gap").isEqualTo(Verdict.Outcome.PARTIAL);
+                .as("three assertions are declared moto gaps").isEqualTo(Verdict.Outcome.PARTIAL);
 
         ReportTestSuite suite = JunitXmlReportTest.readAsCi(files.get(ReportFormat.JUNIT)).get(lab.lab().id());
         assertThat(suite.getNumberOfTests()).as("one case per assertion, plus teardown")
@@ -50,7 +50,7 @@ class KmsRunReportIT {
         }
         assertThat(html).contains("class=\"banner PARTIAL\"", "<span class=\"badge PARTIAL\">PARTIAL</span>");
         assertThat(md).contains("**Partly proven**")
-                .containsPattern("\\d+ of \\d+ proven on moto; 1 not shown here: 1 can be proven with --target localstack");
+                .containsPattern("\\d+ of \\d+ proven on moto; 3 not shown here: \\d+ can be proven with --target localstack");
         assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
     }
 }

@@ -40,7 +40,6 @@ import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyStatusResponse;
-import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
@@ -71,6 +70,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     private LabDistribution oaiDistribution;
     private String oacId;
     private LabDistribution oacDistribution;
+    private LabDistribution unnamedDistribution;
 
     /** What the lab keeps of a distribution it created. */
     record LabDistribution(String variant, String id, String arn, String domainName) { }
@@ -88,7 +88,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         + "does not work in opt-in Regions launched after December 2022 and cannot PUT/DELETE; OAC can.")
                 .services("cloudfront", "s3")
                 .costPerRunUsd(0.01, "distributions, OAIs and OACs carry no charge; the run makes a few dozen S3 and "
-                        + "CloudFront API requests and, with wait-deployed=true, four viewer requests "
+                        + "CloudFront API requests and, unless wait-deployed=false, six viewer requests "
                         + "(aws.amazon.com/cloudfront/pricing, aws.amazon.com/s3/pricing)")
                 .iamActions("cloudfront:ListDistributions", "cloudfront:CreateCloudFrontOriginAccessIdentity",
                         "cloudfront:GetCloudFrontOriginAccessIdentity", "cloudfront:DeleteCloudFrontOriginAccessIdentity",
@@ -98,12 +98,16 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         "cloudfront:DeleteDistribution", "s3:CreateBucket", "s3:PutBucketTagging",
                         "s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:PutObject", "s3:GetObject",
                         "s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:GetBucketPolicyStatus", "s3:DeleteBucketPolicy",
-                        "s3:ListBucket", "s3:DeleteObject", "s3:DeleteBucket")
+                        "s3:ListBucket", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion",
+                        "s3:DeleteBucket")
                 .creates("a private S3 bucket (all four Block Public Access settings on, tagged with the run id) holding "
                                 + INDEX + ", and its bucket policy",
                         "an origin access identity and a distribution whose S3 origin uses it (where the target has OAIs)",
                         "an origin access control (SigV4, always sign) and a distribution whose S3 origin uses it",
-                        "both distributions: default root object " + INDEX + ", viewers redirected to HTTPS, tagged with the run id")
+                        "unless --option " + WAIT_DEPLOYED + "=false, a second distribution with the same OAC that the "
+                                + "bucket policy does not name",
+                        "every distribution: default root object " + INDEX + ", viewers redirected to HTTPS, tagged with "
+                                + "the run id")
                 .asserts("oai-origin-references-oai",
                         "The OAI distribution's S3 origin names the lab's OAI (origin-access-identity/cloudfront/<id>) and no OAC")
                 .asserts("policy-grants-cloudfront-only",
@@ -111,19 +115,21 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                                 + "the cloudfront.amazonaws.com service principal); no statement names the * principal and "
                                 + "S3 rates the policy not public")
                 .asserts("block-public-access-all-on",
-                        "All four Block Public Access settings of the bucket are on")
+                        "A new bucket has all four Block Public Access settings on before anyone sets them (S3's default "
+                                + "for new buckets since April 2023, read before the lab sets them explicitly)")
                 .asserts("anonymous-s3-get-denied",
                         "An anonymous GET of the object straight from S3 is refused with 403, although the object exists")
                 .asserts("get-through-distribution",
                         "A GET through each distribution's domain returns the object over HTTPS and plain HTTP is redirected "
-                                + "to HTTPS (after the distributions are Deployed; opt-in with --option "
-                                + WAIT_DEPLOYED + "=true)")
+                                + "to HTTPS (once the distributions are Deployed, which takes minutes on AWS; --option "
+                                + WAIT_DEPLOYED + "=false leaves it out)")
                 .asserts("oac-origin-uses-oac",
                         "The OAC signs with SigV4 always for an S3 origin, and the OAC distribution's origin names that OAC "
                                 + "and no OAI")
                 .asserts("oac-policy-scoped-to-distribution",
                         "The policy statement for cloudfront.amazonaws.com requires AWS:SourceArn to equal the OAC "
-                                + "distribution's ARN, so no other distribution can read the bucket")
+                                + "distribution's ARN: through that distribution the object is served (200), while a second "
+                                + "distribution signing with the same OAC, not named in AWS:SourceArn, is refused (403)")
                 .note("OAC, the recommended way: CloudFront signs each origin request with SigV4 as the cloudfront.amazonaws.com "
                         + "service principal, and the bucket policy's AWS:SourceArn condition names the one distribution "
                         + "allowed. Pros: works with SSE-KMS objects (the KMS key policy must also let the service principal "
@@ -144,17 +150,31 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                 .note("A distribution can be deleted only once disabled and Deployed, with the ETag of that state "
                         + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html): teardown on AWS "
                         + "waits for it, usually several minutes, and prints the elapsed time while it waits.")
+                .note("Since April 2023 S3 turns on all four Block Public Access settings of every new bucket "
+                        + "(aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-"
+                        + "disable-access-control-lists-buckets-april-2023/); the lab reads them before setting them itself, "
+                        + "so that the assertion shows S3's default and not the lab's own call.")
+                .note("The OAC is not what limits access to one distribution: any distribution can use the same OAC, "
+                        + "and only the AWS:SourceArn condition of the bucket policy tells them apart; the lab proves it "
+                        + "with a second distribution on the same OAC that the policy does not name.")
                 .note("redirect-to-https answers plain HTTP with 301 and the HTTPS URL "
                         + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DefaultCacheBehavior.html).")
                 .source("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html")
                 .source("https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html")
                 .source("https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html")
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html")
-                .option(LabOption.flag(WAIT_DEPLOYED, false, "on AWS: wait until both distributions are Deployed "
-                        + "(usually several minutes) and GET the object through them"))
+                .source("https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/")
+                .source("https://aws.amazon.com/blogs/aws/heads-up-amazon-s3-security-changes-are-coming-in-april-of-2023/")
+                .option(LabOption.flag(WAIT_DEPLOYED, true, "on AWS: wait until the distributions are Deployed "
+                        + "(usually several minutes) and GET the object through them; false leaves out the two assertions "
+                        + "that need it"))
                 .onAwsNeeds("get-through-distribution", WAIT_DEPLOYED)
+                .onAwsNeeds("oac-policy-scoped-to-distribution", WAIT_DEPLOYED)
                 .awsOnly("get-through-distribution", "an emulator serves no content at a distribution's "
                         + "*.cloudfront.net domain")
+                .awsOnly("oac-policy-scoped-to-distribution", "an emulator serves no content at a distribution's "
+                        + "*.cloudfront.net domain, so no request through a distribution not named in AWS:SourceArn can "
+                        + "show that the bucket refuses it")
                 .gap(MOTO, "oai-origin-references-oai",
                         Symptom.checkFails("the target created the lab's origin access identity", "answered 404"),
                         "moto has no origin access identity API (CreateCloudFrontOriginAccessIdentity answers a bare 404), "
@@ -163,6 +183,13 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                                 + "has no *_cloud_front_origin_access_identity handler; models.py Origin keeps "
                                 + "S3OriginConfig.OriginAccessIdentity as s3_access_identity, which GetDistribution never "
                                 + "returns (moto 5.2.5)")
+                .gap(MOTO, "block-public-access-all-on",
+                        Symptom.checkFails("the new bucket has a Block Public Access configuration", PublicAccessAsCreated.NONE),
+                        "moto creates buckets with no Block Public Access configuration, as S3 did before April 2023: "
+                                + "GetPublicAccessBlock on a new bucket answers NoSuchPublicAccessBlockConfiguration",
+                        "moto/s3/models.py FakeBucket.__init__ sets self.public_access_block = None and "
+                                + "S3Backend.get_public_access_block raises NoSuchPublicAccessBlockConfiguration while it is "
+                                + "unset (moto 5.2.5)")
                 .gap(MOTO, "anonymous-s3-get-denied", Symptom.checkFails("HTTP status of the anonymous GET", "200"),
                         "moto lets an anonymous GET through a bucket-policy Allow granted to a specific principal (here the "
                                 + "CloudFront service principal), so the private object is served; AWS answers 403",
@@ -204,6 +231,11 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         oacDistribution = createDistribution(ctx, cloudFront, "oac",
                 Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
                         .s3OriginConfig(s -> s.originAccessIdentity("")).originAccessControlId(oacId).build());
+        if (ctx.flag(WAIT_DEPLOYED)) {
+            unnamedDistribution = createDistribution(ctx, cloudFront, "unnamed",
+                    Origin.builder().id(ORIGIN_ID).domainName(bucket.regionalDomainName())
+                            .s3OriginConfig(s -> s.originAccessIdentity("")).originAccessControlId(oacId).build());
+        }
         putPolicy(ctx, s3, bucket.name(), BucketPolicyDocument.grantingReadTo(bucket.objectsArn(), oaiId, oacDistribution.arn()));
     }
 
@@ -311,9 +343,12 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         });
 
         check.that("block-public-access-all-on", p -> {
-            GetPublicAccessBlockResponse block = s3.getPublicAccessBlock(r -> r.bucket(bucket.name()));
-            p.call("s3:GetPublicAccessBlock", block);
-            PublicAccessBlockConfiguration c = block.publicAccessBlockConfiguration();
+            PublicAccessAsCreated asCreated = bucket.publicAccessAsCreated();
+            p.evidence("s3:GetPublicAccessBlock(new bucket).requestId", asCreated.requestId())
+                    .evidence("asCreated", asCreated.answer());
+            p.isTrue("the new bucket has a Block Public Access configuration", asCreated.configuration().isPresent(),
+                    asCreated.answer());
+            PublicAccessBlockConfiguration c = asCreated.configuration().get();
             p.equal("BlockPublicAcls", true, c.blockPublicAcls());
             p.equal("IgnorePublicAcls", true, c.ignorePublicAcls());
             p.equal("BlockPublicPolicy", true, c.blockPublicPolicy());
@@ -331,13 +366,9 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         });
 
         check.that("get-through-distribution", p -> {
-            if (!ctx.flag(WAIT_DEPLOYED)) {
-                p.skip("opt-in: pass --option " + WAIT_DEPLOYED + "=true to wait until the distributions are Deployed "
-                        + "(usually several minutes) and GET the object through them");
-            }
+            skipUnlessDeployedWanted(ctx, p);
             for (LabDistribution d : distributions()) {
-                Distribution.untilDeployed(ctx.waits(), cloudFront, d.id(),
-                        WAIT_DEPLOYED + "=true: the edge serves a distribution once Deployed");
+                untilDeployed(ctx, cloudFront, d);
                 AnonymousHttp.Answer https = AnonymousHttp.get(URI.create("https://" + d.domainName() + "/"));
                 p.evidence(d.variant() + ".url", "https://" + d.domainName() + "/");
                 p.equal(d.variant() + ": HTTPS GET / status", 200, https.status());
@@ -372,7 +403,32 @@ public final class CloudFrontPrivateOriginLab implements Lab {
             List<String> sourceArns = BucketPolicyDocument.parse(policy.policy())
                     .sourceArnsRequiredOf(BucketPolicyDocument.CLOUDFRONT_SERVICE);
             p.equal("AWS:SourceArn required of cloudfront.amazonaws.com", List.of(got.distribution().arn()), sourceArns);
+            skipUnlessDeployedWanted(ctx, p);
+            // The refusal means something only next to the same request granted through the named distribution.
+            for (LabDistribution d : List.of(oacDistribution, unnamedDistribution)) {
+                untilDeployed(ctx, cloudFront, d);
+            }
+            AnonymousHttp.Answer named = AnonymousHttp.get(URI.create("https://" + oacDistribution.domainName() + "/"));
+            AnonymousHttp.Answer unnamed = AnonymousHttp.get(URI.create("https://" + unnamedDistribution.domainName() + "/"));
+            p.evidence("named.url", "https://" + oacDistribution.domainName() + "/")
+                    .evidence("unnamed.url", "https://" + unnamedDistribution.domainName() + "/")
+                    .evidence("unnamed.distributionArn", unnamedDistribution.arn())
+                    .evidence("unnamed.errorCode", s3ErrorCode(unnamed.body()));
+            p.equal("GET through the distribution named in AWS:SourceArn: status", 200, named.status());
+            p.equal("GET through the distribution named in AWS:SourceArn: body", page, named.body());
+            p.equal("GET through a distribution with the same OAC, not named: status", 403, unnamed.status());
         });
+    }
+
+    private static void skipUnlessDeployedWanted(LabContext ctx, Proof p) {
+        if (!ctx.flag(WAIT_DEPLOYED)) {
+            p.skip("--option " + WAIT_DEPLOYED + "=false: the distributions were not awaited until Deployed "
+                    + "(usually several minutes), so nothing was requested through them");
+        }
+    }
+
+    private static void untilDeployed(LabContext ctx, CloudFrontClient cloudFront, LabDistribution d) throws Exception {
+        Distribution.untilDeployed(ctx.waits(), cloudFront, d.id(), "the edge serves a distribution once Deployed");
     }
 
     private List<LabDistribution> distributions() {

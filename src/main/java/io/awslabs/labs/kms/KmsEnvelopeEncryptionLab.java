@@ -39,6 +39,10 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
     private static final int GCM_TAG_BITS = 128;
     private static final int GCM_IV_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The rotation period of a key whose automatic rotation is enabled without one. */
+    static final int DEFAULT_ROTATION_DAYS = 365;
+    private static final Duration ROTATION_LIMIT = Duration.ofMinutes(3);
+    private static final Duration ROTATION_POLL = Duration.ofSeconds(10);
 
     private KmsKey.Handle key;
     private String alias;
@@ -56,10 +60,12 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
                 .examAngle("Why GenerateDataKey instead of Encrypt for a 1 MB file? What does the encryption context "
                         + "protect against? What happens to a disabled key, and why can't a key be deleted at once?")
                 .services("kms")
-                .costPerRunUsd(0.01, "two customer managed keys at $1/month prorated hourly for under an hour, "
-                        + "plus about 20 requests at $0.03 per 10,000 (aws.amazon.com/kms/pricing)")
+                .costPerRunUsd(0.01, "two customer managed keys at $1/month prorated hourly for under an hour, the "
+                        + "on-demand rotation's new key material at another $1/month prorated the same way, plus about 25 "
+                        + "requests at $0.03 per 10,000 (aws.amazon.com/kms/pricing)")
                 .iamActions("kms:CreateKey", "kms:CreateAlias", "kms:DeleteAlias", "kms:TagResource", "kms:Encrypt",
                         "kms:Decrypt", "kms:GenerateDataKey", "kms:EnableKeyRotation", "kms:GetKeyRotationStatus",
+                        "kms:RotateKeyOnDemand",
                         "kms:DisableKey", "kms:DescribeKey", "kms:ScheduleKeyDeletion")
                 .creates("a symmetric KMS key (tagged with the run id) and its alias",
                         "a second KMS key that is disabled and scheduled for deletion during the lab")
@@ -75,7 +81,12 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
                 .asserts("context-mismatch-rejected",
                         "Decrypt with a different encryption context fails with InvalidCiphertextException")
                 .asserts("rotation-enabled",
-                        "After EnableKeyRotation, GetKeyRotationStatus reports rotation enabled")
+                        "After EnableKeyRotation with no period, GetKeyRotationStatus reports rotation enabled with "
+                                + "RotationPeriodInDays " + DEFAULT_ROTATION_DAYS + ", the default")
+                .asserts("on-demand-rotation-keeps-old-ciphertext",
+                        "RotateKeyOnDemand gives the key new key material (DescribeKey's CurrentKeyMaterialId changes), "
+                                + "and a ciphertext made before the rotation still decrypts to the same bytes: KMS keeps "
+                                + "every earlier key material of the key")
                 .asserts("disabled-key-refuses-encrypt",
                         "A disabled key refuses Encrypt with DisabledException")
                 .asserts("deletion-is-scheduled",
@@ -84,10 +95,31 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
                 .note("Encrypt's plaintext limit is 4096 bytes (docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html).")
                 .note("ScheduleKeyDeletion waits 7-30 days, default 30 "
                         + "(docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html).")
+                .note("Automatic rotation without RotationPeriodInDays rotates every 365 days; the period can be 90 to "
+                        + "2560 days (docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html).")
+                .note("RotateKeyOnDemand starts a rotation at once, at most 10 times per key; KMS keeps all earlier key "
+                        + "material, so older ciphertexts still decrypt "
+                        + "(docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html).")
+                .note("DisableKey, like every KMS change, is eventually consistent: Encrypt may still succeed for a few "
+                        + "seconds, so on AWS the lab asks again for up to 30 s before counting the key as still usable "
+                        + "(docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html).")
                 .note("A disabled key cannot be used in cryptographic operations "
                         + "(docs.aws.amazon.com/kms/latest/developerguide/key-state.html).")
                 .source("https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#enveloping")
                 .source("https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html")
+                .source("https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html")
+                .source("https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html")
+                .source("https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html")
+                .gap(MOTO, "rotation-enabled", Symptom.checkFails("RotationPeriodInDays", "null"),
+                        "moto's GetKeyRotationStatus answers only KeyRotationEnabled, without the rotation period",
+                        "moto/kms/responses.py get_key_rotation_status returns json.dumps({\"KeyRotationEnabled\": ...}) "
+                                + "(moto 5.2.5)")
+                .gap(MOTO, "on-demand-rotation-keeps-old-ciphertext",
+                        Symptom.checkFails("the key reports its CurrentKeyMaterialId", "null"),
+                        "moto keys have a single key material: DescribeKey has no CurrentKeyMaterialId, and "
+                                + "RotateKeyOnDemand only appends a rotation record, so no rotation could be shown",
+                        "moto/kms/models.py KmsBackend.rotate_key_on_demand appends to key.rotations and keeps "
+                                + "key.key_material; Key.to_dict has no CurrentKeyMaterialId (moto 5.2.5)")
                 .gap(MOTO, "disabled-key-refuses-encrypt",
                         Symptom.checkFails("Encrypt with the disabled key", "the call succeeded"),
                         "moto encrypts with a disabled key; AWS refuses with DisabledException",
@@ -140,7 +172,7 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
             byte[] encryptedKey = dataKey.ciphertextBlob().asByteArray();
             byte[] sealed = seal(plaintextKey, payload);
             Arrays.fill(plaintextKey, (byte) 0);
-            p.evidence("plaintextDataKeyBytes", 32).evidence("encryptedDataKeyBytes", encryptedKey.length)
+            p.evidence("plaintextDataKeyBytes", plaintextKey.length).evidence("encryptedDataKeyBytes", encryptedKey.length)
                     .evidence("payloadBytes", payload.length).evidence("sealedBytes", sealed.length);
             p.isTrue("sealed payload differs from the original", !Arrays.equals(Arrays.copyOfRange(sealed, GCM_IV_BYTES,
                     GCM_IV_BYTES + 64), Arrays.copyOf(payload, 64)), "first 64 bytes compared");
@@ -164,16 +196,40 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
         check.that("rotation-enabled", p -> {
             p.call("kms:EnableKeyRotation", kms.enableKeyRotation(r -> r.keyId(key.id())));
             var status = kms.getKeyRotationStatus(r -> r.keyId(key.id()));
-            p.call("kms:GetKeyRotationStatus", status);
+            p.call("kms:GetKeyRotationStatus", status).evidence("NextRotationDate", status.nextRotationDate());
             p.equal("KeyRotationEnabled", true, status.keyRotationEnabled());
+            p.equal("RotationPeriodInDays", DEFAULT_ROTATION_DAYS, status.rotationPeriodInDays());
+        });
+
+        check.that("on-demand-rotation-keeps-old-ciphertext", p -> {
+            byte[] before = ("before-rotation-" + ctx.runId()).getBytes(StandardCharsets.UTF_8);
+            EncryptResponse old = kms.encrypt(r -> r.keyId(key.id()).plaintext(SdkBytes.fromByteArray(before)));
+            p.call("kms:Encrypt(before rotation)", old);
+            String materialBefore = kms.describeKey(r -> r.keyId(key.id())).keyMetadata().currentKeyMaterialId();
+            p.evidence("CurrentKeyMaterialId before", materialBefore);
+            p.isTrue("the key reports its CurrentKeyMaterialId", materialBefore != null, materialBefore);
+            p.call("kms:RotateKeyOnDemand", kms.rotateKeyOnDemand(r -> r.keyId(key.id())));
+            // RotateKeyOnDemand only starts the rotation: the new material becomes current when it completes.
+            KeyMetadata rotated = ctx.waits().afterChange("the on-demand rotation to complete", ROTATION_LIMIT,
+                    ROTATION_POLL, () -> kms.describeKey(r -> r.keyId(key.id())).keyMetadata(),
+                    m -> !materialBefore.equals(m.currentKeyMaterialId()), KeyMetadata::currentKeyMaterialId);
+            p.evidence("CurrentKeyMaterialId after", rotated.currentKeyMaterialId());
+            p.isTrue("CurrentKeyMaterialId changed by the rotation", !materialBefore.equals(rotated.currentKeyMaterialId()),
+                    rotated.currentKeyMaterialId());
+            DecryptResponse dec = kms.decrypt(r -> r.ciphertextBlob(old.ciphertextBlob()));
+            p.call("kms:Decrypt(ciphertext from before the rotation)", dec);
+            p.equal("bytes decrypted after the rotation", Arrays.toString(before), Arrays.toString(dec.plaintext().asByteArray()));
+            p.equal("key reported by Decrypt", key.arn(), dec.keyId());
         });
 
         check.that("disabled-key-refuses-encrypt", p -> {
             p.call("kms:DisableKey", kms.disableKey(r -> r.keyId(retiringKey.id())));
             KeyState state = kms.describeKey(r -> r.keyId(retiringKey.id())).keyMetadata().keyState();
             p.equal("key state after DisableKey", KeyState.DISABLED, state);
-            DisabledException refused = p.throwsA("Encrypt with the disabled key", DisabledException.class,
+            DisabledKeyProbe.Answer answer = DisabledKeyProbe.encrypt(ctx.waits(),
                     () -> kms.encrypt(r -> r.keyId(retiringKey.id()).plaintext(SdkBytes.fromByteArray(secret))));
+            p.evidence("kms:Encrypt(disabled key).attempts", answer.attempts());
+            DisabledException refused = p.throwsA("Encrypt with the disabled key", DisabledException.class, answer::replay);
             p.error("kms:Encrypt(disabled key)", refused);
         });
 

@@ -102,6 +102,9 @@ public final class S3DefaultEncryptionLab implements Lab {
                 .note("A condition key absent from the request makes a negated operator such as StringNotEquals true, so "
                         + "the deny-unless-aws:kms statement also denies header-less uploads "
                         + "(docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).")
+                .note("Bucket configuration is eventually consistent: just after PutBucketEncryption an upload may still "
+                        + "get the previous default, so on AWS the header-less upload is repeated for up to 30 s until the "
+                        + "new default applies (docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html#ConsistencyModel).")
                 .note("S3 Bucket Keys cut KMS requests by using a bucket-level key to create data keys "
                         + "(docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html).")
                 .source("https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-encryption.html")
@@ -160,11 +163,16 @@ public final class S3DefaultEncryptionLab implements Lab {
         });
 
         check.that("headerless-upload-uses-lab-key", p -> {
-            PutObjectResponse put = s3.putObject(r -> r.bucket(kmsBucket).key(KMS_DOCUMENT).contentType("text/plain"),
-                    RequestBody.fromBytes(document));
-            p.call("s3:PutObject(no encryption headers)", put);
-            HeadObjectResponse head = s3.headObject(r -> r.bucket(kmsBucket).key(KMS_DOCUMENT));
-            p.call("s3:HeadObject", head).evidence("object", kmsBucket + "/" + KMS_DOCUMENT);
+            HeaderlessUpload.Stored stored = HeaderlessUpload.untilDefaultApplies(ctx.waits(), ServerSideEncryption.AWS_KMS,
+                    () -> {
+                        PutObjectResponse put = s3.putObject(r -> r.bucket(kmsBucket).key(KMS_DOCUMENT)
+                                .contentType("text/plain"), RequestBody.fromBytes(document));
+                        p.call("s3:PutObject(no encryption headers)", put);
+                        return s3.headObject(r -> r.bucket(kmsBucket).key(KMS_DOCUMENT));
+                    });
+            HeadObjectResponse head = stored.head();
+            p.call("s3:HeadObject", head).evidence("object", kmsBucket + "/" + KMS_DOCUMENT)
+                    .evidence("header-less upload attempts", stored.attempts());
             p.equal("ServerSideEncryption", ServerSideEncryption.AWS_KMS, head.serverSideEncryption());
             p.equal("SSEKMSKeyId", key.arn(), head.ssekmsKeyId());
             p.equal("BucketKeyEnabled", true, head.bucketKeyEnabled());

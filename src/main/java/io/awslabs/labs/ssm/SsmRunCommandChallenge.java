@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
@@ -162,9 +161,7 @@ public final class SsmRunCommandChallenge implements Challenge {
             p.equal("parameter type", "SecureString", decrypted.parameter().typeAsString(),
                     name + " is a " + decrypted.parameter().typeAsString() + " parameter, not a SecureString: anyone who "
                             + "may read it reads the password");
-            Optional<ParameterMetadata> described = ssm.describeParametersPaginator(r -> r.parameterFilters(
-                    ParameterStringFilter.builder().key("Name").option("Equals").values(name).build()))
-                    .stream().flatMap(page -> page.parameters().stream()).filter(m -> name.equals(m.name())).findFirst();
+            Optional<ParameterMetadata> described = SsmRunCommandLab.describedByName(ssm, name);
             String keyId = described.map(ParameterMetadata::keyId).orElse(null);
             p.isTrue("encrypted under the challenge's key", keyId != null && keyId.endsWith(scaffold.id(KEY)), keyId,
                     name + " is encrypted under " + keyId + ", not under this challenge's key " + scaffold.arn(KEY));

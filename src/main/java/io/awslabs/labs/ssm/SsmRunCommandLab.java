@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationRequest;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
@@ -65,7 +67,9 @@ public final class SsmRunCommandLab implements Lab {
     static final String REGISTRATION_TIMEOUT_OPTION = "registration-timeout-seconds";
     private static final Duration DEFAULT_REGISTRATION_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration REGISTRATION_POLL = Duration.ofSeconds(10);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /** How often the SDK's CommandExecuted waiter asks (its model's delay). */
+    static final Duration WAITER_POLL = Duration.ofSeconds(5);
     private static final int EVIDENCE_CHARS = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -350,11 +354,7 @@ public final class SsmRunCommandLab implements Lab {
             p.equal("parameter type", "SecureString", decrypted.parameter().typeAsString());
             p.equal("decrypted value (SHA-256, first 12 hex digits)", fingerprint(secret),
                     fingerprint(decrypted.parameter().value()));
-            // a filtered DescribeParameters may answer with an empty first page and a NextToken
-            Optional<ParameterMetadata> described = ssm.describeParametersPaginator(r -> r.parameterFilters(
-                    ParameterStringFilter.builder().key("Name").option("Equals").values(parameterName).build()))
-                    .stream().flatMap(page -> page.parameters().stream())
-                    .filter(m -> parameterName.equals(m.name())).findFirst();
+            Optional<ParameterMetadata> described = describedByName(ssm, parameterName);
             p.isTrue("DescribeParameters lists " + "the parameter", described.isPresent(), "not listed");
             ParameterMetadata meta = described.get();
             p.isTrue("parameter is encrypted under the lab key " + key.id(),
@@ -382,12 +382,30 @@ public final class SsmRunCommandLab implements Lab {
         ctx.progress("waiting for command " + commandId + " on " + instanceId + " (up to "
                 + COMMAND_TIMEOUT.toMinutes() + " min)");
         try (SsmWaiter waiter = ssm.waiter()) {
-            // the waiter polls every 5 s and gives up after 20 attempts unless told otherwise
-            waiter.waitUntilCommandExecuted(r -> r.commandId(commandId).instanceId(instanceId),
-                    o -> o.waitTimeout(COMMAND_TIMEOUT).maxAttempts((int) (COMMAND_TIMEOUT.toSeconds() / 5)));
+            waiter.waitUntilCommandExecuted(GetCommandInvocationRequest.builder().commandId(commandId)
+                    .instanceId(instanceId).build(), commandWaiting());
         } catch (SdkClientException endedOtherwise) {
             ctx.progress("command " + commandId + " did not reach Success: " + endedOtherwise.getMessage());
         }
+    }
+
+    /**
+     * The CommandExecuted waiter polls every 5 s and gives up after 20 attempts (100 s) unless told
+     * otherwise: a timeout alone does not lengthen it, the attempts must allow it too.
+     */
+    static WaiterOverrideConfiguration commandWaiting() {
+        return WaiterOverrideConfiguration.builder().waitTimeout(COMMAND_TIMEOUT)
+                .maxAttempts((int) (COMMAND_TIMEOUT.toSeconds() / WAITER_POLL.toSeconds())).build();
+    }
+
+    /**
+     * The parameter's metadata, from every page: a filtered DescribeParameters may answer with an
+     * empty first page and a NextToken.
+     */
+    static Optional<ParameterMetadata> describedByName(SsmClient ssm, String name) {
+        return ssm.describeParametersPaginator(r -> r.parameterFilters(
+                        ParameterStringFilter.builder().key("Name").option("Equals").values(name).build()))
+                .stream().flatMap(page -> page.parameters().stream()).filter(m -> name.equals(m.name())).findFirst();
     }
 
     private static String rule(IpPermission permission) {

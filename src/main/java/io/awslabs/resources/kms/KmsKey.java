@@ -1,10 +1,10 @@
 package io.awslabs.resources.kms;
 
-import io.awslabs.resources.Gone;
 import io.awslabs.resources.Ids;
 import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
+import io.awslabs.resources.Scheduled;
 import io.awslabs.resources.Teardown;
 import io.awslabs.targets.Target;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
 import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
@@ -50,15 +51,22 @@ public final class KmsKey implements ResourceKind {
         return "KMS key";
     }
 
-    /** Schedules deletion unless it already is. */
+    /**
+     * Schedules deletion unless it already is; either way the key is not deleted but
+     * {@link Scheduled}, with the date KMS will delete it.
+     */
     @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         KmsClient kms = env.target().client(KmsClient.class);
         String keyId = canonicalId(idOrArn);
-        if (isGone(env.target(), keyId)) {
-            throw new Gone("already pending deletion");
+        KeyMetadata meta = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
+        if (meta.keyState() == KeyState.PENDING_DELETION) {
+            throw new Scheduled(meta.deletionDate(), "already pending deletion");
         }
-        kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(MIN_PENDING_WINDOW_DAYS));
+        ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(r -> r.keyId(keyId)
+                .pendingWindowInDays(MIN_PENDING_WINDOW_DAYS));
+        throw new Scheduled(scheduled.deletionDate(), "KMS deletes it after the " + MIN_PENDING_WINDOW_DAYS
+                + "-day minimum waiting period");
     }
 
     @Override

@@ -24,6 +24,7 @@ class CloudFrontPrivateOriginIT extends LabContract {
         assertThat(a.get("anonymous-s3-get-denied").reason()).contains("known moto gap").contains("403").contains("200");
         assertThat(a.get("oac-origin-uses-oac").reason()).contains("known moto gap").contains("OriginAccessControlId");
         assertThat(a.get("get-through-distribution").reason()).contains("real AWS only");
+        assertThat(a.get("oac-policy-scoped-to-distribution").reason()).contains("real AWS only", "AWS:SourceArn");
         assertThat(labOn(Emulator.MOTO).notes()).anyMatch(n -> n.contains("No OAI variant on this target"));
     }
 
@@ -42,14 +43,21 @@ class CloudFrontPrivateOriginIT extends LabContract {
 
         assertThat(a.get("policy-grants-cloudfront-only").actual())
                 .contains("[Service cloudfront.amazonaws.com]").contains("IsPublic (S3's own verdict): false");
-        assertThat(a.get("oac-policy-scoped-to-distribution").actual())
-                .contains("arn:aws:cloudfront::123456789012:distribution/");
         assertThat(a.get("anonymous-s3-get-denied").evidence()).containsKey("s3:HeadObject(signed).requestId");
     }
 
     @Test
-    void teardownRemovesTheDistributionBeforeWhatItRelies() {
+    void motoCreatesBucketsWithoutBlockPublicAccessSoTheDefaultIsReadBeforeTheLabSetsIt() {
+        AssertionRecord block = assertionsOn(Emulator.MOTO).get("block-public-access-all-on");
+
+        assertThat(block.reason()).contains("known moto gap", "NoSuchPublicAccessBlockConfiguration");
+        assertThat(block.evidence()).containsKey("s3:GetPublicAccessBlock(new bucket).requestId");
+    }
+
+    @Test
+    void teardownRemovesTheDistributionsBeforeWhatTheyRelyOn() {
         assertThat(labOn(Emulator.MOTO).teardown()).extracting(TeardownRecord::type).containsExactly(
-                "CloudFront distribution", "CloudFront origin access control", "S3 bucket policy", "S3 bucket");
+                "CloudFront distribution", "CloudFront distribution", "CloudFront origin access control",
+                "S3 bucket policy", "S3 bucket");
     }
 }

@@ -14,6 +14,7 @@ import io.awslabs.testing.LabHarness;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,8 @@ class CloudFrontPrivateOriginLabTest {
 
             assertThat(lab.status()).isEqualTo(Status.SKIPPED);
             assertThat(lab.assertions()).hasSize(7).allSatisfy(a -> assertThat(a.status()).isEqualTo(Status.SKIPPED));
-            assertThat(lab.assertions()).filteredOn(a -> !"get-through-distribution".equals(a.id()))
-                    .hasSize(6).allSatisfy(a -> assertThat(a.reason()).contains("this target has no CloudFront").contains("501"));
+            assertThat(lab.assertions()).filteredOn(a -> !List.of("get-through-distribution", "oac-policy-scoped-to-distribution").contains(a.id()))
+                    .hasSize(5).allSatisfy(a -> assertThat(a.reason()).contains("this target has no CloudFront").contains("501"));
             assertThat(lab.teardown()).isEmpty();
         }
     }
@@ -66,6 +67,22 @@ class CloudFrontPrivateOriginLabTest {
         assertThat(info.sources()).contains(
                 "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html");
         assertThat(info.assertions()).hasSize(7);
+    }
+
+    @Test
+    void onAwsTheRequestsThroughTheDistributionsRunUnlessTheLearnerOptsOut() {
+        LabInfo info = new CloudFrontPrivateOriginLab().info();
+
+        assertThat(info.optionNamed(CloudFrontPrivateOriginLab.WAIT_DEPLOYED)).hasValueSatisfying(o ->
+                assertThat(o.defaultValue()).isEqualTo("true"));
+        assertThat(info.awsOnly()).containsOnlyKeys("get-through-distribution", "oac-policy-scoped-to-distribution");
+        assertThat(info.statementOf("get-through-distribution")).contains("minutes", "wait-deployed=false");
+    }
+
+    @Test
+    void theIamActionsCoverTeardownOfAVersionedBucket() {
+        assertThat(new CloudFrontPrivateOriginLab().info().iamActions())
+                .contains("s3:ListBucketVersions", "s3:DeleteObjectVersion", "s3:GetBucketPublicAccessBlock");
     }
 
     private Target emulatorAnswering(int status, String xml) throws Exception {
