@@ -8,11 +8,14 @@ import io.awslabs.lab.LabContext;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.labs.kinesis.HashKeySpace.Range;
 import io.awslabs.resources.kinesis.KinesisStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -40,9 +43,12 @@ public final class KinesisShardOrderingChallenge implements Challenge {
         return ChallengeInfo.goal("The stream carries the site's clickstream to consumers that each read one shard and "
                         + "must see every click of a visitor, in the order it happened. Write the " + PAGES.size()
                         + " clicks of the visitor named below (see 'clicks': one record each, its data exactly that text, "
-                        + "in that order) so that one shard holds all of them, in that order, whichever shard it is.")
+                        + "in that order; the files click-1.txt to click-" + PAGES.size() + ".txt of the challenge directory "
+                        + "hold the same texts) so that one shard holds all of them, in that order, whichever shard it is.")
                 .creates("a provisioned data stream of " + KinesisShardOrderingLab.SHARDS + " shards named after the run "
-                        + "id and tagged with it, holding no records")
+                        + "id and tagged with it, holding no records",
+                        "the files click-1.txt to click-" + PAGES.size() + ".txt in the challenge directory, each holding "
+                                + "the data of one click")
                 .check("clicks-on-the-stream",
                         "Reading every shard from its oldest record finds each of the visitor's " + PAGES.size() + " clicks")
                 .check("one-visitor-one-shard",
@@ -54,10 +60,10 @@ public final class KinesisShardOrderingChallenge implements Challenge {
                 .hints("Kinesis partition keys: Kinesis hashes a record's partition key with MD5 and writes the record to "
                                 + "the shard whose hash key range holds the hash; records of one shard are read in the "
                                 + "order they were written. What must all of one visitor's clicks have in common?",
-                        "Kinesis PutRecord, once per click, in order, with the visitor's id as PartitionKey (the AWS "
-                                + "CLI v2 takes --data as base64 unless given --cli-binary-format raw-in-base64-out); "
+                        "Kinesis PutRecord, once per click, in order, with the visitor's id as PartitionKey; "
                                 + "SequenceNumberForOrdering set to the previous click's sequence number makes their "
-                                + "order strict.");
+                                + "order strict. With the AWS CLI, --data fileb://FILE sends the file's bytes as they are "
+                                + "(a --data text is read as base64 by version 2 and as raw text by version 1).");
     }
 
     @Override
@@ -68,6 +74,15 @@ public final class KinesisShardOrderingChallenge implements Challenge {
                         "the clickstream, " + KinesisShardOrderingLab.SHARDS + " shards")
                 .value(VISITOR, visitor)
                 .value(CLICKS, String.join(" ", clicksOf(visitor)));
+        List<String> clicks = clicksOf(visitor);
+        for (int i = 0; i < clicks.size(); i++) {
+            Files.writeString(scaffold.file(clickFile(i)), clicks.get(i), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The file holding the data of click {@code index} (from 0), for the AWS CLI's fileb://, which sends bytes as they are. */
+    static String clickFile(int index) {
+        return "click-" + (index + 1) + ".txt";
     }
 
     static List<String> clicksOf(String visitor) {
@@ -162,9 +177,9 @@ public final class KinesisShardOrderingChallenge implements Challenge {
 
     @Override
     public List<String> commands(Scaffold scaffold) {
-        return clicksOf(scaffold.value(VISITOR)).stream()
-                .map(click -> "aws kinesis put-record --stream-name " + scaffold.id(STREAM) + " --partition-key "
-                        + scaffold.value(VISITOR) + " --data '" + click + "' --cli-binary-format raw-in-base64-out")
+        return IntStream.range(0, PAGES.size())
+                .mapToObj(i -> "aws kinesis put-record --stream-name " + scaffold.id(STREAM) + " --partition-key "
+                        + scaffold.value(VISITOR) + " --data 'fileb://" + scaffold.file(clickFile(i)) + "'")
                 .toList();
     }
 }
