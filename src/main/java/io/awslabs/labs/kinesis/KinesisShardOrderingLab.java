@@ -50,10 +50,8 @@ public final class KinesisShardOrderingLab implements Lab {
 
     private String stream;
     private ShardReader reader;
-    /** The visitor whose clicks the ordering assertions follow, and every record put with its key, in order. */
-    private String visitor;
-    private final List<String> visitorHistory = new ArrayList<>();
-    private String lastVisitorSequence;
+    /** The visitor whose clicks the ordering assertions follow. */
+    private VisitorClicks visitor;
     private String visitorShard;
     private List<Range> ranges = List.of();
 
@@ -149,7 +147,7 @@ public final class KinesisShardOrderingLab implements Lab {
     public void provision(LabContext ctx) throws Exception {
         stream = KinesisStream.create(ctx, "clicks", SHARDS);
         reader = new ShardReader(ctx.client(KinesisClient.class), stream);
-        visitor = "visitor-" + ctx.runId();
+        visitor = new VisitorClicks(ctx.client(KinesisClient.class), stream, "visitor-" + ctx.runId());
     }
 
     @Override
@@ -197,7 +195,7 @@ public final class KinesisShardOrderingLab implements Lab {
             List<String> data = new ArrayList<>();
             for (int i = 1; i <= ORDERED_RECORDS; i++) {
                 String click = "click:" + run + ":" + i;
-                puts.add(putForVisitor(kinesis, click));
+                puts.add(visitor.put(click));
                 data.add(click);
             }
             List<String> sequenceNumbers = puts.stream().map(PutRecordResponse::sequenceNumber).toList();
@@ -220,7 +218,7 @@ public final class KinesisShardOrderingLab implements Lab {
             List<String> data = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 String click = "resume:" + run + ":" + i;
-                sequenceNumbers.add(putForVisitor(kinesis, click).sequenceNumber());
+                sequenceNumbers.add(visitor.put(click).sequenceNumber());
                 data.add(click);
             }
             String second = sequenceNumbers.get(1);
@@ -232,7 +230,7 @@ public final class KinesisShardOrderingLab implements Lab {
             ShardReader.Read atLatest = reader.from(visitorShard, ShardIteratorType.LATEST, null);
             p.equal("records read at LATEST", List.of(), atLatest.data());
             String next = "resume:" + run + ":5";
-            putForVisitor(kinesis, next);
+            visitor.put(next);
             p.equal("records read on from LATEST after one more write", List.of(next),
                     reader.readOn(atLatest.nextIterator()).data());
         });
@@ -255,11 +253,11 @@ public final class KinesisShardOrderingLab implements Lab {
             p.equal("how the children cover the split shard's range", HashKeySpace.CONTIGUOUS,
                     HashKeySpace.coverage(children, parent.start(), parent.end()));
             p.isTrue("the split shard is closed (it has an EndingSequenceNumber)", parentEnd != null, parentEnd);
-            String child = HashKeySpace.holding(children, HashKeySpace.hashOf(visitor)).map(Range::shardId).orElseThrow();
+            String child = HashKeySpace.holding(children, HashKeySpace.hashOf(visitor.visitor())).map(Range::shardId).orElseThrow();
             Set<String> childIds = children.stream().map(Range::shardId).collect(Collectors.toSet());
             List<String> landed = new ArrayList<>();
             for (int i = 1; i <= 2; i++) {
-                String shard = putForVisitor(kinesis, "after-split:" + run + ":" + i).shardId();
+                String shard = visitor.put("after-split:" + run + ":" + i).shardId();
                 landed.add(shard + (shard.equals(parent.shardId()) ? " (the closed parent)"
                         : childIds.contains(shard) ? " (a child)" : ""));
             }
@@ -269,7 +267,7 @@ public final class KinesisShardOrderingLab implements Lab {
             lineage.addAll(visitorRecords(reader.from(child, ShardIteratorType.TRIM_HORIZON, null)));
             List<String> sequenceNumbers = lineage.stream().map(Record::sequenceNumber).toList();
             p.evidence("lineageSequenceNumbers", sequenceNumbers);
-            p.equal("the key's records read from the parent, then the child", visitorHistory,
+            p.equal("the key's records read from the parent, then the child", visitor.history(),
                     lineage.stream().map(r -> r.data().asUtf8String()).toList());
             p.isTrue("their sequence numbers increase across parent and child",
                     HashKeySpace.strictlyIncreasing(sequenceNumbers), String.join(", ", sequenceNumbers));
@@ -310,17 +308,7 @@ public final class KinesisShardOrderingLab implements Lab {
         });
     }
 
-    /** Puts a record of the followed visitor, chained to the previous one by SequenceNumberForOrdering. */
-    private PutRecordResponse putForVisitor(KinesisClient kinesis, String data) {
-        String previous = lastVisitorSequence;
-        PutRecordResponse put = kinesis.putRecord(r -> r.streamName(stream).partitionKey(visitor)
-                .data(SdkBytes.fromUtf8String(data)).sequenceNumberForOrdering(previous));
-        visitorHistory.add(data);
-        lastVisitorSequence = put.sequenceNumber();
-        return put;
-    }
-
     private List<Record> visitorRecords(ShardReader.Read read) {
-        return read.records().stream().filter(r -> visitor.equals(r.partitionKey())).toList();
+        return read.records().stream().filter(r -> visitor.visitor().equals(r.partitionKey())).toList();
     }
 }

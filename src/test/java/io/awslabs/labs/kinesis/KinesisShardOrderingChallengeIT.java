@@ -1,0 +1,10 @@
+package io.awslabs.labs.kinesis;
+
+import io.awslabs.testing.ChallengeContract;
+
+class KinesisShardOrderingChallengeIT extends ChallengeContract {
+
+    KinesisShardOrderingChallengeIT() {
+        super(KinesisShardOrderingLab::new, KinesisShardOrderingChallenge::new);
+    }
+}
