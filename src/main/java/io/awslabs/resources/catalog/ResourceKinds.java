@@ -13,6 +13,9 @@ import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.Vpc;
+import io.awslabs.resources.ecs.EcsCluster;
+import io.awslabs.resources.ecs.EcsService;
+import io.awslabs.resources.ecs.EcsTaskDefinition;
 import io.awslabs.resources.elbv2.Listener;
 import io.awslabs.resources.elbv2.LoadBalancer;
 import io.awslabs.resources.elbv2.TargetGroup;
@@ -47,9 +50,10 @@ import software.amazon.awssdk.arns.Arn;
 
 /**
  * Every resource kind, in the order a sweep deletes in when no journal says otherwise: what
- * depends on others first (a distribution before its origin access control, a listener before its
- * load balancer and the target groups it forwards to, a load balancer before its subnets, an
- * instance before its security group and instance profile, a role's attachments
+ * depends on others first (a distribution before its origin access control, an ECS service before
+ * the target group its tasks are registered in and before its cluster, a listener before its load
+ * balancer and the target groups it forwards to, a load balancer before its subnets, an instance
+ * before the ECS cluster it joined, its security group and instance profile, a role's attachments
  * before the role, a user's keys and policies before the user, accounts moved out of an OU before
  * the OU, an organization's policies and OUs before it, a directory before its subnets and their
  * VPC, records before their zone, a policy before its bucket), KMS keys last. A lab that brings a
@@ -58,10 +62,13 @@ import software.amazon.awssdk.arns.Arn;
 public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
+            EcsService.KIND,
             Listener.KIND,
             LoadBalancer.KIND,
             TargetGroup.KIND,
             Ec2Instance.KIND,
+            EcsTaskDefinition.KIND,
+            EcsCluster.KIND,
             Directory.KIND,
             IdentityPool.KIND,
             UserPoolClient.KIND,
