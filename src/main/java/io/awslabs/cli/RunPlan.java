@@ -31,7 +31,11 @@ final class RunPlan {
                     + "(docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteDistribution.html)",
             "ds", "Directory Service directories are slow: a Simple AD takes 20-40 minutes to be Active and 10 or more "
                     + "to delete, billed at about $0.05 an hour meanwhile "
-                    + "(docs.aws.amazon.com/directoryservice/latest/admin-guide/simple_ad_getting_started.html)");
+                    + "(docs.aws.amazon.com/directoryservice/latest/admin-guide/simple_ad_getting_started.html)",
+            "ecs", "ECS services on EC2 are slow: the container instance boots and joins its cluster, tasks pull their "
+                    + "image and pass the load balancer's health checks before anything can be shown, and teardown "
+                    + "drains the service and terminates the instance; an instance and a load balancer are billed by the "
+                    + "hour meanwhile (docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)");
 
     private RunPlan() { }
 

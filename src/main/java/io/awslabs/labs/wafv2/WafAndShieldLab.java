@@ -20,6 +20,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.GetWebAclResponse;
@@ -142,11 +143,11 @@ public final class WafAndShieldLab implements Lab {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp").fromPort(80)
                 .toPort(80).ipRanges(i -> i.cidrIp("0.0.0.0/0").description("the lab's requests"))));
         LoadBalancer.Handle application = LoadBalancer.create(ctx, "alb", LoadBalancerTypeEnum.APPLICATION,
-                vpc.subnetIds(), List.of(group));
+                List.copyOf(vpc.subnetIds()), r -> r.scheme(LoadBalancerSchemeEnum.INTERNET_FACING).securityGroups(group));
         alb = application.arn();
         albDns = application.dnsName();
         Listener.fixedResponse(ctx, alb, 80, "served by the ALB of " + ctx.name());
-        nlb = LoadBalancer.create(ctx, "nlb", LoadBalancerTypeEnum.NETWORK, vpc.subnetIds(), List.of()).arn();
+        nlb = LoadBalancer.create(ctx, "nlb", LoadBalancerTypeEnum.NETWORK, List.copyOf(vpc.subnetIds())).arn();
         acl = WebAcl.create(ctx, "acl", r -> r.defaultAction(a -> a.allow(x -> { }))
                 .rules(rateRule(), managedRule())
                 .visibilityConfig(metrics(ctx.name())));

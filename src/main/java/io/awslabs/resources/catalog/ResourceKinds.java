@@ -25,6 +25,12 @@ import io.awslabs.resources.ec2.Vpc;
 import io.awslabs.resources.ec2.VpnConnection;
 import io.awslabs.resources.ec2.VpnGateway;
 import io.awslabs.resources.ec2.VpnGatewayAttachment;
+import io.awslabs.resources.ecs.EcsCluster;
+import io.awslabs.resources.ecs.EcsService;
+import io.awslabs.resources.ecs.EcsTaskDefinition;
+import io.awslabs.resources.elbv2.Listener;
+import io.awslabs.resources.elbv2.LoadBalancer;
+import io.awslabs.resources.elbv2.TargetGroup;
 import io.awslabs.resources.iam.AccessKey;
 import io.awslabs.resources.iam.IamRole;
 import io.awslabs.resources.iam.IamUser;
@@ -56,26 +62,34 @@ import software.amazon.awssdk.arns.Arn;
 
 /**
  * Every resource kind, in the order a sweep deletes in when no journal says otherwise: what
- * depends on others first (a distribution before its origin access control, an instance before
+ * depends on others first (a distribution before its origin access control, an accelerator's
+ * endpoint group and listener before it and before the Elastic IP it routes to, a web ACL's
+ * association before the web ACL, an ECS service before the target group its tasks are
+ * registered in and before its cluster, a listener before its load balancer and the target groups
+ * it forwards to, a load balancer before its subnets, an instance before the ECS cluster it joined,
  * its security group and instance profile, a role's attachments before the role, a user's keys and
  * policies before the user, accounts moved out of an OU before the OU, an organization's policies
- * and OUs before it, a directory before its subnets and their VPC, routes, peering, VPN and transit gateway pieces before the
- * route tables, subnets and VPCs they use, records before their zone, a
- * policy before its bucket), KMS keys last. A lab that brings a new AWS type adds
- * its kind here (a test fails for a kind that is not listed).
+ * and OUs before it, a directory before its subnets and their VPC, routes, peering, VPN and transit
+ * gateway pieces before the route tables, subnets and VPCs they use, records before their zone, a
+ * policy before its bucket), KMS keys last. A lab that brings a new AWS type adds its kind here (a
+ * test fails for a kind that is not listed).
  */
 public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
+            io.awslabs.resources.wafv2.WebAclAssociation.KIND,
+            io.awslabs.resources.wafv2.WebAcl.KIND,
+            EcsService.KIND,
+            Listener.KIND,
+            LoadBalancer.KIND,
+            TargetGroup.KIND,
             Ec2Instance.KIND,
+            EcsTaskDefinition.KIND,
+            EcsCluster.KIND,
             io.awslabs.resources.globalaccelerator.EndpointGroup.KIND,
             io.awslabs.resources.globalaccelerator.AcceleratorListener.KIND,
             io.awslabs.resources.globalaccelerator.Accelerator.KIND,
             io.awslabs.resources.ec2.ElasticIpAddress.KIND,
-            io.awslabs.resources.wafv2.WebAclAssociation.KIND,
-            io.awslabs.resources.wafv2.WebAcl.KIND,
-            io.awslabs.resources.elbv2.Listener.KIND,
-            io.awslabs.resources.elbv2.LoadBalancer.KIND,
             Directory.KIND,
             IdentityPool.KIND,
             UserPoolClient.KIND,

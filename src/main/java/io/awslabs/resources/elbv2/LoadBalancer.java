@@ -1,75 +1,79 @@
 package io.awslabs.resources.elbv2;
 
+import io.awslabs.resources.Ids;
 import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
 import io.awslabs.targets.Target;
-import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
 /**
- * An Application or Network Load Balancer, named {@code labs-<lab>-<run>-<suffix>} (at most 32
- * characters) and tagged at creation; recorded by its ARN. Deleting it deletes its listeners too.
+ * An Application or Network Load Balancer (ELBv2), tagged at creation. Deleting it deletes its
+ * listeners too; the network interfaces it held in its subnets are released some minutes later,
+ * which the subnet's own delete waits for.
  */
 public final class LoadBalancer implements ResourceKind {
     public static final LoadBalancer KIND = new LoadBalancer();
-    private static final int MAX_NAME = 32;
+
+    /** A lab load balancer: its ARN, name, type and DNS name. */
+    public record Handle(String arn, String name, LoadBalancerTypeEnum type, String dnsName) { }
 
     private LoadBalancer() { }
 
-    /** What a created load balancer is: its ARN and the DNS name clients reach it at. */
-    public record Handle(String arn, String dnsName) { }
+    /** An internal load balancer of this type in these subnets, named {@code labs-<run>-<suffix>}. */
+    public static Handle create(Provisioning p, String suffix, LoadBalancerTypeEnum type, List<String> subnetIds)
+            throws Exception {
+        return create(p, suffix, type, subnetIds, r -> { });
+    }
 
-    /** An internet-facing load balancer of {@code type} in these subnets; security groups apply to an ALB only. */
-    public static Handle create(Provisioning p, String suffix, LoadBalancerTypeEnum type, Collection<String> subnets,
-                                Collection<String> securityGroups) throws Exception {
+    /** {@link #create} with more settings (an internet-facing scheme, security groups) set by {@code more}. */
+    public static Handle create(Provisioning p, String suffix, LoadBalancerTypeEnum type, List<String> subnetIds,
+                                Consumer<CreateLoadBalancerRequest.Builder> more) throws Exception {
         ElasticLoadBalancingV2Client elb = p.client(ElasticLoadBalancingV2Client.class);
-        String name = p.name(suffix);
-        if (name.length() > MAX_NAME) {
-            throw new IllegalArgumentException("a load balancer name has at most 32 characters: " + name);
-        }
+        String name = ElbTags.shortName(p, suffix);
         return p.create(KIND, () -> {
-            var created = elb.createLoadBalancer(r -> {
-                r.name(name).type(type).scheme("internet-facing").subnets(subnets)
-                        .tags(p.tags((k, v) -> Tag.builder().key(k).value(v).build()));
-                if (type == LoadBalancerTypeEnum.APPLICATION) {
-                    r.securityGroups(securityGroups);
-                }
+            var lb = elb.createLoadBalancer(r -> {
+                r.name(name).type(type).scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetIds).tags(ElbTags.of(p));
+                more.accept(r);
             }).loadBalancers().get(0);
-            return new Handle(created.loadBalancerArn(), created.dnsName());
+            return new Handle(lb.loadBalancerArn(), lb.loadBalancerName(), lb.type(), lb.dnsName());
         }, Handle::arn);
     }
 
     @Override
     public String type() {
-        return "ELBv2 load balancer";
+        return "ELB load balancer";
     }
 
+    /** DeleteLoadBalancer succeeds for a load balancer that is already gone. */
     @Override
     public void delete(Teardown env, String arn) {
         env.target().client(ElasticLoadBalancingV2Client.class).deleteLoadBalancer(r -> r.loadBalancerArn(arn));
     }
 
     @Override
+    public boolean owns(Arn arn) {
+        return Ids.is(arn, "elasticloadbalancing", "loadbalancer");
+    }
+
+    /** The ARN is the id every ELBv2 call takes. */
+    @Override
     public String canonicalId(String idOrArn) {
         return idOrArn;
     }
 
     @Override
-    public boolean owns(Arn arn) {
-        return arn.service().equals("elasticloadbalancing") && arn.resourceAsString().startsWith("loadbalancer/");
-    }
-
-    @Override
     public List<Found> find(Target target, RunMatcher runs) {
-        return target.client(ElasticLoadBalancingV2Client.class).describeLoadBalancersPaginator(r -> { })
-                .loadBalancers().stream()
-                .flatMap(lb -> runs.runOf(lb.loadBalancerName()).map(run -> new Found(run, lb.loadBalancerArn())).stream())
-                .toList();
+        ElasticLoadBalancingV2Client elb = target.client(ElasticLoadBalancingV2Client.class);
+        List<String> arns = elb.describeLoadBalancersPaginator(r -> { }).loadBalancers().stream()
+                .map(software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer::loadBalancerArn).toList();
+        return ElbTags.ofRuns(elb, arns, runs);
     }
 }

@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /** A Parameter Store parameter, recorded by its name ({@code /labs-<lab>-<run>/...}). */
 public final class SsmParameter implements ResourceKind {
     public static final SsmParameter KIND = new SsmParameter();
+    /** Lab parameters are {@code /labs-<lab>-<run>/...}; a learner's may lack the leading slash. */
+    private static final List<String> LAB_PREFIXES = List.of("/labs-", "labs-");
 
     private SsmParameter() { }
 
@@ -41,9 +43,15 @@ public final class SsmParameter implements ResourceKind {
         return resource.contains("/") ? "/" + resource : resource;
     }
 
+    /**
+     * Only names that start like a lab's, filtered by Parameter Store itself: a region also holds the
+     * public parameters a lab reads (an emulator copies thousands of /aws/service/ecs/... ones into
+     * the region at the first read of one), and listing them all takes minutes.
+     */
     @Override
     public List<Found> find(Target target, RunMatcher runs) {
-        return target.client(SsmClient.class).describeParametersPaginator(r -> { }).stream()
+        return target.client(SsmClient.class).describeParametersPaginator(r -> r.parameterFilters(f -> f.key("Name")
+                        .option("BeginsWith").values(LAB_PREFIXES))).stream()
                 .flatMap(page -> page.parameters().stream())
                 .flatMap(p -> runs.runOf(p.name()).map(run -> new Found(run, p.name())).stream())
                 .toList();
