@@ -10,6 +10,8 @@ import io.awslabs.resources.cognito.UserPool;
 import io.awslabs.resources.cognito.UserPoolClient;
 import io.awslabs.resources.ds.Directory;
 import io.awslabs.resources.ec2.Ec2Instance;
+import io.awslabs.resources.ec2.ElasticIp;
+import io.awslabs.resources.ec2.InternetGateway;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.Vpc;
@@ -54,7 +56,9 @@ import software.amazon.awssdk.arns.Arn;
 public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
+            ElasticIp.KIND,
             Ec2Instance.KIND,
+            InternetGateway.KIND,
             Directory.KIND,
             IdentityPool.KIND,
             UserPoolClient.KIND,
