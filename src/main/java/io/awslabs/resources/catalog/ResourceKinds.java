@@ -9,11 +9,13 @@ import io.awslabs.resources.cognito.IdentityPool;
 import io.awslabs.resources.cognito.UserPool;
 import io.awslabs.resources.cognito.UserPoolClient;
 import io.awslabs.resources.ds.Directory;
+import io.awslabs.resources.ec2.EbsVolume;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.ElasticIp;
 import io.awslabs.resources.ec2.InternetGateway;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
+import io.awslabs.resources.ec2.VolumeAttachment;
 import io.awslabs.resources.ec2.Vpc;
 import io.awslabs.resources.iam.AccessKey;
 import io.awslabs.resources.iam.IamRole;
@@ -47,7 +49,8 @@ import software.amazon.awssdk.arns.Arn;
 /**
  * Every resource kind, in the order a sweep deletes in when no journal says otherwise: what
  * depends on others first (a distribution before its origin access control, an instance before
- * its security group and instance profile, a role's attachments before the role, a user's keys and
+ * its security group and instance profile, a volume's attachment before the instance and the
+ * instance before its volumes (its root volume goes with it), a role's attachments before the role, a user's keys and
  * policies before the user, accounts moved out of an OU before the OU, an organization's policies
  * and OUs before it, a directory before its subnets and their VPC, records before their zone, a
  * policy before its bucket), KMS keys last. A lab that brings a new AWS type adds
@@ -57,7 +60,9 @@ public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
             ElasticIp.KIND,
+            VolumeAttachment.KIND,
             Ec2Instance.KIND,
+            EbsVolume.KIND,
             InternetGateway.KIND,
             Directory.KIND,
             IdentityPool.KIND,
