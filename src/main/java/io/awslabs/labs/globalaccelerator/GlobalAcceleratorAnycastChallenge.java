@@ -5,7 +5,7 @@ import io.awslabs.lab.ChallengeChecks;
 import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.Scaffold;
-import io.awslabs.resources.ec2.ElasticIpAddress;
+import io.awslabs.resources.ec2.ElasticIp;
 import io.awslabs.resources.globalaccelerator.Accelerator;
 import io.awslabs.resources.globalaccelerator.AcceleratorListener;
 import io.awslabs.resources.globalaccelerator.EndpointGroup;
@@ -48,8 +48,8 @@ public final class GlobalAcceleratorAnycastChallenge implements Challenge {
 
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
-        ElasticIpAddress.Handle eip = ElasticIpAddress.allocate(ctx, "endpoint");
-        scaffold.item(ENDPOINT, ElasticIpAddress.KIND.type(), eip.allocationId(), null,
+        ElasticIp.Handle eip = ElasticIp.allocate(ctx, "endpoint");
+        scaffold.item(ENDPOINT, ElasticIp.KIND.type(), eip.allocationId(), null,
                 "Elastic IP " + eip.publicIp() + " in " + ctx.target().region() + ", the endpoint to put behind the accelerator");
         var accelerator = Accelerator.create(ctx);
         scaffold.item("accelerator", Accelerator.KIND.type(), accelerator.acceleratorArn(), accelerator.acceleratorArn(),

@@ -5,7 +5,7 @@ import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
-import io.awslabs.resources.ec2.ElasticIpAddress;
+import io.awslabs.resources.ec2.ElasticIp;
 import io.awslabs.resources.globalaccelerator.Accelerator;
 import io.awslabs.resources.globalaccelerator.AcceleratorListener;
 import io.awslabs.resources.globalaccelerator.EndpointGroup;
@@ -39,7 +39,7 @@ public final class GlobalAcceleratorAnycastLab implements Lab {
     private software.amazon.awssdk.services.globalaccelerator.model.Accelerator accelerator;
     private String listener;
     private String endpointGroup;
-    private ElasticIpAddress.Handle endpoint;
+    private ElasticIp.Handle endpoint;
 
     @Override
     public LabInfo info() {
@@ -108,7 +108,7 @@ public final class GlobalAcceleratorAnycastLab implements Lab {
 
     @Override
     public void provision(LabContext ctx) throws Exception {
-        endpoint = ElasticIpAddress.allocate(ctx, "endpoint");
+        endpoint = ElasticIp.allocate(ctx, "endpoint");
         accelerator = Accelerator.create(ctx);
         listener = AcceleratorListener.createTcp(ctx, accelerator.acceleratorArn(), PORT);
         endpointGroup = EndpointGroup.create(ctx, listener, ctx.target().region(), endpoint.allocationId(), INITIAL_DIAL);

@@ -10,7 +10,10 @@ import io.awslabs.resources.cognito.UserPool;
 import io.awslabs.resources.cognito.UserPoolClient;
 import io.awslabs.resources.ds.Directory;
 import io.awslabs.resources.ec2.CustomerGateway;
+import io.awslabs.resources.ec2.EbsVolume;
 import io.awslabs.resources.ec2.Ec2Instance;
+import io.awslabs.resources.ec2.ElasticIp;
+import io.awslabs.resources.ec2.InternetGateway;
 import io.awslabs.resources.ec2.NetworkInsightsPath;
 import io.awslabs.resources.ec2.NetworkInterface;
 import io.awslabs.resources.ec2.PeeringConnection;
@@ -21,6 +24,7 @@ import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.TransitGateway;
 import io.awslabs.resources.ec2.TransitGatewayAttachment;
 import io.awslabs.resources.ec2.TransitGatewayRouteTable;
+import io.awslabs.resources.ec2.VolumeAttachment;
 import io.awslabs.resources.ec2.Vpc;
 import io.awslabs.resources.ec2.VpnConnection;
 import io.awslabs.resources.ec2.VpnGateway;
@@ -66,8 +70,10 @@ import software.amazon.awssdk.arns.Arn;
  * endpoint group and listener before it and before the Elastic IP it routes to, a web ACL's
  * association before the web ACL, an ECS service before the target group its tasks are
  * registered in and before its cluster, a listener before its load balancer and the target groups
- * it forwards to, a load balancer before its subnets, an instance before the ECS cluster it joined,
- * its security group and instance profile, a role's attachments before the role, a user's keys and
+ * it forwards to, a load balancer before its subnets, an Elastic IP (disassociated) and a
+ * volume's attachment before the instance, an instance before the ECS cluster it joined, its
+ * volumes (its root volume goes with it), its security group and instance profile, an internet
+ * gateway before its VPC, a role's attachments before the role, a user's keys and
  * policies before the user, accounts moved out of an OU before the OU, an organization's policies
  * and OUs before it, a directory before its subnets and their VPC, routes, peering, VPN and transit
  * gateway pieces before the route tables, subnets and VPCs they use, records before their zone, a
@@ -77,19 +83,22 @@ import software.amazon.awssdk.arns.Arn;
 public final class ResourceKinds {
     public static final List<ResourceKind> ALL = List.of(
             Distribution.KIND,
+            io.awslabs.resources.globalaccelerator.EndpointGroup.KIND,
+            io.awslabs.resources.globalaccelerator.AcceleratorListener.KIND,
+            io.awslabs.resources.globalaccelerator.Accelerator.KIND,
             io.awslabs.resources.wafv2.WebAclAssociation.KIND,
             io.awslabs.resources.wafv2.WebAcl.KIND,
             EcsService.KIND,
             Listener.KIND,
             LoadBalancer.KIND,
             TargetGroup.KIND,
+            ElasticIp.KIND,
+            VolumeAttachment.KIND,
             Ec2Instance.KIND,
             EcsTaskDefinition.KIND,
             EcsCluster.KIND,
-            io.awslabs.resources.globalaccelerator.EndpointGroup.KIND,
-            io.awslabs.resources.globalaccelerator.AcceleratorListener.KIND,
-            io.awslabs.resources.globalaccelerator.Accelerator.KIND,
-            io.awslabs.resources.ec2.ElasticIpAddress.KIND,
+            EbsVolume.KIND,
+            InternetGateway.KIND,
             Directory.KIND,
             IdentityPool.KIND,
             UserPoolClient.KIND,

@@ -46,7 +46,7 @@ class ResourceKindsTest {
         assertThat(type("arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0abc")).isEqualTo("EC2 security group");
         assertThat(type("arn:aws:ssm:eu-west-1:123456789012:parameter/labs-x/secret")).isEqualTo("SSM parameter");
         assertThat(type("arn:aws:cloudfront::123456789012:distribution/E123")).isEqualTo("CloudFront distribution");
-        assertThat(ResourceKinds.forArn("arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc")).isEmpty();
+        assertThat(type("arn:aws:ec2:eu-west-1:123456789012:volume/vol-0abc")).isEqualTo("EBS volume");
         assertThat(ResourceKinds.forArn("arn:aws:s3:::bucket/key")).isEmpty();
     }
 
