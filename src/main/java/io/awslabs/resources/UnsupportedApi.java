@@ -6,8 +6,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Recognises a target that does not implement an API at all, as opposed to one that refused a
  * request. Emulators answer such calls in ways AWS never does for a create or list call: moto
- * routes no handler and answers a bare HTTP 404 without an AWS error code; LocalStack community
- * answers 501 ("not yet implemented or pro feature").
+ * routes no handler and answers a bare HTTP 404 without an AWS error code, or, for an action of a
+ * service it has but not of this one (EC2 CreatePlacementGroup), raises NotImplementedError and
+ * answers HTTP 500 with an HTML page, no AWS error at all; LocalStack community answers 501 ("not
+ * yet implemented or pro feature").
  */
 public final class UnsupportedApi {
     private UnsupportedApi() { }
@@ -16,7 +18,8 @@ public final class UnsupportedApi {
     public static Optional<String> reason(String api, AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         boolean bareNotFound = e.statusCode() == 404 && (code == null || code.isBlank() || code.equals("404"));
-        if (bareNotFound || e.statusCode() == 501) {
+        boolean bareServerError = e.statusCode() == 500 && (code == null || code.isBlank());
+        if (bareNotFound || bareServerError || e.statusCode() == 501) {
             return Optional.of(api + " answered " + e.statusCode() + (code == null || code.isBlank() ? "" : " " + code)
                     + ": the target does not implement this API");
         }
