@@ -126,7 +126,7 @@ public final class ChallengeSession {
             String runId = RunIds.next();
             Instant startedAt = Instant.now();
             LabInfo info = lab.info();
-            target.lacks(info.services()).ifPresent(why -> {
+            target.lacks(info.services(), info.apis()).ifPresent(why -> {
                 throw new EnvironmentException("challenge " + info.id() + " cannot run here: " + why,
                         "start it on another target: labs start " + info.id() + " --target moto");
             });

@@ -103,7 +103,7 @@ public final class ChallengeRun {
         CheckRecorder recorder = new CheckRecorder(challenge.info(), target, progress, lab.id());
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        Optional<String> lacks = target.lacks(lab.services());
+        Optional<String> lacks = target.lacks(lab.services(), lab.apis());
         String error = null;
         List<TeardownRecord> teardown = List.of();
         if (lacks.isEmpty()) {

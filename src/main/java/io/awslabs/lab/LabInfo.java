@@ -1,5 +1,6 @@
 package io.awslabs.lab;
 
+import io.awslabs.targets.ApiAction;
 import io.awslabs.targets.EmulatorKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class LabInfo {
     private String concept = "";
     private String examAngle = "";
     private final List<String> services = new ArrayList<>();
+    private final List<ApiAction> apis = new ArrayList<>();
     private double costPerRunUsd;
     private String costNote = "";
     private final List<String> iamActions = new ArrayList<>();
@@ -49,6 +51,12 @@ public final class LabInfo {
     public LabInfo concept(String text) { this.concept = text; return this; }
     public LabInfo examAngle(String text) { this.examAngle = text; return this; }
     public LabInfo services(String... names) { services.addAll(List.of(names)); return this; }
+
+    /**
+     * An action the lab cannot do without, of one of its services: a target whose emulator serves
+     * the service but is known not to implement the action skips the lab as one lacking a service.
+     */
+    public LabInfo needsApi(String service, String action) { apis.add(new ApiAction(service, action)); return this; }
     public LabInfo costPerRunUsd(double usd, String why) { this.costPerRunUsd = usd; this.costNote = why; return this; }
     public LabInfo iamActions(String... actions) { iamActions.addAll(List.of(actions)); return this; }
     public LabInfo creates(String... resources) { creates.addAll(List.of(resources)); return this; }
@@ -133,6 +141,7 @@ public final class LabInfo {
     public String concept() { return concept; }
     public String examAngle() { return examAngle; }
     public List<String> services() { return List.copyOf(services); }
+    public List<ApiAction> apis() { return List.copyOf(apis); }
     public double costPerRunUsd() { return costPerRunUsd; }
     public String costNote() { return costNote; }
     public List<String> iamActions() { return List.copyOf(iamActions); }

@@ -50,7 +50,7 @@ final class LabRun implements Checks {
     }
 
     void execute(boolean keep) {
-        Optional<String> cannot = target.lacks(info.services());
+        Optional<String> cannot = target.lacks(info.services(), info.apis());
         if (cannot.isPresent()) {
             skipReason = cannot.get();
             progress.info(info.id(), "skipped: " + skipReason);

@@ -2,6 +2,7 @@ package io.awslabs.targets;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,21 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
      */
     static final Set<String> NOT_IN_MOTO = Set.of("globalaccelerator");
 
+    /**
+     * Actions of a service the emulator does serve that it does not implement, with what its
+     * source shows. Neither emulator has EC2 placement groups: moto 5.2.5's moto/ec2/responses/
+     * has no placement group handler, so the call reaches moto/core/responses.py's
+     * NotImplementedError; LocalStack 4.14.0's EC2 provider passes it to its moto fork, which has
+     * none either, and says so.
+     */
+    static final Map<EmulatorKind, Map<ApiAction, String>> NOT_IMPLEMENTED = Map.of(
+            EmulatorKind.MOTO, Map.of(new ApiAction("ec2", "CreatePlacementGroup"),
+                    "moto/ec2/responses/ has no placement group handler, so moto raises NotImplementedError and "
+                            + "answers HTTP 500 with an HTML page, no AWS error"),
+            EmulatorKind.LOCALSTACK, Map.of(new ApiAction("ec2", "CreatePlacementGroup"),
+                    "its EC2 provider hands the call to its moto fork, which has no placement group handler: it "
+                            + "answers 501 InternalFailure \"The create_placement_group action has not been implemented\""));
+
     public static EmulatorIdentity moto(String version) {
         return new EmulatorIdentity(EmulatorKind.MOTO, version, Optional.empty(), false);
     }
@@ -31,6 +47,17 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
     /** "LocalStack 4.14.0", "moto 5.2.5", or "moto" when the version is not known. */
     public String describe() {
         return kind.displayName() + (version == null ? "" : " " + version);
+    }
+
+    /** Why this emulator cannot serve all of {@code needed} and every one of {@code apis}, or empty if it can. */
+    public Optional<String> lacks(Collection<String> needed, Collection<ApiAction> apis) {
+        Optional<String> service = lacks(needed);
+        if (service.isPresent()) {
+            return service;
+        }
+        Map<ApiAction, String> missing = NOT_IMPLEMENTED.getOrDefault(kind, Map.of());
+        return apis.stream().filter(missing::containsKey).findFirst()
+                .map(api -> describe() + " does not implement " + api + ": " + missing.get(api));
     }
 
     /** Why this emulator cannot serve all of {@code needed}, or empty if it can. */

@@ -2,6 +2,7 @@ package io.awslabs.targets;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
@@ -55,7 +56,12 @@ public interface Target extends AutoCloseable {
 
     /** Why this target cannot serve these services (an emulator edition that lacks one), or empty. */
     default Optional<String> lacks(Collection<String> services) {
-        return emulator().flatMap(e -> e.lacks(services));
+        return lacks(services, List.of());
+    }
+
+    /** Why this target cannot serve these services, or these actions of them, or empty. */
+    default Optional<String> lacks(Collection<String> services, Collection<ApiAction> apis) {
+        return emulator().flatMap(e -> e.lacks(services, apis));
     }
 
     /** Where the static website of {@code bucket} answers on this target (website endpoints speak HTTP only). */

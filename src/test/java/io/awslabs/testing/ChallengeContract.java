@@ -123,7 +123,7 @@ public abstract class ChallengeContract {
 
     private boolean served(Emulator emulator) {
         try (Target target = emulator.target()) {
-            return target.lacks(lab.get().info().services()).isEmpty();
+            return target.lacks(lab.get().info().services(), lab.get().info().apis()).isEmpty();
         }
     }
 

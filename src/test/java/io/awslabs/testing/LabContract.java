@@ -239,7 +239,7 @@ public abstract class LabContract {
         LabInfo info = info();
         boolean lacksService;
         try (Target target = emulator.target()) {
-            lacksService = target.lacks(info.services()).isPresent();
+            lacksService = target.lacks(info.services(), info.apis()).isPresent();
         }
         Map<String, Status> expected = new LinkedHashMap<>();
         for (LabInfo.AssertionInfo a : info.assertions()) {

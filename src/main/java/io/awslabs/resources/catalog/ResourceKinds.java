@@ -19,6 +19,7 @@ import io.awslabs.resources.ec2.NetworkInterface;
 import io.awslabs.resources.ec2.PeeringConnection;
 import io.awslabs.resources.ec2.Route;
 import io.awslabs.resources.ec2.RouteTable;
+import io.awslabs.resources.ec2.PlacementGroup;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.TransitGateway;
@@ -98,6 +99,7 @@ public final class ResourceKinds {
             EcsTaskDefinition.KIND,
             EcsCluster.KIND,
             EbsVolume.KIND,
+            PlacementGroup.KIND,
             InternetGateway.KIND,
             Directory.KIND,
             IdentityPool.KIND,
