@@ -88,6 +88,11 @@ final class RunCommand implements Callable<Integer> {
                     + "target to itself runs alone.")
     Integer parallel;
 
+    @Option(names = "--step", description = "A guided run: pause after provisioning and after each assertion, say what "
+            + "was proven and the AWS CLI commands to look at it by hand, and go on at Enter. Needs a terminal; "
+            + "runs one lab at a time.")
+    boolean step;
+
     @Override
     public Integer call() {
         RunTargetOptions.Checked where = target.check();
@@ -96,21 +101,31 @@ final class RunCommand implements Callable<Integer> {
         LabOptions.refusal(labs.stream().map(Lab::info).toList(), labOptions).ifPresent(why -> {
             throw new UsageException(why, "'labs describe LAB' lists a lab's options");
         });
+        Terminal terminal = Terminal.detect();
+        if (step && !terminal.interactive()) {
+            throw new UsageException("--step needs a terminal: it waits for Enter after each step",
+                    "run it in a terminal, or leave out --step");
+        }
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
         OptionCheck.of(labs.stream().map(Lab::info).toList(), kind, labOptions).ifPresent(refusal -> {
             throw new UsageException(refusal.problem(), refusal.fix());
         });
-        int labsAtOnce = parallel != null ? parallel : kind.labsAtOnce();
+        int labsAtOnce = parallel != null ? parallel : step ? 1 : kind.labsAtOnce();
         if (labsAtOnce < 1) {
             throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");
         }
-        Terminal terminal = Terminal.detect();
+        if (step && labsAtOnce > 1) {
+            throw new UsageException("--step runs one lab at a time, not --parallel " + labsAtOnce,
+                    "leave out --parallel");
+        }
         ConsoleProgress lines = new ConsoleProgress(System.err, terminal).showingCommands(root.verbose);
-        boolean live = terminal.interactive() && !root.verbose && labsAtOnce > 1 && labs.size() > 1;
+        boolean live = terminal.interactive() && !root.verbose && !step && labsAtOnce > 1 && labs.size() > 1;
         LiveLabBars bars = live ? new LiveLabBars(System.err, labs.stream()
                 .collect(Collectors.toMap(l -> l.info().id(), l -> l.info().assertions().size(), (a, b) -> a))) : null;
-        Progress progress = live ? bars : lines;
+        SteppingProgress stepping = step ? new SteppingProgress(lines, System.err,
+                new java.io.BufferedReader(System.console().reader())) : null;
+        Progress progress = live ? bars : stepping != null ? stepping : lines;
         String runId = RunIds.next();
         progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id()
                 + (labsAtOnce > 1 && labs.size() > 1 ? ", up to " + labsAtOnce + " at once" : ""));
@@ -130,6 +145,9 @@ final class RunCommand implements Callable<Integer> {
                 System.err.print(RunPlan.render(runId, account, labs, RunJournal.fileOf(StateDirs.journals(), runId)));
                 System.err.flush();
                 Confirmation.require(target.yes, account.accountId());
+            }
+            if (stepping != null) {
+                stepping.lookAround(lookAround(opened, runId));
             }
             RunJournal journal = journaled ? startJournal(runId, opened, labs, progress) : null;
             background.ifPresent(BackgroundEmulator::touch);
@@ -170,6 +188,17 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.ofRun(verdict);
         }
+    }
+
+    /** How to see the run's resources by hand: the tag every one of them carries, on this target. */
+    private static List<String> lookAround(Target opened, String runId) {
+        String endpoint = opened.endpoint().map(e -> " --endpoint-url " + e).orElse("");
+        List<String> commands = new ArrayList<>();
+        if (opened.endpoint().isPresent()) {
+            commands.add("export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + opened.region());
+        }
+        commands.add("aws resourcegroupstaggingapi get-resources --tag-filters Key=labs:run-id,Values=" + runId + endpoint);
+        return commands;
     }
 
     /**

@@ -175,4 +175,10 @@ class BadInputTest {
         assertThat(CliResult.run("cleanup", "--froce").err()).contains("did you mean --force?");
         assertThat(CliResult.run("run", LAB, "--zzzzzzzzzz").err()).contains("hint: 'labs run --help' lists the options");
     }
+
+    @Test
+    void aGuidedRunWithoutATerminalIsRefusedBeforeAnythingStarts() {
+        assertRefused(run("--step"), ExitCodes.USAGE, "--step needs a terminal: it waits for Enter after each step",
+                "run it in a terminal, or leave out --step");
+    }
 }
