@@ -53,19 +53,23 @@ class ChallengeOnAwsIT {
         JarProcess.Result solve = AwsOnMoto.run(dir, env, "solve");
         assertThat(solve.code()).as(solve.out() + solve.err()).isEqualTo(ExitCodes.OK);
         String volume;
+        String snapshot;
         try (Target moto = SharedMoto.target()) {
             moto.client(S3Client.class).createBucket(r -> r.bucket(prefix + "-by-hand"));
-            volume = moto.client(Ec2Client.class).createVolume(r -> r.availabilityZone("us-east-1a").size(1)
-                    .tagSpecifications(t -> t.resourceType(ResourceType.VOLUME)
-                            .tags(tag -> tag.key("labs:run-id").value(runId)))).volumeId();
+            // a snapshot: a type the tool has no kind for, tagged with the run id as a learner might tag it
+            volume = moto.client(Ec2Client.class).createVolume(r -> r.availabilityZone("us-east-1a").size(1)).volumeId();
+            snapshot = moto.client(Ec2Client.class).createSnapshot(r -> r.volumeId(volume)
+                    .tagSpecifications(t -> t.resourceType(ResourceType.SNAPSHOT)
+                            .tags(tag -> tag.key("labs:run-id").value(runId)))).snapshotId();
         }
 
         JarProcess.Result stop = AwsOnMoto.run(dir, env, "stop");
         assertThat(stop.code()).as(stop.out() + stop.err()).isEqualTo(ExitCodes.TEARDOWN_INCOMPLETE);
-        assertThat(stop.out()).contains(prefix + "-by-hand", volume, "delete it by hand", "the challenge stays active");
+        assertThat(stop.out()).contains(prefix + "-by-hand", snapshot, "delete it by hand", "the challenge stays active");
         try (Target moto = SharedMoto.target()) {
             assertThat(Leftovers.of(moto, runId)).isEmpty();
-            assertThat(moto.client(Ec2Client.class).describeVolumes(r -> r.volumeIds(volume)).volumes()).hasSize(1);
+            assertThat(moto.client(Ec2Client.class).describeSnapshots(r -> r.snapshotIds(snapshot)).snapshots()).hasSize(1);
+            moto.client(Ec2Client.class).deleteSnapshot(r -> r.snapshotId(snapshot));
             moto.client(Ec2Client.class).deleteVolume(r -> r.volumeId(volume));
         }
 
