@@ -63,7 +63,8 @@ import software.amazon.awssdk.services.ssm.waiters.SsmWaiter;
  */
 public final class SsmRunCommandLab implements Lab {
     static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
-    static final String RUN_ID_TAG = "labs:run-id";
+    /** The instance's own tag: the run-id tag is shared by every lab of a `run --all`, and theirs have instances too. */
+    static final String NAME_TAG = "Name";
     static final String REGISTRATION_TIMEOUT_OPTION = "registration-timeout-seconds";
     private static final Duration DEFAULT_REGISTRATION_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration REGISTRATION_POLL = Duration.ofSeconds(10);
@@ -131,7 +132,7 @@ public final class SsmRunCommandLab implements Lab {
                         "The agent registers the instance with Systems Manager: DescribeInstanceInformation lists it "
                                 + "with PingStatus Online, although no inbound connection is possible")
                 .asserts("command-targets-instance-by-tag",
-                        "SendCommand AWS-RunShellScript targeted by the run-id tag (not by instance id) resolves to "
+                        "SendCommand AWS-RunShellScript targeted by the instance's Name tag (not by instance id) resolves to "
                                 + "exactly one target, the lab's instance")
                 .asserts("command-runs-script",
                         "The invocation on the instance finishes Success with exit code 0 and its standard output "
@@ -305,14 +306,14 @@ public final class SsmRunCommandLab implements Lab {
         });
 
         check.that("command-targets-instance-by-tag", p -> {
-            Target byRunId = Target.builder().key("tag:" + RUN_ID_TAG).values(ctx.runId()).build();
+            Target byName = Target.builder().key("tag:" + NAME_TAG).values(ctx.name()).build();
             SendCommandResponse sent = ssm.sendCommand(r -> r.documentName("AWS-RunShellScript")
-                    .targets(byRunId)
+                    .targets(byName)
                     .parameters(Map.of("commands", List.of(script)))
                     .comment(ctx.name()));
             String commandId = sent.command().commandId();
             p.call("ssm:SendCommand", sent).evidence("commandId", commandId)
-                    .evidence("targets", byRunId.key() + "=" + ctx.runId());
+                    .evidence("targets", byName.key() + "=" + ctx.name());
             ctx.step("wait for the command", () -> {
                 awaitInvocation(ctx, ssm, commandId);
                 return null;

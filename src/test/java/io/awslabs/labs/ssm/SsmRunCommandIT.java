@@ -72,7 +72,7 @@ class SsmRunCommandIT extends LabContract {
     }
 
     @Test
-    void assertionsFailWhenSshIsOpenThePolicyIsMissingOrTheTagMatchesTwoInstances() throws Exception {
+    void assertionsFailWhenSshIsOpenThePolicyIsMissingOrTheNameTagMatchesTwoInstances() throws Exception {
         RunReport report;
         try (Target moto = Emulator.MOTO.target()) {
             report = LabHarness.run(moto, new Sabotaged(new SsmRunCommandLab()));
@@ -95,7 +95,7 @@ class SsmRunCommandIT extends LabContract {
 
     /**
      * The real lab with its concept broken after provisioning: SSH opened to the world, the SSM
-     * policy detached, and a second instance carrying the run-id tag (registered for teardown).
+     * policy detached, and a second instance carrying the lab instance's Name tag (registered for teardown).
      */
     private record Sabotaged(Lab real) implements Lab {
         @Override public LabInfo info() { return real.info(); }
@@ -117,7 +117,8 @@ class SsmRunCommandIT extends LabContract {
                     () -> ec2.runInstances(r -> r.imageId(imageId).instanceType(LabInstance.INSTANCE_TYPE)
                             .minCount(1).maxCount(1)
                             .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
-                                    .tags(Tag.builder().key(SsmRunCommandLab.RUN_ID_TAG).value(ctx.runId()).build())
+                                    .tags(Tag.builder().key(SsmRunCommandLab.NAME_TAG).value(ctx.name()).build(),
+                                            Tag.builder().key("labs:run-id").value(ctx.runId()).build())
                                     .build()))
                             .instances().get(0).instanceId());
         }
