@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Remembers, for each answer an SDK client got (a response or a service error), the AWS CLI
  * command that makes the same call, so that the evidence of a proof can show it next to the
  * request id. The command is made from the request as the caller built it, before the SDK adds
- * anything of its own.
+ * anything of its own, and only when it is asked for.
  *
  * <p>A synchronous client runs its interceptors on the calling thread, so each thread keeps its
  * own most recent answers: a lab records evidence right after its call, on its own thread, and
@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CliEquivalents implements ExecutionInterceptor {
     private static final int REMEMBERED = 64;
-    private static final ExecutionAttribute<String> COMMAND = new ExecutionAttribute<>("aws-labs.cli-command");
+    private static final ExecutionAttribute<Call> CALL = new ExecutionAttribute<>("aws-labs.cli-call");
     private static final ThreadLocal<Deque<Answered>> RECENT = ThreadLocal.withInitial(ArrayDeque::new);
 
     private final Optional<URI> endpoint;
@@ -41,7 +41,7 @@ public final class CliEquivalents implements ExecutionInterceptor {
     public static Optional<String> of(Object answer) {
         for (Answered a : RECENT.get()) {
             if (a.answer() == answer || sameResponse(a.answer(), answer)) {
-                return Optional.of(a.command());
+                return Optional.of(a.call().command());
             }
         }
         return Optional.empty();
@@ -56,10 +56,9 @@ public final class CliEquivalents implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SdkRequest request = context.request();
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         if (operation != null) {
-            attributes.putAttribute(COMMAND, CliCommand.of(request, operation, endpoint));
+            attributes.putAttribute(CALL, new Call(context.request(), operation, endpoint));
         }
     }
 
@@ -74,16 +73,26 @@ public final class CliEquivalents implements ExecutionInterceptor {
     }
 
     private static void remember(Object answer, ExecutionAttributes attributes) {
-        String command = attributes.getAttribute(COMMAND);
-        if (command == null) {
+        Call call = attributes.getAttribute(CALL);
+        if (call == null) {
             return;
         }
         Deque<Answered> recent = RECENT.get();
-        recent.addFirst(new Answered(answer, command));
+        recent.addFirst(new Answered(answer, call));
         if (recent.size() > REMEMBERED) {
             recent.removeLast();
         }
     }
 
-    private record Answered(Object answer, String command) { }
+    /**
+     * A call as the caller built it (an SDK request is immutable), made into its command only when
+     * evidence asks for it: most calls of a run are never shown, and rendering reads every field.
+     */
+    private record Call(SdkRequest request, String operation, Optional<URI> endpoint) {
+        String command() {
+            return CliCommand.of(request, operation, endpoint);
+        }
+    }
+
+    private record Answered(Object answer, Call call) { }
 }
