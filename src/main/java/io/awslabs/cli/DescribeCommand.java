@@ -3,9 +3,13 @@ package io.awslabs.cli;
 import io.awslabs.lab.Gap;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOption;
+import io.awslabs.lab.LabText;
 import io.awslabs.report.FidelityMatrix;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,61 +20,66 @@ final class DescribeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
     @Parameters(paramLabel = "LAB", description = "Lab id (see 'labs list').")
     String labId;
 
     @Override
     public Integer call() {
-        LabInfo info = new LabResolver().one(labId).info();
+        Messages say = Messages.of(DescribeCommand.class, root.lang());
+        LabText text = LabText.of(new LabResolver().one(labId), say.lang());
+        LabInfo info = text.info();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %s%n%n", info.id(), info.title());
-        section(out, "Concept", info.concept());
-        section(out, "Exam angle", info.examAngle());
-        list(out, "Creates", info.creates());
-        out.println("Assertions");
+        out.printf("%s: %s%n%n", info.id(), text.title());
+        section(out, say.get("describe.concept"), text.concept());
+        section(out, say.get("describe.examAngle"), text.examAngle());
+        list(out, say.get("describe.creates"), text.creates());
+        out.println(say.get("describe.assertions"));
         for (LabInfo.AssertionInfo a : info.assertions()) {
-            out.printf("  - %s: %s%n", a.id(), a.statement());
+            out.printf("  - %s: %s%n", a.id(), text.statement(a.id()));
             if (info.provenLocally().contains(a.id())) {
-                out.printf("      a local proof: its checks run on this machine, not on the target%n");
+                out.printf("      %s%n", say.get("describe.localProof"));
             }
             if (info.onAwsNeeds().containsKey(a.id())) {
-                out.printf("      on AWS: %s%n", info.awsExpectation(a.id()));
+                out.printf("      %s%n", say.get("describe.onAws", info.awsExpectation(a.id())));
             }
-            String awsOnly = info.awsOnly().get(a.id());
-            if (awsOnly != null) {
-                out.printf("      SKIPPED on every emulator (real AWS only): %s%n", awsOnly);
+            if (info.awsOnly().containsKey(a.id())) {
+                out.printf("      %s%n", say.get("describe.awsOnly", text.awsOnlyReason(a.id())));
             }
             for (Gap gap : info.gaps()) {
                 if (gap.assertionId().equals(a.id())) {
-                    out.printf("      SKIPPED on %s: %s%n", gap.emulator().displayName(), gap.reason());
+                    out.printf("      %s%n", say.get("describe.gap", gap.emulator().displayName(), text.gapReason(gap)));
                 }
             }
         }
         out.println();
-        options(out, info.options());
-        fidelity(out, info);
-        section(out, "Services", String.join(", ", info.services()));
-        section(out, "Cost of one run on AWS", String.format("about $%.2f: %s", info.costPerRunUsd(), info.costNote()));
-        list(out, "IAM actions needed", info.iamActions());
-        list(out, "Notes", info.notes());
-        list(out, "Sources", info.sources());
+        options(out, say, text);
+        fidelity(out, say, info);
+        section(out, say.get("describe.services"), String.join(", ", info.services()));
+        section(out, say.get("describe.cost"), say.get("describe.costLine",
+                String.format(Locale.ROOT, "%.2f", info.costPerRunUsd()), text.costNote()));
+        list(out, say.get("describe.iamActions"), info.iamActions());
+        list(out, say.get("describe.notes"), text.notes());
+        list(out, say.get("describe.sources"), info.sources());
         out.flush();
         return ExitCodes.OK;
     }
 
     /** What each target proved of this lab in the project's last recorded test run (docs/fidelity.md). */
-    private static void fidelity(PrintWriter out, LabInfo info) {
-        out.println("Fidelity (the project's last recorded test run; docs/fidelity.md)");
+    private static void fidelity(PrintWriter out, Messages say, LabInfo info) {
+        out.println(say.get("describe.fidelity"));
         FidelityMatrix matrix = FidelityMatrix.bundled().orElse(null);
         List<FidelityMatrix.Row> rows = matrix == null ? List.of() : matrix.rowsOf(info.id());
         if (rows.isEmpty()) {
-            out.println("  not recorded yet for this lab");
+            out.println("  " + say.get("describe.fidelityNone"));
             out.println();
             return;
         }
         List<String> targets = matrix.targets();
         int width = rows.stream().mapToInt(r -> r.assertion().length()).max().orElse(9);
-        StringBuilder header = new StringBuilder(String.format("  %-" + width + "s", "assertion"));
+        StringBuilder header = new StringBuilder("  " + Columns.pad(say.get("describe.fidelityAssertion"), width));
         targets.forEach(t -> header.append(String.format("  %-13s", t)));
         out.println(header.toString().stripTrailing());
         for (FidelityMatrix.Row row : rows) {
@@ -82,12 +91,14 @@ final class DescribeCommand implements Callable<Integer> {
         out.println();
     }
 
-    private static void options(PrintWriter out, List<LabOption> options) {
+    private static void options(PrintWriter out, Messages say, LabText text) {
+        List<LabOption> options = text.info().options();
         if (options.isEmpty()) return;
-        out.println("Options (--option NAME=VALUE)");
+        out.println(say.get("describe.options"));
         for (LabOption o : options) {
-            out.printf("  - %s (%s%s): %s%n", o.name(), o.type().accepts(),
-                    o.defaultValue() == null ? "" : ", default " + o.defaultValue(), o.description());
+            String type = say.get("option.type." + o.type().name());
+            out.printf("  - %s (%s): %s%n", o.name(), o.defaultValue() == null ? type
+                    : say.get("describe.optionDefault", type, o.defaultValue()), text.optionDescription(o));
         }
         out.println();
     }

@@ -1,9 +1,11 @@
 package io.awslabs.cli;
 
 import io.awslabs.targets.EnvironmentException;
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,8 +55,25 @@ public final class LabsCommand implements Runnable {
             description = "Show stack traces and the emulator's own output.")
     boolean verbose;
 
-    LabsCommand(long jvmStartMs) {
+    @Option(names = "--lang", scope = CommandLine.ScopeType.INHERIT, paramLabel = "en|zh",
+            description = "Language of what you read: en (English) or zh (中文). Default: the locale "
+                    + "(LC_ALL, LC_MESSAGES, LANG), else English.")
+    String lang;
+
+    private final Map<String, String> environment;
+
+    LabsCommand(long jvmStartMs, Map<String, String> environment) {
         this.jvmStartMs = jvmStartMs;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The language the learner asked for with --lang, else their locale's. */
+    Lang lang() {
+        if (lang == null) {
+            return Lang.ofLocale(environment);
+        }
+        return Lang.named(lang).orElseThrow(() -> new UsageException("unknown language '" + lang + "'",
+                        "use --lang en (English) or --lang zh (中文)"));
     }
 
     long jvmStartMs() {

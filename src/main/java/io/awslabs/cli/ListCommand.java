@@ -1,7 +1,9 @@
 package io.awslabs.cli;
 
 import io.awslabs.lab.LabCatalog;
-import io.awslabs.lab.LabInfo;
+import io.awslabs.lab.LabText;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,16 +15,22 @@ final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<LabInfo> labs = new LabCatalog().all().stream().map(l -> l.info()).toList();
+        Messages say = Messages.of(ListCommand.class, root.lang());
+        List<LabText> labs = new LabCatalog().all().stream().map(l -> LabText.of(l, say.lang())).toList();
         int idWidth = labs.stream().mapToInt(l -> l.id().length()).max().orElse(2);
-        int titleWidth = labs.stream().mapToInt(l -> l.title().length()).max().orElse(5);
-        String format = "%-" + idWidth + "s  %-" + titleWidth + "s  %s%n";
-        out.printf(format, "ID", "TITLE", "SERVICES");
-        for (LabInfo lab : labs) {
-            out.printf(format, lab.id(), lab.title(), String.join(", ", lab.services()));
+        List<String> titles = labs.stream().map(LabText::title).toList();
+        int titleWidth = Math.max(Columns.of(say.get("list.title")), titles.stream().mapToInt(Columns::of).max().orElse(5));
+        out.println(Columns.pad(say.get("list.id"), idWidth) + "  " + Columns.pad(say.get("list.title"), titleWidth)
+                + "  " + say.get("list.services"));
+        for (LabText lab : labs) {
+            out.println(Columns.pad(lab.id(), idWidth) + "  " + Columns.pad(lab.title(), titleWidth) + "  "
+                    + String.join(", ", lab.info().services()));
         }
         out.flush();
         return ExitCodes.OK;

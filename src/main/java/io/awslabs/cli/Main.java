@@ -13,7 +13,7 @@ public final class Main {
 
     /** Runs without exiting the JVM, for tests and for {@link #main}. */
     public static int execute(long jvmStartMs, String... args) {
-        LabsCommand root = new LabsCommand(jvmStartMs);
+        LabsCommand root = new LabsCommand(jvmStartMs, System.getenv());
         return LabsCommand.commandLine(root).execute(args);
     }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Help as a person at a terminal of any width reads it. */
 class HelpTest {
 
     private static String help(int width, String... command) {
-        CommandLine cli = LabsCommand.commandLine(new LabsCommand(0));
+        CommandLine cli = LabsCommand.commandLine(new LabsCommand(0, Map.of()));
         CommandLine target = cli;
         for (String name : command) {
             target = target.getSubcommands().get(name);
@@ -54,7 +55,7 @@ class HelpTest {
 
     @Test
     void everyCommandTakesTheTerminalsWidth() {
-        CommandLine cli = LabsCommand.commandLine(new LabsCommand(0));
+        CommandLine cli = LabsCommand.commandLine(new LabsCommand(0, Map.of()));
 
         assertThat(cli.isUsageHelpAutoWidth()).isTrue();
         cli.getSubcommands().values().forEach(sub -> assertThat(sub.isUsageHelpAutoWidth()).as(sub.getCommandName()).isTrue());

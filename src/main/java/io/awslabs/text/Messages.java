@@ -1,0 +1,59 @@
+package io.awslabs.text;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The toolkit's own words in one language: {@code messages_en.properties} and {@code
+ * messages_zh.properties} next to the class that speaks them, one pair per package. {@code {0}},
+ * {@code {1}} are replaced by the arguments; nothing else is special, so an apostrophe is an
+ * apostrophe. A key missing in Chinese falls back to English, and {@code MessagesTest} fails the
+ * build when that happens.
+ */
+public final class Messages {
+    private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
+
+    private final Lang lang;
+    private final Map<String, String> texts;
+    private final Map<String, String> english;
+
+    private Messages(Lang lang, Map<String, String> texts, Map<String, String> english) {
+        this.lang = lang;
+        this.texts = texts;
+        this.english = english;
+    }
+
+    /** The messages of {@code anchor}'s package in {@code lang}. */
+    public static Messages of(Class<?> anchor, Lang lang) {
+        return LOADED.computeIfAbsent(anchor.getPackageName() + "/" + lang.tag(), k -> {
+            Map<String, String> english = bundle(anchor, Lang.EN);
+            return new Messages(lang, lang == Lang.EN ? english : bundle(anchor, lang), english);
+        });
+    }
+
+    /** The file name of {@code lang}'s messages in a package. */
+    public static String fileName(Lang lang) {
+        return "messages_" + lang.tag() + ".properties";
+    }
+
+    private static Map<String, String> bundle(Class<?> anchor, Lang lang) {
+        return TextFile.read(anchor, fileName(lang)).orElseThrow(() -> new IllegalStateException(
+                "no " + fileName(lang) + " in " + anchor.getPackageName()));
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /** The text of {@code key} with {@code {n}} replaced by {@code args[n]}. */
+    public String get(String key, Object... args) {
+        String text = texts.getOrDefault(key, english.get(key));
+        if (text == null) {
+            throw new IllegalArgumentException("no message " + key);
+        }
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+}
