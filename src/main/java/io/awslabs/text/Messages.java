@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The toolkit's own words in one language: {@code messages_en.properties} and {@code
- * messages_zh.properties} next to the class that speaks them, one pair per package. {@code {0}},
+ * The toolkit's own words in one language: a bundle is a pair of files next to the class that
+ * speaks them, {@code messages_en.properties} and {@code messages_zh.properties} (or another
+ * name than "messages", so that a package can keep one bundle per concern). {@code {0}},
  * {@code {1}} are replaced by the arguments; nothing else is special, so an apostrophe is an
  * apostrophe. A key missing in Chinese falls back to English, and {@code MessagesTest} fails the
  * build when that happens.
@@ -23,22 +24,27 @@ public final class Messages {
         this.english = english;
     }
 
-    /** The messages of {@code anchor}'s package in {@code lang}. */
+    /** The "messages" bundle of {@code anchor}'s package in {@code lang}. */
     public static Messages of(Class<?> anchor, Lang lang) {
-        return LOADED.computeIfAbsent(anchor.getPackageName() + "/" + lang.tag(), k -> {
-            Map<String, String> english = bundle(anchor, Lang.EN);
-            return new Messages(lang, lang == Lang.EN ? english : bundle(anchor, lang), english);
+        return of(anchor, "messages", lang);
+    }
+
+    /** The bundle {@code name} of {@code anchor}'s package in {@code lang}. */
+    public static Messages of(Class<?> anchor, String name, Lang lang) {
+        return LOADED.computeIfAbsent(anchor.getPackageName() + "/" + name + "/" + lang.tag(), k -> {
+            Map<String, String> english = bundle(anchor, name, Lang.EN);
+            return new Messages(lang, lang == Lang.EN ? english : bundle(anchor, name, lang), english);
         });
     }
 
-    /** The file name of {@code lang}'s messages in a package. */
-    public static String fileName(Lang lang) {
-        return "messages_" + lang.tag() + ".properties";
+    /** The file of {@code lang} of the bundle {@code name}. */
+    public static String fileName(String name, Lang lang) {
+        return name + "_" + lang.tag() + ".properties";
     }
 
-    private static Map<String, String> bundle(Class<?> anchor, Lang lang) {
-        return TextFile.read(anchor, fileName(lang)).orElseThrow(() -> new IllegalStateException(
-                "no " + fileName(lang) + " in " + anchor.getPackageName()));
+    private static Map<String, String> bundle(Class<?> anchor, String name, Lang lang) {
+        return TextFile.read(anchor, fileName(name, lang)).orElseThrow(() -> new IllegalStateException(
+                "no " + fileName(name, lang) + " in " + anchor.getPackageName()));
     }
 
     public Lang lang() {

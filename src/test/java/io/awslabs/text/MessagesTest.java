@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every package that speaks has its words in both languages, with the same placeholders. */
 class MessagesTest {
+    private static final String ENGLISH = Messages.fileName("", Lang.EN);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @Test
@@ -30,7 +31,8 @@ class MessagesTest {
         assertThat(english).as("message bundles found").isNotEmpty();
         List<String> problems = new ArrayList<>();
         for (Path en : english) {
-            Path zh = en.resolveSibling(Messages.fileName(Lang.ZH));
+            String name = en.getFileName().toString();
+            Path zh = en.resolveSibling(Messages.fileName(name.substring(0, name.length() - ENGLISH.length()), Lang.ZH));
             Map<String, String> enTexts = read(en);
             Map<String, String> zhTexts = Files.exists(zh) ? read(zh) : Map.of();
             for (Map.Entry<String, String> e : enTexts.entrySet()) {
@@ -65,7 +67,7 @@ class MessagesTest {
     private static List<Path> bundles() throws URISyntaxException, IOException {
         Path classes = Path.of(Messages.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(p -> p.getFileName().toString().equals(Messages.fileName(Lang.EN))).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(ENGLISH)).sorted().toList();
         }
     }
 
