@@ -32,7 +32,9 @@ public final class RedactedReport {
     private static LabReport lab(LabReport lab) {
         LabReport.LabSummary s = lab.lab();
         LabReport.LabSummary summary = new LabReport.LabSummary(text(s.id()), text(s.title()), text(s.concept()),
-                text(s.examAngle()), list(s.services(), RedactedReport::text), s.costPerRunUsd());
+                text(s.examAngle()), list(s.services(), RedactedReport::text), s.costPerRunUsd(),
+                map(s.translations(), t -> new LabReport.LabSummary.Translation(text(t.title()), text(t.concept()),
+                        text(t.examAngle()))));
         return new LabReport(summary, lab.status(), text(lab.skipReason()), lab.startedAt(), lab.durationMs(),
                 list(lab.steps(), st -> new StepRecord(text(st.name()), st.startedAt(), st.durationMs(), text(st.outcome()))),
                 list(lab.assertions(), RedactedReport::assertion),
@@ -49,7 +51,14 @@ public final class RedactedReport {
         return new AssertionRecord(text(a.id()), text(a.statement()), a.status(), text(a.expected()), text(a.actual()),
                 text(a.reason()), text(a.note()), evidence,
                 list(a.checks(), c -> new AssertionRecord.Check(text(c.what()), text(c.expected()), text(c.actual()), c.held())),
-                a.durationMs(), a.localProof());
+                a.durationMs(), a.localProof(),
+                map(a.translations(), t -> new AssertionRecord.Translation(text(t.statement()), text(t.reason()))));
+    }
+
+    private static <T> Map<String, T> map(Map<String, T> byLanguage, Function<T, T> redact) {
+        Map<String, T> redacted = new LinkedHashMap<>();
+        byLanguage.forEach((lang, t) -> redacted.put(lang, redact.apply(t)));
+        return redacted;
     }
 
     private static String text(String s) {
