@@ -2,7 +2,7 @@
 # Benchmark, in one sitting and interleaved: every repetition measures, in this order,
 #   `labs list`;
 #   every lab on one warm moto that this script starts and the labs reuse (--target endpoint);
-#   the KMS lab's 21 calls as a boto3 script and as AWS CLI calls, right after the lab, on that moto;
+#   the KMS lab's 23 calls as a boto3 script and as AWS CLI calls, right after the lab, on that moto;
 #   `labs run --all` from cold (the default target: the command starts and stops its own moto).
 # moto's state is reset before each run on the shared server. It prints Markdown for
 # docs/benchmark.md: medians, ratios against the aims, and each lab run split into JVM start,

@@ -104,7 +104,7 @@ kms = warm.get("kms-envelope-encryption", [])
 if kms and peers["boto3"] and peers["awscli"]:
     lab_ms, boto_ms, cli_ms = col(kms, "wall"), col(peers["boto3"], "wall"), col(peers["awscli"], "wall")
     b = peers["boto3"]
-    print(f"The KMS lab's 21 calls on the same warm moto, one after the other in each repetition, medians of {reps}:")
+    print(f"The KMS lab's 23 calls on the same warm moto, one after the other in each repetition, medians of {reps}:")
     print()
     print("| | wall ms | where the time goes |")
     print("|---|---|---|")
@@ -114,7 +114,7 @@ if kms and peers["boto3"] and peers["awscli"]:
     print(f"| `bench/kms_boto3.py` | {boto_ms} | interpreter start {median([r['wall'] - r['totalMs'] for r in b])}, "
           f"imports and client {col(b, 'importMs')}, API {col(b, 'apiMs')} ({col(b, 'apiCalls')} calls), "
           f"local AES-GCM {col(b, 'localCryptoMs')} |")
-    print(f"| `bench/kms_awscli.sh` | {cli_ms} | 21 `aws` processes and 2 Python runs for AES-GCM |")
+    print(f"| `bench/kms_awscli.sh` | {cli_ms} | 23 `aws` processes and 2 Python runs for AES-GCM |")
     print()
     boto_ratio, cli_ratio = lab_ms / boto_ms, lab_ms / cli_ms
     print(f"Ratios: lab / boto3 = **{boto_ratio:.2f}x** (aim within {AIM_BOTO3_RATIO}x: {yes(boto_ratio <= AIM_BOTO3_RATIO)}); "
