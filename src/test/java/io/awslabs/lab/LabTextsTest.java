@@ -33,20 +33,21 @@ class LabTextsTest {
             Map<String, String> english = englishOf(lab, challenge);
             for (Lang lang : TRANSLATED) {
                 String file = LabText.fileName(info.id(), lang);
-                Optional<Map<String, String>> texts = TextFile.read(lab.getClass(), file);
-                if (texts.isEmpty()) {
-                    problems.add(info.id() + ": no " + file + " next to " + lab.getClass().getSimpleName());
-                    continue;
+                Optional<Map<String, String>> found = TextFile.read(lab.getClass(), file);
+                if (found.isEmpty()) {
+                    problems.add(info.id() + ": no " + file + " in the resources of " + lab.getClass().getPackageName()
+                            + "; it needs every key below");
                 }
+                Map<String, String> texts = found.orElse(Map.of());
                 for (String key : expected) {
-                    String text = texts.get().get(key);
+                    String text = texts.get(key);
                     if (text == null || text.isBlank()) {
                         problems.add(info.id() + ": " + file + " lacks " + key + " = " + english.get(key));
                     } else if (lang == Lang.ZH && text.codePoints().noneMatch(LabTextsTest::isHan)) {
                         problems.add(info.id() + ": " + file + " " + key + " is not written in Chinese: " + text);
                     }
                 }
-                texts.get().keySet().stream().filter(k -> !expected.contains(k))
+                texts.keySet().stream().filter(k -> !expected.contains(k))
                         .forEach(k -> problems.add(info.id() + ": " + file + " has " + k + ", which the lab no longer declares"));
             }
         }
