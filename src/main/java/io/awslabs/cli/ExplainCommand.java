@@ -2,6 +2,7 @@ package io.awslabs.cli;
 
 import io.awslabs.concepts.ConceptCard;
 import io.awslabs.concepts.ConceptCards;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,34 +16,38 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
     @Parameters(paramLabel = "TOPIC", arity = "0..1", description = "A topic (see 'labs explain').")
     String topic;
 
     @Override
     public Integer call() {
-        ConceptCards cards = new ConceptCards();
+        Messages say = Messages.of(ExplainCommand.class, root.lang());
+        ConceptCards cards = new ConceptCards(say.lang());
         PrintWriter out = spec.commandLine().getOut();
         if (topic == null) {
             int width = cards.topics().stream().mapToInt(String::length).max().orElse(5);
-            out.println("Concept cards: what no emulator can show and no sandbox run should pay for");
+            out.println(say.get("explain.heading"));
             for (ConceptCard card : cards.all()) {
                 out.printf("  %-" + width + "s  %s%n", card.topic(), card.title());
             }
             out.println();
-            out.println("labs explain TOPIC shows one; labs list shows the labs.");
+            out.println(say.get("explain.footer"));
             out.flush();
             return ExitCodes.OK;
         }
-        ConceptCard card = cards.find(topic).orElseThrow(() -> unknown(cards));
+        ConceptCard card = cards.find(topic).orElseThrow(() -> unknown(cards, say));
         out.print(card.text());
         out.flush();
         return ExitCodes.OK;
     }
 
-    private UsageException unknown(ConceptCards cards) {
+    private UsageException unknown(ConceptCards cards, Messages say) {
         List<String> close = Closest.to(topic, cards.topics(), Math.max(3, topic.length() / 3), 3);
-        String suggestion = close.isEmpty() ? "'labs explain' lists the topics"
-                : "did you mean " + String.join(", ", close) + "? ('labs explain' lists them)";
-        return new UsageException("unknown topic '" + topic + "'", suggestion);
+        String suggestion = close.isEmpty() ? say.get("explain.listsTopics")
+                : say.get("explain.didYouMean", String.join(", ", close));
+        return new UsageException(say.get("explain.unknownTopic", topic), suggestion);
     }
 }

@@ -1,5 +1,6 @@
 package io.awslabs.concepts;
 
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,20 +10,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The concept cards, read from the jar's text resources: {@code io/awslabs/concepts/index.txt}
- * lists the topics in the order {@code labs explain} shows them, and each topic is one file,
- * {@code <topic>.txt}, so a translation can sit beside it as {@code <topic>.<language>.txt}.
+ * The concept cards in one language, read from the jar's text resources: {@code
+ * io/awslabs/concepts/index.txt} lists the topics in the order {@code labs explain} shows them, and
+ * each topic is one file per language, {@code <topic>.txt} in English and {@code <topic>.zh.txt}
+ * in Chinese, with the same sections ({@link ConceptCard#sections}).
  */
 public final class ConceptCards {
     private static final String DIR = "/io/awslabs/concepts/";
 
     private final List<ConceptCard> cards;
 
-    public ConceptCards() {
+    public ConceptCards(Lang lang) {
         List<ConceptCard> read = new ArrayList<>();
         for (String topic : read("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            String text = read(topic + ".txt");
-            read.add(new ConceptCard(topic, text.lines().findFirst().orElse(topic).strip(), text));
+            String text = read(fileName(topic, lang));
+            read.add(new ConceptCard(topic, lang, text.lines().findFirst().orElse(topic).strip(), text));
         }
         this.cards = List.copyOf(read);
     }
@@ -37,6 +39,11 @@ public final class ConceptCards {
 
     public Optional<ConceptCard> find(String topic) {
         return cards.stream().filter(c -> c.topic().equals(topic)).findFirst();
+    }
+
+    /** English is the original, {@code <topic>.txt}; a translation sits beside it. */
+    static String fileName(String topic, Lang lang) {
+        return lang == Lang.EN ? topic + ".txt" : topic + "." + lang.tag() + ".txt";
     }
 
     private static String read(String name) {
