@@ -248,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Map<ReportFormat, Path> write(RunReport report, Path dir) {
         try {
-            return ReportFiles.write(report, dir, Set.copyOf(reportFormats));
+            return ReportFiles.write(report, dir, Set.copyOf(reportFormats), root.lang());
         } catch (IOException e) {
             throw new EnvironmentException("cannot write the report to " + dir + ": " + e.getMessage(),
                     "the run itself is over; make " + dir + " writable and run again, or pass another --report-dir", e);

@@ -100,7 +100,7 @@ public final class ChallengeRun {
     public LabReport check(Scaffold scaffold) {
         ResourceLedger ledger = new ResourceLedger();
         LabContext ctx = context(ledger);
-        CheckRecorder recorder = new CheckRecorder(challenge.info(), target, progress, lab.id());
+        CheckRecorder recorder = new CheckRecorder(challenge, target, progress, lab.id());
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         Optional<String> lacks = target.lacks(lab.services(), lab.apis());
@@ -123,8 +123,7 @@ public final class ChallengeRun {
         if (error != null) {
             notes.add(0, "the checks stopped early: " + error);
         }
-        LabReport.LabSummary summary = new LabReport.LabSummary(lab.id(), lab.title(), lab.concept(), lab.examAngle(),
-                lab.services(), lab.costPerRunUsd());
+        LabReport.LabSummary summary = Words.summaryOf(lab, l -> LabText.of(challenge.getClass(), lab, l));
         return new LabReport(summary, statusOf(checks, error), lacks.orElse(null), startedAt,
                 (System.nanoTime() - t0) / 1_000_000, ctx.steps(), checks, teardown, notes);
     }

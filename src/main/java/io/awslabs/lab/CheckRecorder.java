@@ -3,7 +3,9 @@ package io.awslabs.lab;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,18 @@ import java.util.Set;
  * as for a lab's assertions.
  */
 final class CheckRecorder implements ChallengeChecks {
+    private final Challenge challenge;
     private final ChallengeInfo info;
     private final Target target;
     private final Progress progress;
     private final String labId;
     private final List<AssertionRecord> records = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final Map<Lang, ChallengeText> texts = new EnumMap<>(Lang.class);
 
-    CheckRecorder(ChallengeInfo info, Target target, Progress progress, String labId) {
-        this.info = info;
+    CheckRecorder(Challenge challenge, Target target, Progress progress, String labId) {
+        this.challenge = challenge;
+        this.info = challenge.info();
         this.target = target;
         this.progress = progress;
         this.labId = labId;
@@ -60,8 +65,10 @@ final class CheckRecorder implements ChallengeChecks {
         record(checkId, statement, status, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
     }
 
+    /** A reason the runner words (a declared gap) is written in every language; the learner's sentence and errors as said. */
     private void record(String id, String statement, Status status, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
+        Words worded = null;
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);
@@ -71,7 +78,8 @@ final class CheckRecorder implements ChallengeChecks {
             String emulator = gap.get().emulator().displayName();
             if (status.isBad() && gap.get().symptom().matches(outcome)) {
                 String answered = status == Status.ERROR ? reason : actual;
-                reason = "known " + emulator + " gap: " + gap.get().reason() + " (the target answered: " + answered + ")";
+                worded = Words.knownGap(emulator, lang -> text(lang).gapReason(gap.get()), answered);
+                reason = worded.in(Lang.EN);
                 status = Status.SKIPPED;
                 proof.evidence("knownGap.source", gap.get().source());
             } else if (status.isBad()) {
@@ -84,7 +92,7 @@ final class CheckRecorder implements ChallengeChecks {
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
         AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis);
+                proof.evidence(), checkRecords, millis, false, Words.translations(lang -> text(lang).statement(id), worded));
         records.add(rec);
         progress.assertion(labId, rec);
     }
@@ -106,13 +114,19 @@ final class CheckRecorder implements ChallengeChecks {
         List<AssertionRecord> all = new ArrayList<>();
         for (LabInfo.AssertionInfo declared : info.checks()) {
             Optional<AssertionRecord> done = records.stream().filter(r -> r.id().equals(declared.id())).findFirst();
-            all.add(done.orElseGet(() -> skipReason != null
-                    ? new AssertionRecord(declared.id(), declared.statement(), Status.SKIPPED, null, null, skipReason, null,
-                            Map.of(), List.of(), 0)
-                    : new AssertionRecord(declared.id(), declared.statement(), Status.ERROR, null, null,
-                            "not reached" + (stoppedBecause != null ? ": the checks stopped early (" + stoppedBecause + ")" : ""),
-                            null, Map.of(), List.of(), 0)));
+            all.add(done.orElseGet(() -> unreached(declared, skipReason, stoppedBecause)));
         }
         return all;
+    }
+
+    private AssertionRecord unreached(LabInfo.AssertionInfo declared, String skipReason, String stoppedBecause) {
+        Status status = skipReason != null ? Status.SKIPPED : Status.ERROR;
+        Words reason = skipReason != null ? Words.cannotRun(skipReason) : Words.checkNotReached(stoppedBecause);
+        return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason.in(Lang.EN), null,
+                Map.of(), List.of(), 0, false, Words.translations(lang -> text(lang).statement(declared.id()), reason));
+    }
+
+    private ChallengeText text(Lang lang) {
+        return texts.computeIfAbsent(lang, l -> ChallengeText.of(challenge, l));
     }
 }

@@ -6,10 +6,13 @@ import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.CallGate;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,7 @@ final class LabRun implements Checks {
     private final long t0 = System.nanoTime();
     private final List<AssertionRecord> assertions = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final Map<Lang, LabText> texts = new EnumMap<>(Lang.class);
     private volatile List<TeardownRecord> teardown = List.of();
     private volatile String labError;
     private volatile String skipReason;
@@ -115,7 +119,8 @@ final class LabRun implements Checks {
             if (!interrupted) {
                 String awsOnly = info.awsOnly().get(assertionId);
                 if (awsOnly != null && target.kind().isEmulator()) {
-                    record(assertionId, statement, Status.SKIPPED, "real AWS only: " + awsOnly, new Proof(),
+                    Words why = Words.awsOnly(lang -> text(lang).awsOnlyReason(assertionId));
+                    record(assertionId, statement, Status.SKIPPED, why, why.in(Lang.EN), new Proof(),
                             new AssertionOutcome(null, null), 0);
                 } else {
                     prove(assertionId, statement, body);
@@ -165,15 +170,16 @@ final class LabRun implements Checks {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         AssertionOutcome outcome = new AssertionOutcome(status == Status.FAIL ? proof.failedCheck() : null, error);
-        record(assertionId, statement, status, reason, proof, outcome, millis);
+        record(assertionId, statement, status, null, reason, proof, outcome, millis);
     }
 
     /**
      * Applies the gap the lab declares for this emulator, if any: only an outcome with the gap's
      * symptom becomes SKIPPED; any other failure stays what it is, and says that it was not the
-     * gap. A target that did not say which emulator it is gets no gap at all.
+     * gap. A target that did not say which emulator it is gets no gap at all. {@code worded}: the
+     * reason in every language where the runner worded it, null where it is what was thrown.
      */
-    private void record(String id, String statement, Status status, String reason, Proof proof,
+    private void record(String id, String statement, Status status, Words worded, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
@@ -184,7 +190,8 @@ final class LabRun implements Checks {
             String emulator = gap.get().emulator().displayName();
             if (status.isBad() && gap.get().symptom().matches(outcome)) {
                 String answered = status == Status.ERROR ? reason : actual;
-                reason = "known " + emulator + " gap: " + gap.get().reason() + " (the target answered: " + answered + ")";
+                worded = Words.knownGap(emulator, lang -> text(lang).gapReason(gap.get()), answered);
+                reason = worded.in(Lang.EN);
                 status = Status.SKIPPED;
                 proof.evidence("knownGap.source", gap.get().source());
             } else if (status.isBad()) {
@@ -197,7 +204,8 @@ final class LabRun implements Checks {
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
         AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis, info.provenLocally().contains(id));
+                proof.evidence(), checkRecords, millis, info.provenLocally().contains(id),
+                Words.translations(lang -> text(lang).statement(id), worded));
         synchronized (assertions) {
             assertions.add(rec);
         }
@@ -224,8 +232,7 @@ final class LabRun implements Checks {
                 recorded.add(unreached(declared));
             }
         }
-        LabReport.LabSummary summary = new LabReport.LabSummary(info.id(), info.title(), info.concept(),
-                info.examAngle(), info.services(), info.costPerRunUsd());
+        LabReport.LabSummary summary = Words.summaryOf(info, this::text);
         List<String> notes = new ArrayList<>(ctx.notes());
         if (labError != null) {
             notes.add(0, "lab stopped early: " + labError);
@@ -236,10 +243,16 @@ final class LabRun implements Checks {
 
     private AssertionRecord unreached(LabInfo.AssertionInfo declared) {
         Status status = skipReason != null ? Status.SKIPPED : Status.ERROR;
-        String reason = skipReason != null ? skipReason
-                : "not reached" + (labError != null ? ": lab stopped early (" + labError + ")" : "");
-        return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason, null,
-                java.util.Map.of(), List.of(), 0, info.provenLocally().contains(declared.id()));
+        Words reason = skipReason != null ? Words.cannotRun(skipReason) : Words.notReached(labError);
+        return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason.in(Lang.EN), null,
+                Map.of(), List.of(), 0, info.provenLocally().contains(declared.id()),
+                Words.translations(lang -> text(lang).statement(declared.id()), reason));
+    }
+
+    private LabText text(Lang lang) {
+        synchronized (texts) {
+            return texts.computeIfAbsent(lang, l -> LabText.of(lab.getClass(), info, l));
+        }
     }
 
     private Status statusOf(List<AssertionRecord> recorded) {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -83,11 +85,21 @@ public final class HtmlReport {
     private static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'none'";
 
     private final StringBuilder out = new StringBuilder(32 * 1024);
+    private final Lang lang;
+    private final Messages say;
 
-    private HtmlReport() { }
+    private HtmlReport(Lang lang) {
+        this.lang = lang;
+        this.say = ReportText.words(lang);
+    }
 
     public static String render(RunReport report) {
-        return new HtmlReport().page(RedactedReport.of(report));
+        return render(report, Lang.EN);
+    }
+
+    /** The page with its headings and the report's texts in {@code lang}; a text not translated reads in English. */
+    public static String render(RunReport report, Lang lang) {
+        return new HtmlReport(lang).page(RedactedReport.of(report));
     }
 
     /** The policy the page carries; exposed so tests can hold a browser to it. */
@@ -97,52 +109,55 @@ public final class HtmlReport {
 
     private String page(RunReport r) {
         Verdict.Outcome outcome = Verdict.of(r).outcome();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.append("<!DOCTYPE html>\n<html lang=\"").append(say.get("html.lang")).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(esc(CSP)).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<meta name=\"generator\" content=\"aws-labs ").append(esc(r.toolVersion())).append("\">\n")
-                .append("<title>aws-labs run ").append(esc(r.runId())).append(": ").append(esc(outcome.headline()))
+                .append("<title>").append(esc(say.get("html.title", r.runId(), outcome.headline(lang))))
                 .append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(r, outcome, ProvenHere.of(r, FidelityMatrix.bundled()));
         labIndex(r);
         timings(r);
         r.labs().forEach(this::lab);
-        out.append("<footer class=\"muted\">Written by aws-labs ").append(esc(r.toolVersion()))
-                .append(" from <code>").append(esc(r.runId())).append(".json</code> (schema ").append(esc(r.schema()))
-                .append(", version ").append(r.schemaVersion()).append("). Credentials, presigned URL signatures and ")
-                .append("private keys are redacted. Check it with <code>labs report check ").append(esc(r.runId()))
-                .append(".json</code>.</footer>\n</main>\n</body>\n</html>\n");
+        out.append("<footer class=\"muted\">").append(html("html.footer", esc(r.toolVersion()),
+                        "<code>" + esc(r.runId()) + ".json</code>", esc(r.schema()), String.valueOf(r.schemaVersion()),
+                        "<code>labs report check " + esc(r.runId()) + ".json</code>"))
+                .append("</footer>\n</main>\n</body>\n</html>\n");
         return out.toString();
     }
 
     private void header(RunReport r, Verdict.Outcome outcome, ProvenHere proven) {
-        out.append("<header id=\"summary\">\n<h1>aws-labs run <code>").append(esc(r.runId())).append("</code></h1>\n")
-                .append("<p class=\"muted\">").append(esc(ReportText.target(r.target()))).append(" &middot; started ")
-                .append(esc(ReportText.instant(r.startedAt()))).append(" &middot; took ")
-                .append(esc(ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis())))
+        out.append("<header id=\"summary\">\n<h1>").append(html("html.heading", "<code>" + esc(r.runId()) + "</code>"))
+                .append("</h1>\n<p class=\"muted\">").append(esc(ReportText.target(r.target(), lang))).append(" &middot; ")
+                .append(esc(say.get("html.started", ReportText.instant(r.startedAt())))).append(" &middot; ")
+                .append(esc(say.get("html.took",
+                        ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis()))))
                 .append(" &middot; aws-labs ").append(esc(r.toolVersion())).append("</p>\n")
                 .append("<div id=\"verdict\" class=\"banner ").append(outcome.name()).append("\"><strong>")
-                .append(esc(outcome.headline())).append("</strong>").append(esc(outcome.meaning())).append("</div>\n")
-                .append("<p id=\"proven\">").append(esc(proven.sentence())).append(".</p>\n");
+                .append(esc(outcome.headline(lang))).append("</strong>").append(esc(outcome.meaning(lang))).append("</div>\n")
+                .append("<p id=\"proven\">").append(esc(say.get("sentence", proven.sentence(lang)))).append("</p>\n");
         if (r.wasInterrupted()) {
-            out.append("<p id=\"interrupted\"><strong>Interrupted:</strong> the run was stopped before it ended")
-                    .append(r.interrupted().labsNotRun().isEmpty() ? "" : "; these labs never ran: ")
-                    .append(esc(String.join(", ", r.interrupted().labsNotRun()))).append(".</p>\n");
+            String what = say.get("doc.interrupted");
+            if (!r.interrupted().labsNotRun().isEmpty()) {
+                what = say.get("doc.neverRan", what, ReportText.list(r.interrupted().labsNotRun(), lang));
+            }
+            out.append("<p id=\"interrupted\"><strong>").append(esc(say.get("html.interrupted"))).append("</strong> ")
+                    .append(esc(say.get("sentence", what))).append("</p>\n");
         }
         RunReport.Totals t = r.totals();
         out.append("<div class=\"counts\">\n");
-        count("labs", t.labs(), false);
-        count("passed", t.pass(), false);
+        count(say.get("html.count.labs"), t.labs(), false);
+        count(say.get("html.count.passed"), t.pass(), false);
         if (t.localPass() > 0) {
-            count("of them local proofs", t.localPass(), false);
+            count(say.get("html.count.local"), t.localPass(), false);
         }
-        count("failed", t.fail(), true);
-        count("skipped", t.skipped(), false);
-        count("errors", t.error(), true);
-        count("teardown failed", t.teardownFailed(), true);
-        count("kept", t.kept(), true);
+        count(say.get("html.count.failed"), t.fail(), true);
+        count(say.get("html.count.skipped"), t.skipped(), false);
+        count(say.get("html.count.errors"), t.error(), true);
+        count(say.get("html.count.teardownFailed"), t.teardownFailed(), true);
+        count(say.get("html.count.kept"), t.kept(), true);
         out.append("</div>\n</header>\n");
     }
 
@@ -151,12 +166,13 @@ public final class HtmlReport {
     }
 
     private void labIndex(RunReport r) {
-        out.append("<h3>Labs</h3>\n<table>\n<tr><th>Status</th><th>Lab</th><th class=\"num\">Passed</th>")
-                .append("<th class=\"num\">Failed</th><th class=\"num\">Skipped</th><th class=\"num\">Errors</th>")
-                .append("<th class=\"num\">Duration</th></tr>\n");
+        out.append("<h3>").append(esc(say.get("html.labs"))).append("</h3>\n<table>\n<tr>").append(th("html.col.status"))
+                .append(th("html.col.lab")).append(thNum("html.col.passed")).append(thNum("html.col.failed"))
+                .append(thNum("html.col.skipped")).append(thNum("html.col.errors")).append(thNum("html.col.duration"))
+                .append("</tr>\n");
         for (LabReport lab : r.labs()) {
             out.append("<tr><td>").append(badge(LabBadge.of(lab).name())).append("</td><td><a href=\"#lab-")
-                    .append(esc(lab.lab().id())).append("\">").append(esc(lab.lab().title())).append("</a> <code>")
+                    .append(esc(lab.lab().id())).append("\">").append(esc(lab.lab().title(lang))).append("</a> <code>")
                     .append(esc(lab.lab().id())).append("</code></td>");
             for (Status s : Status.values()) {
                 long n = lab.assertions().stream().filter(a -> a.status() == s).count();
@@ -169,40 +185,45 @@ public final class HtmlReport {
 
     private void timings(RunReport r) {
         RunReport.Timings t = r.timings();
-        out.append("<details class=\"fold\"><summary><span>Timings</span><span class=\"statement muted\">")
-                .append("where the wall time went: ").append(esc(ReportText.duration(t.totalMs())))
+        out.append("<details class=\"fold\"><summary><span>").append(esc(say.get("html.timings")))
+                .append("</span><span class=\"statement muted\">")
+                .append(esc(say.get("html.timings.summary", ReportText.duration(t.totalMs()))))
                 .append("</span></summary>\n<div class=\"body\"><dl>\n");
-        term("JVM start", ReportText.duration(t.jvmStartMs()));
-        term("emulator start", ReportText.duration(t.emulatorStartMs()));
-        term("inside AWS API calls", ReportText.duration(t.apiMs()) + " (" + t.apiCalls() + " calls)");
-        term("deliberate waits", ReportText.duration(t.waitMs()));
-        term("total", ReportText.duration(t.totalMs()));
+        term(say.get("html.timings.jvm"), ReportText.duration(t.jvmStartMs()));
+        term(say.get("html.timings.emulator"), ReportText.duration(t.emulatorStartMs()));
+        term(say.get("html.timings.api"), say.get("html.timings.apiCalls", ReportText.duration(t.apiMs()), t.apiCalls()));
+        term(say.get("html.timings.waits"), ReportText.duration(t.waitMs()));
+        term(say.get("html.timings.total"), ReportText.duration(t.totalMs()));
         out.append("</dl></div></details>\n");
     }
 
     private void lab(LabReport lab) {
         LabReport.LabSummary s = lab.lab();
         out.append("<section class=\"lab\" id=\"lab-").append(esc(s.id())).append("\">\n<h2>")
-                .append(badge(LabBadge.of(lab).name())).append("<span>").append(esc(s.title())).append("</span> <code>")
+                .append(badge(LabBadge.of(lab).name())).append("<span>").append(esc(s.title(lang))).append("</span> <code>")
                 .append(esc(s.id())).append("</code></h2>\n<p class=\"lab-meta muted\">")
                 .append(esc(String.join(", ", s.services()))).append(" &middot; ")
-                .append(esc(ReportText.duration(lab.durationMs()))).append(" &middot; about $")
-                .append(String.format(Locale.ROOT, "%.2f", s.costPerRunUsd())).append(" per run on AWS</p>\n");
+                .append(esc(ReportText.duration(lab.durationMs()))).append(" &middot; ")
+                .append(esc(say.get("doc.perRun", String.format(Locale.ROOT, "%.2f", s.costPerRunUsd())))).append("</p>\n");
         if (lab.skipReason() != null) {
-            out.append("<p><strong>Not run:</strong> ").append(esc(lab.skipReason())).append("</p>\n");
+            out.append("<p><strong>").append(esc(say.get("doc.notRun"))).append("</strong> ").append(esc(lab.skipReason()))
+                    .append("</p>\n");
         }
-        if (!s.concept().isBlank()) {
-            out.append("<p class=\"concept\">").append(esc(s.concept())).append("</p>\n");
+        String concept = s.concept(lang);
+        if (concept != null && !concept.isBlank()) {
+            out.append("<p class=\"concept\">").append(esc(concept)).append("</p>\n");
         }
-        if (!s.examAngle().isBlank()) {
-            out.append("<p><strong>Exam angle:</strong> ").append(esc(s.examAngle())).append("</p>\n");
+        String examAngle = s.examAngle(lang);
+        if (examAngle != null && !examAngle.isBlank()) {
+            out.append("<p><strong>").append(esc(say.get("doc.examAngle"))).append("</strong> ").append(esc(examAngle))
+                    .append("</p>\n");
         }
-        out.append("<h3>Assertions</h3>\n");
+        out.append("<h3>").append(esc(say.get("html.assertions"))).append("</h3>\n");
         lab.assertions().forEach(a -> assertion(s.id(), a));
         steps(lab);
         teardown(lab);
         if (!lab.notes().isEmpty()) {
-            out.append("<h3>Notes</h3>\n<ul>\n");
+            out.append("<h3>").append(esc(say.get("doc.notes"))).append("</h3>\n<ul>\n");
             lab.notes().forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
             out.append("</ul>\n");
         }
@@ -213,30 +234,31 @@ public final class HtmlReport {
         out.append("<details class=\"fold\" id=\"lab-").append(esc(labId)).append('-').append(esc(a.id())).append('"')
                 .append(a.status().isBad() ? " open" : "").append("><summary>")
                 .append(badge(a.status().name()))
-                .append(a.localProof() ? "<span class=\"local\" title=\"its checks ran on this machine only, not on the "
-                        + "target\">" + ReportText.LOCAL_PROOF + "</span>" : "")
+                .append(a.localProof() ? "<span class=\"local\" title=\"" + esc(say.get("html.localTitle")) + "\">"
+                        + esc(say.get("localProof")) + "</span>" : "")
                 .append("<code>").append(esc(a.id())).append("</code>")
                 .append("<span class=\"muted\">").append(esc(ReportText.duration(a.durationMs()))).append("</span>")
-                .append("<span class=\"statement\">").append(esc(a.statement())).append("</span>");
+                .append("<span class=\"statement\">").append(esc(a.statement(lang))).append("</span>");
         if (a.reason() != null) {
-            out.append("<span class=\"why\">").append(esc(a.reason())).append("</span>");
+            out.append("<span class=\"why\">").append(esc(a.reason(lang))).append("</span>");
         }
         out.append("</summary>\n<div class=\"body\">\n<dl>\n");
-        if (a.expected() != null) term("expected", a.expected());
-        if (a.actual() != null) term("actual", a.actual());
-        if (a.note() != null) term("note", a.note());
+        if (a.expected() != null) term(say.get("html.expected"), a.expected());
+        if (a.actual() != null) term(say.get("html.actual"), a.actual());
+        if (a.note() != null) term(say.get("html.note"), a.note());
         out.append("</dl>\n");
         if (!a.checks().isEmpty()) {
-            out.append("<table>\n<tr><th>Check</th><th>Expected</th><th>Actual</th><th>Held</th></tr>\n");
+            out.append("<table>\n<tr>").append(th("html.col.check")).append(th("html.col.expected"))
+                    .append(th("html.col.actual")).append(th("html.col.held")).append("</tr>\n");
             for (AssertionRecord.Check c : a.checks()) {
                 out.append("<tr><td>").append(esc(c.what())).append("</td><td><code>").append(esc(c.expected()))
                         .append("</code></td><td><code>").append(esc(c.actual())).append("</code></td><td>")
-                        .append(c.held() ? "yes" : "<strong>no</strong>").append("</td></tr>\n");
+                        .append(c.held() ? esc(say.get("html.yes")) : "<strong>" + esc(say.get("html.no")) + "</strong>").append("</td></tr>\n");
             }
             out.append("</table>\n");
         }
         if (!a.evidence().isEmpty()) {
-            out.append("<table>\n<tr><th>Evidence</th><th>Value</th></tr>\n");
+            out.append("<table>\n<tr>").append(th("html.col.evidence")).append(th("html.col.value")).append("</tr>\n");
             for (Map.Entry<String, String> e : a.evidence().entrySet()) {
                 out.append("<tr><td><code>").append(esc(e.getKey())).append("</code></td><td><code>")
                         .append(esc(e.getValue())).append("</code></td></tr>\n");
@@ -244,18 +266,18 @@ public final class HtmlReport {
             out.append("</table>\n");
         }
         if (a.checks().isEmpty() && a.evidence().isEmpty()) {
-            out.append("<p class=\"muted\">No check ran and no evidence was recorded.</p>\n");
+            out.append("<p class=\"muted\">").append(esc(say.get("html.noEvidence"))).append("</p>\n");
         }
         out.append("</div>\n</details>\n");
     }
 
     /** A timeline: one bar per step, placed by its start and length within the lab's run. */
     private void steps(LabReport lab) {
-        out.append("<h3>Steps</h3>\n");
+        out.append("<h3>").append(esc(say.get("html.steps"))).append("</h3>\n");
         List<StepRecord> steps = lab.steps().stream()
                 .sorted(java.util.Comparator.comparing(StepRecord::startedAt)).toList();
         if (steps.isEmpty()) {
-            out.append("<p class=\"muted\">No step ran.</p>\n");
+            out.append("<p class=\"muted\">").append(esc(say.get("html.noSteps"))).append("</p>\n");
             return;
         }
         Instant origin = lab.startedAt();
@@ -263,13 +285,14 @@ public final class HtmlReport {
         for (StepRecord st : steps) {
             span = Math.max(span, offsetMillis(origin, st.startedAt()) + st.durationMs());
         }
-        out.append("<table class=\"timeline\">\n<tr><th>Step</th><th>Timeline</th><th class=\"num\">Start</th>")
-                .append("<th class=\"num\">Duration</th><th>Outcome</th></tr>\n");
+        out.append("<table class=\"timeline\">\n<tr>").append(th("html.col.step")).append(th("html.col.timeline"))
+                .append(thNum("html.col.start")).append(thNum("html.col.duration")).append(th("html.col.outcome"))
+                .append("</tr>\n");
         for (StepRecord st : steps) {
             double x = 1000.0 * offsetMillis(origin, st.startedAt()) / span;
             double w = Math.max(4, 1000.0 * st.durationMs() / span);
-            String label = st.name() + " from " + ReportText.offset(origin, st.startedAt()) + " for "
-                    + ReportText.duration(st.durationMs());
+            String label = say.get("html.stepLabel", st.name(), ReportText.offset(origin, st.startedAt()),
+                    ReportText.duration(st.durationMs()));
             out.append("<tr><td>").append(esc(st.name())).append("</td><td class=\"bar\">")
                     .append("<svg viewBox=\"0 0 1000 12\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
                     .append(esc(label)).append("\"><title>").append(esc(label)).append("</title>")
@@ -285,24 +308,41 @@ public final class HtmlReport {
     }
 
     private void teardown(LabReport lab) {
-        out.append("<h3>Teardown</h3>\n");
+        out.append("<h3>").append(esc(say.get("html.teardown"))).append("</h3>\n");
         if (lab.teardown().isEmpty()) {
-            out.append("<p class=\"muted\">The lab created nothing to tear down.</p>\n");
+            out.append("<p class=\"muted\">").append(esc(say.get("html.nothingToTearDown"))).append("</p>\n");
             return;
         }
-        out.append("<table>\n<tr><th>Outcome</th><th>Resource</th><th>Id</th><th class=\"num\">Duration</th>")
-                .append("<th>Message</th></tr>\n");
+        out.append("<table>\n<tr>").append(th("html.col.outcome")).append(th("html.col.resource")).append(th("html.col.id"))
+                .append(thNum("html.col.duration")).append(th("html.col.message")).append("</tr>\n");
         for (TeardownRecord t : lab.teardown()) {
             out.append("<tr><td>").append(badge(t.outcome().name())).append("</td><td>").append(esc(t.type()))
                     .append("</td><td><code>").append(esc(t.id())).append("</code></td><td class=\"num\">")
                     .append(esc(ReportText.duration(t.durationMs()))).append("</td><td>")
-                    .append(t.detail() == null ? "" : esc(t.detail())).append("</td></tr>\n");
+                    .append(esc(ReportText.teardownDetail(t, lang))).append("</td></tr>\n");
         }
         out.append("</table>\n");
     }
 
     private void term(String name, String value) {
         out.append("<dt>").append(esc(name)).append("</dt><dd><code>").append(esc(value)).append("</code></dd>\n");
+    }
+
+    private String th(String key) {
+        return "<th>" + esc(say.get(key)) + "</th>";
+    }
+
+    private String thNum(String key) {
+        return "<th class=\"num\">" + esc(say.get(key)) + "</th>";
+    }
+
+    /** A message whose own words are escaped, with arguments that are HTML already. */
+    private String html(String key, String... markup) {
+        String text = esc(say.get(key));
+        for (int i = 0; i < markup.length; i++) {
+            text = text.replace("{" + i + "}", markup[i]);
+        }
+        return text;
     }
 
     private static String badge(String status) {

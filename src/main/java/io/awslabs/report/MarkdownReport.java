@@ -1,5 +1,7 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,76 +16,89 @@ import java.util.stream.Collectors;
  */
 public final class MarkdownReport {
     private final StringBuilder out = new StringBuilder(8 * 1024);
+    private final Lang lang;
+    private final Messages say;
 
-    private MarkdownReport() { }
+    private MarkdownReport(Lang lang) {
+        this.lang = lang;
+        this.say = ReportText.words(lang);
+    }
 
     public static String render(RunReport report) {
-        return new MarkdownReport().document(RedactedReport.of(report));
+        return render(report, Lang.EN);
+    }
+
+    /** The document with its headings and the report's texts in {@code lang}; a text not translated reads in English. */
+    public static String render(RunReport report, Lang lang) {
+        return new MarkdownReport(lang).document(RedactedReport.of(report));
     }
 
     private String document(RunReport r) {
         Verdict.Outcome outcome = Verdict.of(r).outcome();
-        String title = r.labs().size() == 1 ? r.labs().get(0).lab().title() : "aws-labs run " + r.runId();
+        String title = r.labs().size() == 1 ? r.labs().get(0).lab().title(lang) : say.get("doc.runTitle", r.runId());
         out.append("# ").append(prose(title)).append("\n\n");
-        out.append("aws-labs run `").append(r.runId()).append("` on ").append(prose(ReportText.target(r.target())))
-                .append(", ").append(ReportText.instant(r.startedAt())).append(", took ")
-                .append(ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis()))
-                .append(" (aws-labs ").append(prose(r.toolVersion())).append(")\n\n");
-        out.append("**").append(outcome.headline()).append("**: ").append(outcome.meaning()).append(". ")
-                .append(prose(ProvenHere.of(r, FidelityMatrix.bundled()).sentence())).append(". ")
-                .append(ReportText.totals(r.totals())).append(".\n");
+        out.append(say.get("md.byline", "`" + r.runId() + "`", prose(ReportText.target(r.target(), lang)),
+                ReportText.instant(r.startedAt()),
+                ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis()), prose(r.toolVersion())))
+                .append("\n\n");
+        out.append(say.get("md.verdict", outcome.headline(lang), outcome.meaning(lang),
+                prose(ProvenHere.of(r, FidelityMatrix.bundled()).sentence(lang)), ReportText.totals(r.totals(), lang)))
+                .append('\n');
         if (r.wasInterrupted()) {
-            out.append("\n**Interrupted:** the run was stopped before it ended")
-                    .append(r.interrupted().labsNotRun().isEmpty() ? "" : "; these labs never ran: "
-                            + prose(String.join(", ", r.interrupted().labsNotRun())))
-                    .append(".\n");
+            String what = say.get("doc.interrupted");
+            if (!r.interrupted().labsNotRun().isEmpty()) {
+                what = say.get("doc.neverRan", what, prose(ReportText.list(r.interrupted().labsNotRun(), lang)));
+            }
+            out.append('\n').append(say.get("md.interrupted", what)).append('\n');
         }
         r.labs().forEach(this::lab);
-        out.append("\n---\n*Credentials, presigned URL signatures and private keys are redacted. ")
-                .append("Source: `").append(r.runId()).append(".json`, checked with `labs report check`.*\n");
+        out.append("\n---\n").append(say.get("md.footer", "`" + r.runId() + ".json`", "`labs report check`")).append('\n');
         return out.toString();
     }
 
     private void lab(LabReport lab) {
         LabReport.LabSummary s = lab.lab();
-        out.append("\n## ").append(prose(s.title())).append(" (`").append(s.id()).append("`): ")
-                .append(LabBadge.of(lab)).append("\n\n");
+        out.append("\n## ").append(say.get("md.labHeading", prose(s.title(lang)), "`" + s.id() + "`", LabBadge.of(lab)))
+                .append("\n\n");
         out.append("*").append(prose(String.join(", ", s.services()))).append(" · ")
-                .append(ReportText.duration(lab.durationMs())).append(" · about $")
-                .append(String.format(Locale.ROOT, "%.2f", s.costPerRunUsd())).append(" per run on AWS*\n\n");
+                .append(ReportText.duration(lab.durationMs())).append(" · ")
+                .append(say.get("doc.perRun", String.format(Locale.ROOT, "%.2f", s.costPerRunUsd()))).append("*\n\n");
         if (lab.skipReason() != null) {
-            out.append("**Not run:** ").append(prose(lab.skipReason())).append("\n\n");
+            out.append("**").append(say.get("doc.notRun")).append("** ").append(prose(lab.skipReason())).append("\n\n");
         }
-        if (!s.concept().isBlank()) {
-            out.append("> ").append(prose(s.concept())).append("\n\n");
+        String concept = s.concept(lang);
+        if (concept != null && !concept.isBlank()) {
+            out.append("> ").append(prose(concept)).append("\n\n");
         }
-        if (!s.examAngle().isBlank()) {
-            out.append("**Exam angle:** ").append(prose(s.examAngle())).append("\n\n");
+        String examAngle = s.examAngle(lang);
+        if (examAngle != null && !examAngle.isBlank()) {
+            out.append("**").append(say.get("doc.examAngle")).append("** ").append(prose(examAngle)).append("\n\n");
         }
-        out.append("| Status | Assertion | What it shows | Time |\n|---|---|---|---|\n");
+        out.append(say.get("md.table")).append("\n|---|---|---|---|\n");
         for (AssertionRecord a : lab.assertions()) {
-            out.append("| ").append(ReportText.status(a)).append(" | ").append(cellCode(a.id())).append(" | ")
-                    .append(prose(a.statement())).append(" | ").append(ReportText.duration(a.durationMs())).append(" |\n");
+            out.append("| ").append(ReportText.status(a, lang)).append(" | ").append(cellCode(a.id())).append(" | ")
+                    .append(prose(a.statement(lang))).append(" | ").append(ReportText.duration(a.durationMs())).append(" |\n");
         }
         List<AssertionRecord> notProven = lab.assertions().stream().filter(a -> a.status() != Status.PASS).toList();
         if (!notProven.isEmpty()) {
-            out.append("\n**Not proven here**\n\n");
+            out.append("\n**").append(say.get("md.notProven")).append("**\n\n");
             for (AssertionRecord a : notProven) {
-                out.append("- ").append(code(a.id())).append(" (").append(a.status()).append("): ");
+                String why;
                 if (a.status() == Status.FAIL) {
-                    out.append("expected ").append(code(a.expected())).append(", got ").append(code(a.actual()));
+                    why = say.get("md.expectedGot", code(a.expected()), code(a.actual()));
                 } else {
-                    out.append(prose(a.reason() == null ? "no reason given" : a.reason()));
+                    String reason = a.reason(lang);
+                    why = prose(reason == null ? say.get("md.noReason") : reason);
                 }
-                out.append('\n');
+                out.append("- ").append(say.get("md.notProvenItem", code(a.id()), a.status(), why)).append('\n');
             }
         }
         List<AssertionRecord> withNotes = lab.assertions().stream().filter(a -> a.note() != null).toList();
-        withNotes.forEach(a -> out.append("- ").append(code(a.id())).append(": ").append(prose(a.note())).append('\n'));
+        withNotes.forEach(a -> out.append("- ").append(say.get("join.colon", code(a.id()), prose(a.note()))).append('\n'));
         evidence(lab);
         teardown(lab);
         if (!lab.notes().isEmpty()) {
-            out.append("\n**Notes**\n\n");
+            out.append("\n**").append(say.get("doc.notes")).append("**\n\n");
             lab.notes().forEach(n -> out.append("- ").append(prose(n)).append('\n'));
         }
     }
@@ -94,12 +109,12 @@ public final class MarkdownReport {
         if (with.isEmpty()) {
             return;
         }
-        out.append("\n<details><summary>Evidence</summary>\n\n");
+        out.append("\n<details><summary>").append(say.get("doc.evidence")).append("</summary>\n\n");
         for (AssertionRecord a : with) {
             out.append("- ").append(code(a.id())).append('\n');
             for (AssertionRecord.Check c : a.checks()) {
-                out.append("  - ").append(c.held() ? "held: " : "**not held**: ").append(prose(c.what()))
-                        .append(": expected ").append(code(c.expected())).append(", got ").append(code(c.actual())).append('\n');
+                out.append("  - ").append(say.get(c.held() ? "md.held" : "md.notHeld", prose(c.what()), code(c.expected()),
+                        code(c.actual()))).append('\n');
             }
             for (Map.Entry<String, String> e : a.evidence().entrySet()) {
                 out.append("  - ").append(code(e.getKey())).append(": ").append(code(e.getValue())).append('\n');
@@ -114,13 +129,14 @@ public final class MarkdownReport {
         }
         Map<TeardownRecord.Outcome, Long> byOutcome = lab.teardown().stream().collect(Collectors.groupingBy(
                 TeardownRecord::outcome, () -> new EnumMap<>(TeardownRecord.Outcome.class), Collectors.counting()));
-        out.append("\n**Teardown:** ").append(byOutcome.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", "))).append("\n\n");
-        out.append("| Outcome | Resource | Id | Message |\n|---|---|---|---|\n");
+        out.append("\n").append(say.get("md.teardown", ReportText.list(byOutcome.entrySet().stream()
+                .map(e -> say.get("teardown.count", e.getValue(), say.get("teardown." + e.getKey().name()))).toList(), lang)))
+                .append("\n\n");
+        out.append(say.get("md.teardownTable")).append("\n|---|---|---|---|\n");
         for (TeardownRecord t : lab.teardown()) {
+            String detail = ReportText.teardownDetail(t, lang);
             out.append("| ").append(t.outcome()).append(" | ").append(prose(t.type())).append(" | ").append(cellCode(t.id()))
-                    .append(" | ").append(t.detail() == null ? "" : prose(t.detail())).append(" |\n");
+                    .append(" | ").append(detail == null ? "" : prose(detail)).append(" |\n");
         }
     }
 

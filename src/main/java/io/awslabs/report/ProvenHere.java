@@ -1,9 +1,10 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,27 +85,31 @@ public record ProvenHere(String target, int assertions, int proven, int failed, 
 
     /** "6 of 7 proven on moto; 1 not shown here: 1 can be proven with --target localstack". */
     public String sentence() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d of %d proven on %s", proven, assertions, target));
+        return sentence(Lang.EN);
+    }
+
+    public String sentence(Lang lang) {
+        Messages say = ReportText.words(lang);
+        String s = say.get("proven.base", proven, assertions, target);
         if (provenLocally > 0) {
-            s.append(String.format(Locale.ROOT, ", %d more on this machine alone (local %s, not the target's)",
-                    provenLocally, provenLocally == 1 ? "proof" : "proofs"));
+            s = say.get(provenLocally == 1 ? "proven.local.one" : "proven.local.many", s, provenLocally);
         }
         List<String> bad = new ArrayList<>();
-        if (failed > 0) bad.add(failed + " failed");
-        if (errors > 0) bad.add(errors + (errors == 1 ? " error" : " errors"));
-        if (!bad.isEmpty()) s.append("; ").append(String.join(", ", bad));
+        if (failed > 0) bad.add(say.get("proven.failed", failed));
+        if (errors > 0) bad.add(say.get(errors == 1 ? "proven.error.one" : "proven.error.many", errors));
+        if (!bad.isEmpty()) s = say.get("join.clause", s, ReportText.list(bad, lang));
         if (notShown.isEmpty()) {
-            return s.toString();
+            return s;
         }
-        s.append("; ").append(notShown.size()).append(" not shown here");
+        s = say.get("join.clause", s, say.get("proven.notShown", notShown.size()));
         List<String> where = new ArrayList<>();
-        provableWith().forEach((emulator, n) -> where.add(n + " can be proven with --target " + emulator));
-        if (onlyOnAws() > 0) where.add(onlyOnAws() + " only on AWS");
+        provableWith().forEach((emulator, n) -> where.add(say.get("proven.provableWith", n, emulator)));
+        if (onlyOnAws() > 0) where.add(say.get("proven.onlyAws", onlyOnAws()));
         int unknown = notShown.size() - provableWith().values().stream().mapToInt(Integer::intValue).sum() - onlyOnAws();
         if (where.isEmpty()) {
-            return s.append(" (the reasons say why)").toString();
+            return say.get("proven.reasonsSayWhy", s);
         }
-        if (unknown > 0) where.add(unknown + " for the reasons given");
-        return s.append(": ").append(String.join(", ", where)).toString();
+        if (unknown > 0) where.add(say.get("proven.forReasonsGiven", unknown));
+        return say.get("join.colon", s, ReportText.list(where, lang));
     }
 }

@@ -1,5 +1,6 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,13 +15,19 @@ import java.util.Set;
 public final class ReportFiles {
     private ReportFiles() { }
 
-    /** Every file written, JSON first, in {@link ReportFormat} order. */
+    /** Every file written, JSON first, in {@link ReportFormat} order; HTML and Markdown in English. */
     public static Map<ReportFormat, Path> write(RunReport report, Path dir, Set<ReportFormat> formats) throws IOException {
+        return write(report, dir, formats, Lang.EN);
+    }
+
+    /** Every file written, JSON first, in {@link ReportFormat} order; HTML and Markdown in {@code lang}. */
+    public static Map<ReportFormat, Path> write(RunReport report, Path dir, Set<ReportFormat> formats, Lang lang)
+            throws IOException {
         Set<ReportFormat> wanted = EnumSet.of(ReportFormat.JSON);
         wanted.addAll(formats);
         Map<ReportFormat, Path> written = new LinkedHashMap<>();
         for (ReportFormat format : wanted) {
-            written.put(format, writeAtomically(dir, format.fileName(report.runId()), format.render(report)));
+            written.put(format, writeAtomically(dir, format.fileName(report.runId()), format.render(report, lang)));
         }
         return written;
     }

@@ -1,22 +1,27 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
-/** The formats a run report is written in; JSON is the source of truth, the others are drawn from it. */
+/**
+ * The formats a run report is written in; JSON is the source of truth, the others are drawn from it.
+ * HTML and Markdown are for people and are written in a language; JSON carries every language
+ * already, and JUnit XML is read by CI systems, whose test names and messages stay English.
+ */
 public enum ReportFormat {
-    JSON("json", ".json", ReportJson::render),
+    JSON("json", ".json", (report, lang) -> ReportJson.render(report)),
     HTML("html", ".html", HtmlReport::render),
-    JUNIT("junit", ".junit.xml", JunitXmlReport::render),
+    JUNIT("junit", ".junit.xml", (report, lang) -> JunitXmlReport.render(report)),
     MARKDOWN("md", ".md", MarkdownReport::render);
 
     private final String id;
     private final String extension;
-    private final Function<RunReport, String> renderer;
+    private final BiFunction<RunReport, Lang, String> renderer;
 
-    ReportFormat(String id, String extension, Function<RunReport, String> renderer) {
+    ReportFormat(String id, String extension, BiFunction<RunReport, Lang, String> renderer) {
         this.id = id;
         this.extension = extension;
         this.renderer = renderer;
@@ -32,9 +37,14 @@ public enum ReportFormat {
         return runId + extension;
     }
 
-    /** The whole document, redacted. */
+    /** The whole document, redacted, in English. */
     public String render(RunReport report) {
-        return renderer.apply(report);
+        return render(report, Lang.EN);
+    }
+
+    /** The whole document, redacted; HTML and Markdown in {@code lang}. */
+    public String render(RunReport report, Lang lang) {
+        return renderer.apply(report, lang);
     }
 
     public static ReportFormat parse(String text) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 
 /** How every human-readable format writes times, durations and counts, so they read alike. */
 public final class ReportText {
@@ -34,15 +37,24 @@ public final class ReportText {
         return "+" + duration(Math.max(0, Duration.between(origin, at).toMillis()));
     }
 
+    /** The report package's words in {@code lang}. */
+    public static Messages words(Lang lang) {
+        return Messages.of(ReportText.class, lang);
+    }
+
     /**
      * "6 passed, 0 failed, 1 skipped, 0 errors; teardown: 0 failed, 0 kept", as the run summary prints it;
      * local proofs are named apart: "7 passed (3 of them local proofs, not the target's), ...".
      */
     public static String totals(RunReport.Totals t) {
-        String local = t.localPass() == 0 ? "" : String.format(Locale.ROOT, " (%d of them %s)", t.localPass(),
-                t.localPass() == 1 ? "a local proof, not the target's" : "local proofs, not the target's");
-        return String.format(Locale.ROOT, "%d passed%s, %d failed, %d skipped, %d errors; teardown: %d failed, %d kept",
-                t.pass(), local, t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
+        return totals(t, Lang.EN);
+    }
+
+    public static String totals(RunReport.Totals t, Lang lang) {
+        Messages say = words(lang);
+        String passed = t.localPass() == 0 ? say.get("totals.passed", t.pass())
+                : say.get(t.localPass() == 1 ? "totals.passedLocal.one" : "totals.passedLocal.many", t.pass(), t.localPass());
+        return say.get("totals", passed, t.fail(), t.skipped(), t.error(), t.teardownFailed(), t.kept());
     }
 
     /** Said after an assertion's status when its checks ran on this machine only. */
@@ -50,15 +62,39 @@ public final class ReportText {
 
     /** "PASS", or "PASS (local proof)" for an assertion the lab proves on this machine, not on the target. */
     public static String status(AssertionRecord a) {
-        return a.localProof() ? a.status().name() + " (" + LOCAL_PROOF + ")" : a.status().name();
+        return status(a, Lang.EN);
+    }
+
+    /** The status word stays English in every language (it is what the JSON and CI say); "local proof" does not. */
+    public static String status(AssertionRecord a, Lang lang) {
+        return a.localProof() ? words(lang).get("status.local", a.status().name()) : a.status().name();
     }
 
     /** Where the run went, in one line. */
     public static String target(RunReport.TargetInfo t) {
-        StringBuilder s = new StringBuilder(t.kind());
-        if (t.endpoint() != null) s.append(" at ").append(t.endpoint());
-        s.append(", ").append(t.region());
-        if (t.account() != null) s.append(", account ").append(t.account());
-        return s.toString();
+        return target(t, Lang.EN);
+    }
+
+    public static String target(RunReport.TargetInfo t, Lang lang) {
+        Messages say = words(lang);
+        String s = say.get("target.kind", t.kind());
+        if (t.endpoint() != null) s = say.get("target.endpoint", s, t.endpoint());
+        s = say.get("target.region", s, t.region());
+        if (t.account() != null) s = say.get("target.account", s, t.account());
+        return s;
+    }
+
+    /** The teardown row's message, and for a SCHEDULED deletion when it happens. */
+    public static String teardownDetail(TeardownRecord t, Lang lang) {
+        if (t.scheduledFor() == null) {
+            return t.message();
+        }
+        String when = words(lang).get("teardown.scheduledFor", t.scheduledFor());
+        return t.message() == null ? when : words(lang).get("join.clause", t.message(), when);
+    }
+
+    /** "a, b, c" with the list punctuation of {@code lang}. */
+    public static String list(List<String> items, Lang lang) {
+        return items.stream().reduce((a, b) -> words(lang).get("join.list", a, b)).orElse("");
     }
 }

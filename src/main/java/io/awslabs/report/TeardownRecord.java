@@ -16,11 +16,7 @@ public record TeardownRecord(String type, String id, Outcome outcome, String mes
 
     /** The message, and for a SCHEDULED deletion when it happens: what a report's teardown row says. */
     public String detail() {
-        String when = scheduledFor == null ? null : "deleted on " + scheduledFor;
-        if (when == null) {
-            return message;
-        }
-        return message == null ? when : message + "; " + when;
+        return ReportText.teardownDetail(this, io.awslabs.text.Lang.EN);
     }
 
     /**

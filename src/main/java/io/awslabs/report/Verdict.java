@@ -1,5 +1,6 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,27 +17,24 @@ import java.util.Optional;
 public record Verdict(Outcome outcome, List<Problem> problems) {
 
     public enum Outcome {
-        PROVEN("Proven", "every assertion passed on this target, and teardown left nothing"),
-        PARTIAL("Partly proven", "nothing failed and teardown left nothing, but not every assertion could be shown "
-                + "on this target"),
-        NOT_PROVEN("Not proven", "an assertion failed, hit an error or was skipped without a reason, or the run did not "
-                + "finish"),
-        TEARDOWN_INCOMPLETE("Teardown incomplete", "resources were left behind; they may still exist and cost money");
+        PROVEN, PARTIAL, NOT_PROVEN, TEARDOWN_INCOMPLETE;
 
-        private final String headline;
-        private final String meaning;
-
-        Outcome(String headline, String meaning) {
-            this.headline = headline;
-            this.meaning = meaning;
-        }
-
+        /** "Proven", "Partly proven", ...: the first word of every format. */
         public String headline() {
-            return headline;
+            return headline(Lang.EN);
         }
 
+        public String headline(Lang lang) {
+            return ReportText.words(lang).get("verdict." + name());
+        }
+
+        /** What the headline means, in one clause. */
         public String meaning() {
-            return meaning;
+            return meaning(Lang.EN);
+        }
+
+        public String meaning(Lang lang) {
+            return ReportText.words(lang).get("verdict." + name() + ".meaning");
         }
 
         /** Nothing failed and nothing was left: what exit code 0 means. */

@@ -2,30 +2,40 @@ package io.awslabs.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.awslabs.lab.LabText;
 import io.awslabs.labs.kms.KmsEnvelopeEncryptionLab;
 import io.awslabs.targets.Target;
 import io.awslabs.testing.LabHarness;
 import io.awslabs.testing.SharedMoto;
+import io.awslabs.text.Lang;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real run of the KMS lab on moto, written in every format: the schema holds and the formats agree. */
 class KmsRunReportIT {
+    private static final KmsEnvelopeEncryptionLab KMS = new KmsEnvelopeEncryptionLab();
+    private static RunReport report;
+
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void runTheLabOnMoto() {
+        try (Target moto = SharedMoto.target()) {
+            report = LabHarness.run(moto, KMS);
+        }
+    }
+
     @Test
     void aRealRunConformsToTheSchemaAndEveryFormatTellsTheSameStory() throws Exception {
-        RunReport report;
-        try (Target moto = SharedMoto.target()) {
-            report = LabHarness.run(moto, new KmsEnvelopeEncryptionLab());
-        }
         LabReport lab = report.labs().get(0);
 
         Map<ReportFormat, Path> files = ReportFiles.write(report, dir, EnumSet.allOf(ReportFormat.class));
@@ -52,5 +62,31 @@ class KmsRunReportIT {
         assertThat(md).contains("**Partly proven**")
                 .containsPattern("\\d+ of \\d+ proven on moto; 3 not shown here: \\d+ can be proven with --target localstack");
         assertThat(SharedMoto.state().liveResourcesOf(report.runId())).isEmpty();
+    }
+
+    @Test
+    void aRunInEnglishKeepsItsEnglishAndCarriesTheChineseOfEveryText() throws Exception {
+        LabText zh = LabText.of(KMS, Lang.ZH);
+        JsonNode lab = ReportJson.MAPPER.readTree(ReportFiles.write(report, dir, EnumSet.noneOf(ReportFormat.class))
+                .get(ReportFormat.JSON).toFile()).path("labs").path(0);
+
+        assertThat(lab.path("lab").path("title").asText()).isEqualTo(KMS.info().title());
+        assertThat(lab.path("lab").path("translations").path("zh").path("title").asText()).isEqualTo(zh.title());
+        assertThat(lab.path("lab").path("translations").path("zh").path("concept").asText()).isEqualTo(zh.concept());
+        assertThat(lab.path("lab").path("translations").path("zh").path("examAngle").asText()).isEqualTo(zh.examAngle());
+        assertThat(lab.path("assertions")).hasSize(KMS.info().assertions().size());
+        for (JsonNode a : lab.path("assertions")) {
+            String id = a.path("id").asText();
+            assertThat(a.path("statement").asText()).as(id).isEqualTo(KMS.info().statementOf(id));
+            assertThat(a.path("translations").path("zh").path("statement").asText()).as(id)
+                    .isEqualTo(zh.statement(id)).containsPattern("\\p{IsHan}");
+        }
+        AssertionRecord disabled = report.labs().get(0).assertions().stream()
+                .filter(a -> a.id().equals("disabled-key-refuses-encrypt")).findFirst().orElseThrow();
+        assertThat(disabled.status()).as("a declared moto gap").isEqualTo(Status.SKIPPED);
+        assertThat(disabled.reason()).startsWith("known moto gap: ").contains("(the target answered: ");
+        assertThat(disabled.reason(Lang.ZH)).startsWith("moto 的已知差异：moto 会用已禁用的密钥照样加密")
+                .contains("（目标的回答：");
+        assertThat(disabled.statement(Lang.ZH)).isEqualTo(zh.statement("disabled-key-refuses-encrypt"));
     }
 }

@@ -4,6 +4,7 @@ import static io.awslabs.report.Reports.assertion;
 import static io.awslabs.report.Reports.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.text.Lang;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,15 @@ class ProvenHereTest {
                 + "--target localstack, 1 only on AWS, 1 for the reasons given");
         assertThat(proven.provableWith()).isEqualTo(Map.of("localstack", 1));
         assertThat(proven.labsProvableWith("localstack")).containsExactly("k");
+    }
+
+    @Test
+    void inChineseTheSameCountsReadAsATeacherWouldSayThem() {
+        ProvenHere proven = ProvenHere.of(Reports.run(MOTO, ranOn(Status.PASS, Status.SKIPPED, Status.SKIPPED, Status.FAIL)),
+                MATRIX);
+
+        assertThat(proven.sentence(Lang.ZH)).isEqualTo("4 条断言中，1 条在 moto 上得到证明；1 条失败；2 条在这里无法展示："
+                + "1 条可以用 --target localstack 证明，1 条只能在 AWS 上证明");
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.awslabs.lab;
+
+import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.LabReport;
+import io.awslabs.report.ReportText;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A text the runner can say in every language: a statement, or a reason it words itself (a
+ * declared gap, an AWS-only skip, a lab this target cannot run). A reason that is only what an
+ * exception or the target said has no words of the runner's, and stays as it was said.
+ */
+@FunctionalInterface
+interface Words {
+    /** Every language a report carries besides English, the record's own. */
+    List<Lang> OTHER_LANGUAGES = Arrays.stream(Lang.values()).filter(l -> l != Lang.EN).toList();
+
+    String in(Lang lang);
+
+    /** The runner's phrases: the report package's bundle, since they are read in reports. */
+    static Messages phrases(Lang lang) {
+        return Messages.of(ReportText.class, lang);
+    }
+
+    /** "known moto gap: REASON (the target answered: ANSWER)", the gap's reason in each language. */
+    static Words knownGap(String emulator, Words gapReason, String answered) {
+        return lang -> phrases(lang).get("run.knownGap", emulator, gapReason.in(lang), answered);
+    }
+
+    static Words awsOnly(Words why) {
+        return lang -> phrases(lang).get("run.awsOnly", why.in(lang));
+    }
+
+    /** The target's own account of what it lacks is English; the runner says in each language what follows. */
+    static Words cannotRun(String why) {
+        return lang -> phrases(lang).get("run.cannotRun", why);
+    }
+
+    /** An assertion the lab never reached: {@code labError} says why when the lab stopped early. */
+    static Words notReached(String labError) {
+        return lang -> labError == null ? phrases(lang).get("run.notReached")
+                : phrases(lang).get("run.notReachedLabStopped", labError);
+    }
+
+    /** A check never reached: {@code error} says why when the checks stopped early. */
+    static Words checkNotReached(String error) {
+        return lang -> error == null ? phrases(lang).get("run.notReached")
+                : phrases(lang).get("run.notReachedChecksStopped", error);
+    }
+
+    /** The statement and, where the runner worded it, the reason in every other language; null reads English. */
+    static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason) {
+        Map<String, AssertionRecord.Translation> all = new LinkedHashMap<>();
+        for (Lang lang : OTHER_LANGUAGES) {
+            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang)));
+        }
+        return all;
+    }
+
+    /** The lab as a report describes it: its title, concept and exam angle in every other language as well. */
+    static LabReport.LabSummary summaryOf(LabInfo info, Function<Lang, LabText> texts) {
+        Map<String, LabReport.LabSummary.Translation> translations = new LinkedHashMap<>();
+        for (Lang lang : OTHER_LANGUAGES) {
+            LabText t = texts.apply(lang);
+            translations.put(lang.tag(), new LabReport.LabSummary.Translation(t.title(), t.concept(), t.examAngle()));
+        }
+        return new LabReport.LabSummary(info.id(), info.title(), info.concept(), info.examAngle(), info.services(),
+                info.costPerRunUsd(), translations);
+    }
+}
