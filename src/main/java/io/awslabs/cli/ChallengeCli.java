@@ -15,6 +15,7 @@ import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,8 +59,8 @@ final class ChallengeCli {
     }
 
     /** Progress on stderr without the checks: the command prints those itself, on stdout. */
-    static Progress progress(Terminal terminal) {
-        ConsoleProgress console = new ConsoleProgress(System.err, terminal);
+    static Progress progress(Terminal terminal, Lang lang) {
+        ConsoleProgress console = new ConsoleProgress(System.err, terminal, lang);
         return new Progress() {
             @Override public void labStarted(String labId, int index, int count) { console.labStarted(labId, index, count); }
             @Override public void stepStarted(String labId, String step) { console.stepStarted(labId, step); }

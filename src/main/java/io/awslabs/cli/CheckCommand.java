@@ -47,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         ChallengeState state = ChallengeCli.active(session);
         return checkAndPrint(spec, root, session, state, progress, terminal, json, reportDir, Set.copyOf(reportFormats));

@@ -89,7 +89,7 @@ final class CleanupCommand implements Callable<Integer> {
         AwsTarget.Options aws = target.aws();
         URI endpointUrl = target.endpoint(kind);
         String profile = target.profile;
-        ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect());
+        ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect(), root.lang());
         Path dir = StateDirs.journals();
         if (runIds.isEmpty() && !all && olderThan == null) {
             return list(dir);

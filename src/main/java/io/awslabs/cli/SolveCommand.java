@@ -39,7 +39,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         ChallengeState state = ChallengeCli.active(session);
         PrintWriter out = spec.commandLine().getOut();

@@ -71,7 +71,7 @@ final class StartCommand implements Callable<Integer> {
         Lab lab = new LabResolver().one(labId);
         LabInfo info = lab.info();
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         session.active().ifPresent(StartCommand::refuseSecond);
         Challenge challenge = new ChallengeCatalog().forLab(info.id()).orElseThrow(() -> new UsageException(

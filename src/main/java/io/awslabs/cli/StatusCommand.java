@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect()));
+        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect(), root.lang()));
         Optional<ChallengeState> state = session.active();
         Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         emulator.ifPresent(BackgroundEmulator::touch);

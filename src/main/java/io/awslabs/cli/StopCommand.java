@@ -29,7 +29,7 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         PrintWriter out = spec.commandLine().getOut();
         Optional<ChallengeState> active = session.active();
