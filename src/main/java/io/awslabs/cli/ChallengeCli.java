@@ -44,7 +44,7 @@ final class ChallengeCli {
         try {
             return session.requireActive();
         } catch (ChallengeSession.NoActiveChallenge e) {
-            throw new UsageException("no challenge is active", "'labs start LAB' begins one; 'labs list' shows the labs");
+            throw new UsageException(new ErrorText("noChallenge"));
         }
     }
 

@@ -41,8 +41,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private UsageException unknown(ConceptCards cards) {
         List<String> close = Closest.to(topic, cards.topics(), Math.max(3, topic.length() / 3), 3);
-        String suggestion = close.isEmpty() ? "'labs explain' lists the topics"
-                : "did you mean " + String.join(", ", close) + "? ('labs explain' lists them)";
-        return new UsageException("unknown topic '" + topic + "'", suggestion);
+        return new UsageException(close.isEmpty() ? new ErrorText("unknownTopic", topic)
+                : new ErrorText("unknownTopicClose", topic, String.join(", ", close)));
     }
 }

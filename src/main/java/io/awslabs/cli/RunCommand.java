@@ -100,12 +100,11 @@ final class RunCommand implements Callable<Integer> {
         AwsTarget.Options aws = target.aws();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
         LabOptions.refusal(labs.stream().map(Lab::info).toList(), labOptions).ifPresent(why -> {
-            throw new UsageException(why, "'labs describe LAB' lists a lab's options");
+            throw new UsageException(new ErrorText("labOptions", why));
         });
         Terminal terminal = Terminal.detect();
         if (step && !terminal.interactive()) {
-            throw new UsageException("--step needs a terminal: it waits for Enter after each step",
-                    "run it in a terminal, or leave out --step");
+            throw new UsageException(new ErrorText("stepNeedsTerminal"));
         }
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
@@ -114,11 +113,10 @@ final class RunCommand implements Callable<Integer> {
         });
         int labsAtOnce = parallel != null ? parallel : step ? 1 : kind.labsAtOnce();
         if (labsAtOnce < 1) {
-            throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");
+            throw new UsageException(new ErrorText("parallelTooFew", labsAtOnce));
         }
         if (step && labsAtOnce > 1) {
-            throw new UsageException("--step runs one lab at a time, not --parallel " + labsAtOnce,
-                    "leave out --parallel");
+            throw new UsageException(new ErrorText("stepNotParallel", labsAtOnce));
         }
         Lang lang = root.lang();
         ConsoleProgress lines = new ConsoleProgress(System.err, terminal, lang).showingCommands(root.verbose);
@@ -213,9 +211,8 @@ final class RunCommand implements Callable<Integer> {
         Optional<BackgroundEmulator> running = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         if (running.isPresent() && running.get().record().targetKind() != kind
                 && ChallengeCli.session(root.verbose, Progress.SILENT).active().isPresent()) {
-            throw new UsageException("--keep needs the background " + kind.id() + ", but a challenge is active on the "
-                    + "background " + running.get().describe(), "'labs stop' ends the challenge; or --keep --target "
-                    + running.get().record().targetKind().id());
+            throw new UsageException(new ErrorText("keepOtherEmulator", kind.id(), running.get().describe(),
+                    running.get().record().targetKind().id()));
         }
         return BackgroundEmulator.ensure(ChallengeCli.emulatorDir(), kind, BackgroundEmulator.DEFAULT_IDLE_STOP, progress,
                 root.verbose);

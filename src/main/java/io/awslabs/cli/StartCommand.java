@@ -75,9 +75,9 @@ final class StartCommand implements Callable<Integer> {
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         session.active().ifPresent(StartCommand::refuseSecond);
         Challenge challenge = new ChallengeCatalog().forLab(info.id()).orElseThrow(() -> new UsageException(
-                "lab " + info.id() + " has no challenge yet", "'labs run " + info.id() + "' runs it as a demonstration"));
+                new ErrorText("noChallengeForLab", info.id())));
         LabOptions.refusal(List.of(info), labOptions).ifPresent(why -> {
-            throw new UsageException(why, "'labs describe " + info.id() + "' lists its options");
+            throw new UsageException(new ErrorText("challengeOptions", why, info.id()));
         });
         RunTargetOptions.Checked asked = target.check("start");
         TargetKind kind = asked.kind();
@@ -122,8 +122,7 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private static void refuseSecond(ChallengeState active) {
-        throw new UsageException("challenge " + active.lab() + " (run " + active.runId() + ") is active; one challenge "
-                + "at a time", "'labs stop' ends it (and removes its resources); 'labs status' shows it");
+        throw new UsageException(new ErrorText("secondChallenge", active.lab(), active.runId()));
     }
 
     private ChallengeState.Place place(TargetKind kind, Target opened, BackgroundEmulator background) {
