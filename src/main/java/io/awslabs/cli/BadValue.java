@@ -1,20 +1,25 @@
 package io.awslabs.cli;
 
+import io.awslabs.text.Lang;
 import picocli.CommandLine;
 
 /**
  * A value the command line cannot take, found while parsing, before anything runs: one line
- * that names the value, and a hint with the fix (exit 2).
+ * that names the value, and a hint with the fix (exit 2), in the learner's language.
  */
 final class BadValue extends CommandLine.TypeConversionException {
-    private final String hint;
+    private final transient ErrorText text;
 
-    BadValue(String message, String hint) {
-        super(message);
-        this.hint = hint;
+    BadValue(ErrorText text) {
+        super(text.message(Lang.EN));
+        this.text = text;
+    }
+
+    ErrorText text() {
+        return text;
     }
 
     String hint() {
-        return hint;
+        return text.hint(Lang.EN);
     }
 }

@@ -3,6 +3,7 @@ package io.awslabs.cli;
 import io.awslabs.challenge.ChallengeSession;
 import io.awslabs.challenge.ChallengeState;
 import io.awslabs.challenge.PlaceOpener;
+import io.awslabs.lab.ChallengeText;
 import io.awslabs.lab.Progress;
 import io.awslabs.lab.StateDirs;
 import io.awslabs.report.AssertionRecord;
@@ -15,6 +16,8 @@ import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -43,7 +46,7 @@ final class ChallengeCli {
         try {
             return session.requireActive();
         } catch (ChallengeSession.NoActiveChallenge e) {
-            throw new UsageException("no challenge is active", "'labs start LAB' begins one; 'labs list' shows the labs");
+            throw new UsageException(new ErrorText("noChallenge"));
         }
     }
 
@@ -58,8 +61,8 @@ final class ChallengeCli {
     }
 
     /** Progress on stderr without the checks: the command prints those itself, on stdout. */
-    static Progress progress(Terminal terminal) {
-        ConsoleProgress console = new ConsoleProgress(System.err, terminal);
+    static Progress progress(Terminal terminal, Lang lang) {
+        ConsoleProgress console = new ConsoleProgress(System.err, terminal, lang);
         return new Progress() {
             @Override public void labStarted(String labId, int index, int count) { console.labStarted(labId, index, count); }
             @Override public void stepStarted(String labId, String step) { console.stepStarted(labId, step); }
@@ -81,34 +84,41 @@ final class ChallengeCli {
     }
 
     /** Each check with its status, and for what did not pass, why in the learner's terms. */
-    static void printCheck(PrintWriter out, RunReport report, Terminal terminal, Collection<Path> files) {
+    static void printCheck(PrintWriter out, RunReport report, Terminal terminal, Collection<Path> files,
+                           ChallengeText text, Lang lang) {
+        Messages say = Messages.of(ChallengeCli.class, "challenge", lang);
         ChallengeRecord c = report.challenge();
         LabReport lab = report.labs().get(0);
-        out.printf("%nchallenge %s (run %s) on %s: %d of %d checks passed%s%n", c.lab(), report.runId(),
-                report.target().kind(), c.passed(), c.total(), c.skipped() > 0 ? ", " + c.skipped() + " not shown here" : "");
+        out.println();
+        out.println(c.skipped() > 0
+                ? say.get("check.summarySkipped", c.lab(), report.runId(), report.target().kind(), c.passed(), c.total(), c.skipped())
+                : say.get("check.summary", c.lab(), report.runId(), report.target().kind(), c.passed(), c.total()));
         for (AssertionRecord a : lab.assertions()) {
-            out.printf("  %s  %s%n", terminal.status(a.status()), a.statement());
+            out.printf("  %s  %s%n", terminal.status(a.status()), text.statement(a.id()));
             if (a.status() != Status.PASS && a.reason() != null) {
-                out.printf("         %s%n", a.reason());
+                out.printf("         %s%n", a.reason(lang));
             }
         }
-        lab.notes().stream().filter(n -> n.startsWith("the checks stopped")).forEach(n -> out.printf("  note: %s%n", n));
+        lab.notes().stream().filter(n -> n.startsWith("the checks stopped"))
+                .forEach(n -> out.println("  " + say.get("check.note", n)));
         lab.teardown().stream().filter(t -> t.outcome().leftSomething())
-                .forEach(t -> out.printf("  LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.message()));
-        out.printf("hints used: %d of 3; time since start: %s%s%n", c.hintsUsed(), human(Duration.ofMillis(c.timeTakenMs())),
-                c.solutionApplied() ? "; the reference solution was applied ('labs solve')" : "");
-        files.forEach(f -> out.printf("report: %s%n", f));
+                .forEach(t -> out.println("  " + say.get("check.leftBehind", t.type(), t.id(), t.message())));
+        String taken = human(Duration.ofMillis(c.timeTakenMs()), lang);
+        out.println(say.get(c.solutionApplied() ? "check.hintsSolved" : "check.hints", c.hintsUsed(), taken));
+        files.forEach(f -> out.println(say.get("check.report", f)));
         if (!c.complete()) {
-            out.println(c.hintsUsed() < 3 ? "'labs hint' gives hint " + (c.hintsUsed() + 1) + " of 3" : "'labs solve' applies the reference solution");
+            out.println(c.hintsUsed() < 3 ? say.get("check.nextHint", c.hintsUsed() + 1) : say.get("check.solve"));
         }
         out.flush();
     }
 
-    static String human(Duration d) {
+    static String human(Duration d, Lang lang) {
+        Messages say = Messages.of(ChallengeCli.class, "challenge", lang);
         if (d.toHours() > 0) {
-            return d.toHours() + " h " + d.toMinutesPart() + " min";
+            return say.get("time.hours", d.toHours(), d.toMinutesPart());
         }
-        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+        return d.toMinutes() > 0 ? say.get("time.minutes", d.toMinutes(), d.toSecondsPart())
+                : say.get("time.seconds", d.toSeconds());
     }
 
     /** A value for a shell: as it is when safe, else in single quotes. */

@@ -2,6 +2,7 @@ package io.awslabs.cli;
 
 import io.awslabs.challenge.ChallengeSession;
 import io.awslabs.challenge.ChallengeState;
+import io.awslabs.lab.ChallengeText;
 import io.awslabs.lab.Progress;
 import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportJson;
@@ -47,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         ChallengeState state = ChallengeCli.active(session);
         return checkAndPrint(spec, root, session, state, progress, terminal, json, reportDir, Set.copyOf(reportFormats));
@@ -66,7 +67,8 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(ReportJson.render(report));
             spec.commandLine().getOut().flush();
         } else {
-            ChallengeCli.printCheck(spec.commandLine().getOut(), report, terminal, files);
+            ChallengeCli.printCheck(spec.commandLine().getOut(), report, terminal, files,
+                    ChallengeText.of(session.challengeOf(state), root.lang()), root.lang());
         }
         return ExitCodes.ofRun(Verdict.of(report));
     }

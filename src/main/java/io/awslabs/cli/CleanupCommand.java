@@ -78,18 +78,17 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() {
         for (String id : runIds) {
             if (!id.matches(RUN_ID)) {
-                throw new UsageException("'" + id + "' is not a run id (8 lowercase letters and digits)",
-                        "'labs cleanup' lists the runs with leftovers");
+                throw new UsageException(new ErrorText("notARunId", id));
             }
         }
         if (all && !runIds.isEmpty()) {
-            throw new UsageException("give --run-id or --all, not both", "labs cleanup --help");
+            throw new UsageException(new ErrorText("runIdsAndAll"));
         }
         TargetKind kind = parseTarget();
         AwsTarget.Options aws = target.aws();
         URI endpointUrl = target.endpoint(kind);
         String profile = target.profile;
-        ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect());
+        ConsoleProgress progress = new ConsoleProgress(System.err, Terminal.detect(), root.lang());
         Path dir = StateDirs.journals();
         if (runIds.isEmpty() && !all && olderThan == null) {
             return list(dir);
@@ -116,8 +115,7 @@ final class CleanupCommand implements Callable<Integer> {
         TargetKind kind = target.kind("cleanup");
         target.refuseEndpointUrlUnless(kind);
         if (kind != TargetKind.AWS && kind != TargetKind.ENDPOINT) {
-            throw new UsageException("labs cleanup searches aws or an endpoint, not " + kind.id()
-                    + " (an emulator started for one command takes its resources with it)", "labs cleanup --help");
+            throw new UsageException(new ErrorText("cleanupOnEmulator", kind.id()));
         }
         return kind;
     }

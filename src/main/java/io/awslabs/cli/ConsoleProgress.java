@@ -5,6 +5,7 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Redactor;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.text.Lang;
 import java.io.PrintStream;
 import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -25,15 +26,17 @@ final class ConsoleProgress implements Progress {
 
     private final PrintStream out;
     private final Terminal terminal;
+    private final ProgressWords say;
     private final long t0 = System.nanoTime();
     private String waitingFor;
     private long waitShownNanos;
     private ProgressBar waitBar;
     private boolean showCommands;
 
-    ConsoleProgress(PrintStream out, Terminal terminal) {
+    ConsoleProgress(PrintStream out, Terminal terminal, Lang lang) {
         this.out = out;
         this.terminal = terminal;
+        this.say = new ProgressWords(lang);
     }
 
     /** Under each assertion, the AWS CLI commands that make the calls it made (for --verbose). */
@@ -44,32 +47,27 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void labStarted(String labId, int index, int count) {
-        line(labId, terminal.bold("lab " + index + "/" + count));
+        line(labId, terminal.bold(say.get("lab.started", index, count)));
     }
 
     @Override
     public void stepStarted(String labId, String step) {
-        line(labId, step + " ...");
+        line(labId, say.get("step.started", say.step(step)));
     }
 
     @Override
     public void stepFinished(String labId, String step, long millis, String outcome) {
-        line(labId, step + " " + outcome + " (" + millis + " ms)");
+        line(labId, say.get("step.finished", say.step(step), say.outcome(outcome), millis));
     }
 
     @Override
     public void assertion(String labId, AssertionRecord a) {
-        StringBuilder text = new StringBuilder(terminal.status(a.status())).append(' ').append(a.id())
-                .append(" (").append(a.durationMs()).append(" ms)");
-        if (a.status() == Status.FAIL) {
-            text.append(": expected ").append(a.expected()).append(", got ").append(a.actual());
-        } else if (a.reason() != null) {
-            text.append(": ").append(a.reason());
-        }
-        if (a.note() != null) {
-            text.append(" [").append(a.note()).append(']');
-        }
-        line(labId, text.toString());
+        String status = terminal.status(a.status());
+        String text = a.status() == Status.FAIL
+                ? say.get("assertion.failed", status, a.id(), a.durationMs(), a.expected(), a.actual())
+                : a.reason() != null ? say.get("assertion.reason", status, a.id(), a.durationMs(), a.reason(say.lang()))
+                : say.get("assertion", status, a.id(), a.durationMs());
+        line(labId, a.note() == null ? text : say.get("assertion.note", text, a.note()));
         if (showCommands) {
             a.evidence().forEach((key, value) -> {
                 if (key.endsWith(".cli")) {
@@ -81,8 +79,9 @@ final class ConsoleProgress implements Progress {
 
     @Override
     public void teardown(String labId, TeardownRecord t) {
-        line(labId, "teardown " + t.type() + " " + t.id() + ": " + t.outcome()
-                + (t.detail() != null ? " (" + t.detail() + ")" : ""));
+        String detail = say.detail(t);
+        line(labId, detail == null ? say.get("teardown", t.type(), t.id(), say.outcome(t.outcome()))
+                : say.get("teardown.detail", t.type(), t.id(), say.outcome(t.outcome()), detail));
     }
 
     @Override
@@ -98,15 +97,16 @@ final class ConsoleProgress implements Progress {
             if (!same) {
                 endWait();
                 waitBar = new ProgressBarBuilder().setTaskName(Redactor.redact((labId == null ? "" : labId + "  ")
-                                + "waiting for " + what)).setInitialMax(Math.max(1, timeout.toSeconds())).setUnit(" s", 1)
+                                + say.get("wait.bar", what))).setInitialMax(Math.max(1, timeout.toSeconds())).setUnit(" s", 1)
                         .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(WAIT_BAR_WIDTH).hideEta()
                         .setConsumer(new ConsoleProgressBarConsumer(out)).build();
             }
             waitBar.stepTo(elapsed.toSeconds());
             waitBar.setExtraMessage(lastAnswer == null ? "" : Redactor.redact(lastAnswer));
         } else if (!same || System.nanoTime() - waitShownNanos >= WAIT_LINE_EVERY.toNanos()) {
-            print(labId, "waiting for " + what + ": " + elapsed.toSeconds() + " s of at most " + timeout.toSeconds() + " s"
-                    + (lastAnswer == null || lastAnswer.isBlank() ? "" : " (last: " + lastAnswer + ")"));
+            print(labId, lastAnswer == null || lastAnswer.isBlank()
+                    ? say.get("wait.line", what, elapsed.toSeconds(), timeout.toSeconds())
+                    : say.get("wait.lineLast", what, elapsed.toSeconds(), timeout.toSeconds(), lastAnswer));
             waitShownNanos = System.nanoTime();
         }
         waitingFor = key;

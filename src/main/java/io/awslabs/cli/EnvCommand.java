@@ -21,10 +21,10 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect()));
+        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect(), root.lang()));
         ChallengeState state = ChallengeCli.active(session);
         if (state.target().background()) {
-            ChallengeCli.opener(root.verbose, ChallengeCli.progress(Terminal.detect())).background(state.target());
+            ChallengeCli.opener(root.verbose, ChallengeCli.progress(Terminal.detect(), root.lang())).background(state.target());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(render(state));

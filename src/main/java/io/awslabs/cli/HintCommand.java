@@ -2,6 +2,9 @@ package io.awslabs.cli;
 
 import io.awslabs.challenge.ChallengeSession;
 import io.awslabs.challenge.ChallengeState;
+import io.awslabs.lab.ChallengeText;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,17 +23,22 @@ final class HintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect()));
+        Lang lang = root.lang();
+        Messages say = Messages.of(HintCommand.class, "challenge", lang);
+        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect(), lang));
         ChallengeState state = ChallengeCli.active(session);
         if (state.target().background()) {
-            ChallengeCli.opener(root.verbose, ChallengeCli.progress(Terminal.detect())).background(state.target());
+            ChallengeCli.opener(root.verbose, ChallengeCli.progress(Terminal.detect(), lang)).background(state.target());
         }
         ChallengeSession.Hint hint = session.hint(state);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("hint %d of 3%s: %s%n", hint.level(), hint.isNew() ? "" : " (the last one, again)", hint.text());
+        // the third level is commands, which read the same in every language
+        String text = hint.level() < 3 ? ChallengeText.of(session.challengeOf(state), lang).hints().get(hint.level() - 1)
+                : say.get("hint.exact");
+        out.println(say.get(hint.isNew() ? "hint.line" : "hint.again", hint.level(), text));
         hint.commands().forEach(c -> out.println("  " + c));
         if (hint.level() < 3) {
-            out.println("'labs hint' again gives hint " + (hint.level() + 1) + " of 3");
+            out.println(say.get("hint.next", hint.level() + 1));
         }
         out.flush();
         return ExitCodes.OK;

@@ -17,13 +17,13 @@ final class LabResolver {
 
     List<Lab> resolve(List<String> ids, boolean all) {
         if (all && !ids.isEmpty()) {
-            throw new UsageException("give lab ids or --all, not both", "labs run --all, or labs run LAB...");
+            throw new UsageException(new ErrorText("labsAndAll"));
         }
         if (all) {
             return catalog.all();
         }
         if (ids.isEmpty()) {
-            throw new UsageException("no lab given", "labs run LAB... or labs run --all; 'labs list' shows the ids");
+            throw new UsageException(new ErrorText("noLab"));
         }
         Set<String> unique = new LinkedHashSet<>(ids);
         List<Lab> labs = new ArrayList<>();
@@ -35,8 +35,7 @@ final class LabResolver {
 
     private UsageException unknown(String id) {
         List<String> close = catalog.closest(id);
-        String suggestion = close.isEmpty() ? "'labs list' shows the lab ids"
-                : "did you mean " + String.join(", ", close) + "? ('labs list' shows all)";
-        return new UsageException("unknown lab '" + id + "'", suggestion);
+        return new UsageException(close.isEmpty() ? new ErrorText("unknownLab", id)
+                : new ErrorText("unknownLabClose", id, String.join(", ", close)));
     }
 }

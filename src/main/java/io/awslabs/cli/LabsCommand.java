@@ -76,6 +76,14 @@ public final class LabsCommand implements Runnable {
                         "use --lang en (English) or --lang zh (中文)"));
     }
 
+    /**
+     * The language to refuse a command line in: its --lang when that names one (the line may be
+     * refused before --lang is checked, or for --lang itself), else the locale's.
+     */
+    Lang langOfErrors() {
+        return Lang.named(lang).orElseGet(() -> Lang.ofLocale(environment));
+    }
+
     long jvmStartMs() {
         return jvmStartMs;
     }
@@ -92,9 +100,10 @@ public final class LabsCommand implements Runnable {
         HelpFooter.install(cli);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            UsageError error = UsageError.of(ex);
+            Lang lang = root.langOfErrors();
+            UsageError error = UsageError.of(ex, lang);
             err.println("labs: " + error.message());
-            err.println("hint: " + error.hint());
+            err.println(ErrorText.say(lang, "hint", error.hint()));
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -102,18 +111,19 @@ public final class LabsCommand implements Runnable {
             if (root.verbose) {
                 ex.printStackTrace(err);
             }
+            Lang lang = root.langOfErrors();
             if (ex instanceof UsageException usage) {
-                err.println("labs: " + usage.getMessage());
-                if (usage.hint() != null) err.println("hint: " + usage.hint());
+                err.println("labs: " + usage.message(lang));
+                if (usage.hint(lang) != null) err.println(ErrorText.say(lang, "hint", usage.hint(lang)));
                 return ExitCodes.USAGE;
             }
             if (ex instanceof EnvironmentException env) {
                 err.println("labs: " + env.getMessage());
-                if (env.hint() != null) err.println("hint: " + env.hint());
+                if (env.hint() != null) err.println(ErrorText.say(lang, "hint", env.hint()));
                 return ExitCodes.ENVIRONMENT;
             }
-            err.println("labs: unexpected error: " + ex);
-            if (!root.verbose) err.println("hint: rerun with --verbose for the stack trace");
+            err.println("labs: " + ErrorText.say(lang, "unexpected.message", ex));
+            if (!root.verbose) err.println(ErrorText.say(lang, "hint", ErrorText.say(lang, "unexpected.hint")));
             return ExitCodes.NOT_PROVEN;
         });
         return cli;

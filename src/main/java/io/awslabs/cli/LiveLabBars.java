@@ -4,6 +4,7 @@ import io.awslabs.lab.Progress;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Redactor;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.text.Lang;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,11 +24,13 @@ final class LiveLabBars implements Progress {
     private final PrintStream out;
     private final Map<String, Integer> assertionsOf;
     private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
+    private final ProgressWords say;
 
     /** {@code assertionsOf}: how many assertions each lab of the run declares. */
-    LiveLabBars(PrintStream out, Map<String, Integer> assertionsOf) {
+    LiveLabBars(PrintStream out, Map<String, Integer> assertionsOf, Lang lang) {
         this.out = out;
         this.assertionsOf = assertionsOf;
+        this.say = new ProgressWords(lang);
     }
 
     @Override
@@ -45,12 +48,12 @@ final class LiveLabBars implements Progress {
 
     @Override
     public void stepStarted(String labId, String step) {
-        say(labId, step + " ...");
+        say(labId, say.get("step.started", say.step(step)));
     }
 
     @Override
     public synchronized void stepFinished(String labId, String step, long millis, String outcome) {
-        say(labId, step + " " + outcome);
+        say(labId, say.get("step.finishedShort", say.step(step), say.outcome(outcome)));
         if ("teardown".equals(step)) {
             ProgressBar bar = bars.get(labId);
             if (bar != null) {
@@ -70,7 +73,7 @@ final class LiveLabBars implements Progress {
 
     @Override
     public void teardown(String labId, TeardownRecord t) {
-        say(labId, "teardown " + t.type() + ": " + t.outcome());
+        say(labId, say.get("teardown.short", t.type(), say.outcome(t.outcome())));
     }
 
     @Override
@@ -85,7 +88,7 @@ final class LiveLabBars implements Progress {
 
     @Override
     public void waiting(String labId, String what, Duration elapsed, Duration timeout, String lastAnswer) {
-        say(labId, "waiting for " + what + " (" + elapsed.toSeconds() + "/" + timeout.toSeconds() + " s)");
+        say(labId, say.get("wait.short", what, elapsed.toSeconds(), timeout.toSeconds()));
     }
 
     private synchronized void say(String labId, String message) {

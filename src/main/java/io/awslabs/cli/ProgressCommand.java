@@ -9,6 +9,9 @@ import io.awslabs.lab.LabCatalog;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.StateDirs;
 import io.awslabs.report.ReportJson;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,9 @@ final class ProgressCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
     @Option(names = "--json", description = "One JSON object, for scripts.")
     boolean json;
 
@@ -39,8 +45,10 @@ final class ProgressCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         ProgressBook book = new ProgressBook(StateDirs.root());
         PrintWriter out = spec.commandLine().getOut();
+        Lang lang = root.lang();
         if (reset) {
-            out.println(book.reset() ? "progress forgotten (" + book.file() + " deleted)" : "no progress recorded yet");
+            Messages say = Messages.of(ProgressCommand.class, "challenge", lang);
+            out.println(book.reset() ? say.get("progress.reset", book.file()) : say.get("progress.nothing"));
             out.flush();
             return ExitCodes.OK;
         }
@@ -48,44 +56,57 @@ final class ProgressCommand implements Callable<Integer> {
         Map<String, ProgressBook.LabProgress> progress = book.labs();
         ExamCoverage coverage = ExamCoverage.of(labs, progress);
         out.print(json ? ReportJson.MAPPER.writeValueAsString(json(labs, progress, coverage)) + "\n"
-                : text(labs, progress, coverage));
+                : text(labs, progress, coverage, lang));
         out.flush();
         return ExitCodes.OK;
     }
 
-    static String text(List<LabInfo> labs, Map<String, ProgressBook.LabProgress> progress, ExamCoverage coverage) {
-        StringBuilder text = new StringBuilder(String.format("%-28s %-13s %-6s %-12s %s%n", "lab", "best check", "hints",
-                "time", "date"));
+    static String text(List<LabInfo> labs, Map<String, ProgressBook.LabProgress> progress, ExamCoverage coverage,
+                       Lang lang) {
+        Messages say = Messages.of(ProgressCommand.class, "challenge", lang);
+        StringBuilder text = new StringBuilder(row(Columns.pad(say.get("progress.lab"), 28),
+                Columns.pad(say.get("progress.best"), 13), Columns.pad(say.get("progress.hints"), 6),
+                Columns.pad(say.get("progress.time"), 12), say.get("progress.date")));
         for (LabInfo lab : labs) {
             ProgressBook.LabProgress p = progress.get(lab.id());
             if (p == null) {
-                text.append(String.format("%-28s %s%n", lab.id(), "not tried"));
+                text.append(row(Columns.pad(lab.id(), 28), say.get("progress.notTried")));
                 continue;
             }
             ProgressBook.Attempt best = p.best();
-            text.append(String.format("%-28s %-13s %-6s %-12s %s%s%n", lab.id(), score(best), best.hintsUsed() + "/3",
-                    ChallengeCli.human(Duration.ofMillis(best.timeTakenMs())), best.checkedAt().toString().substring(0, 10),
-                    (best.complete() ? "  complete" : "") + (best.solutionApplied() ? " (with 'labs solve')" : "")
-                            + (p.checks() > 1 ? ", " + p.checks() + " checks" : "")));
+            text.append(row(Columns.pad(lab.id(), 28), Columns.pad(score(best, say), 13),
+                    Columns.pad(best.hintsUsed() + "/3", 6),
+                    Columns.pad(ChallengeCli.human(Duration.ofMillis(best.timeTakenMs()), lang), 12),
+                    best.checkedAt().toString().substring(0, 10)
+                            + (best.complete() ? "  " + say.get("progress.complete") : "")
+                            + (best.solutionApplied() ? " " + say.get("progress.withSolve") : "")
+                            + (p.checks() > 1 ? say.get("progress.checks", p.checks()) : "")));
         }
-        text.append("\nExam domains (weight): challenges completed of the labs there, task statements\n");
+        text.append('\n').append(say.get("progress.domains")).append('\n');
         for (ExamCoverage.Domain d : coverage.domains()) {
-            text.append(String.format("  %-38s %3d %%  ", d.domain().title(), d.domain().weightPercent()));
-            text.append(d.labs().isEmpty() ? "no lab yet\n"
-                    : d.completed().size() + " of " + d.labs().size() + " (" + String.join(", ", d.tasks()) + ")\n");
+            text.append("  ").append(Columns.pad(say.get("domain." + d.domain().name()), 38))
+                    .append(String.format(" %3d %%  ", d.domain().weightPercent()));
+            text.append(d.labs().isEmpty() ? say.get("progress.noLab")
+                    : say.get("progress.completed", d.completed().size(), d.labs().size(), String.join(", ", d.tasks())))
+                    .append('\n');
         }
-        text.append(String.format(Locale.ROOT, "Your completed challenges cover %.0f %% of the exam's weight; labs exist "
-                + "for domains worth %.0f %%.%n", coverage.coveredPercent(), coverage.withLabsPercent()));
+        text.append(say.get("progress.covered", String.format(Locale.ROOT, "%.0f", coverage.coveredPercent()),
+                String.format(Locale.ROOT, "%.0f", coverage.withLabsPercent()))).append('\n');
         String questions = labs.stream().flatMap(l -> l.exam().stream()).flatMap(f -> f.questions().stream())
                 .sorted().map(String::valueOf).collect(Collectors.joining(", "));
         if (!questions.isEmpty()) {
-            text.append("Your practice questions with a lab: ").append(questions).append('\n');
+            text.append(say.get("progress.questions", questions)).append('\n');
         }
         return text.toString();
     }
 
-    private static String score(ProgressBook.Attempt a) {
-        return a.passed() + "/" + a.total() + (a.skipped() > 0 ? " +" + a.skipped() + " skip" : "");
+    /** Cells already padded to their columns, a space between them. */
+    private static String row(String... cells) {
+        return String.join(" ", cells) + "\n";
+    }
+
+    private static String score(ProgressBook.Attempt a, Messages say) {
+        return a.passed() + "/" + a.total() + (a.skipped() > 0 ? " +" + a.skipped() + " " + say.get("progress.skip") : "");
     }
 
     static ObjectNode json(List<LabInfo> labs, Map<String, ProgressBook.LabProgress> progress, ExamCoverage coverage) {

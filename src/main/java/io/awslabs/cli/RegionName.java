@@ -17,7 +17,6 @@ import software.amazon.awssdk.regions.Region;
 final class RegionName implements CommandLine.ITypeConverter<String> {
     static final Set<String> KNOWN = Region.regions().stream().filter(r -> !r.isGlobalRegion()).map(Region::id)
             .collect(Collectors.toCollection(TreeSet::new));
-    private static final String EXAMPLES = "us-east-1, eu-west-1, ap-southeast-2";
 
     @Override
     public String convert(String value) {
@@ -26,20 +25,18 @@ final class RegionName implements CommandLine.ITypeConverter<String> {
 
     static String require(String value) {
         if (value.isBlank()) {
-            throw new BadValue("--region is empty", "pass a region such as " + EXAMPLES
-                    + ", or leave --region out (emulators use us-east-1; aws uses AWS_REGION or the profile's)");
+            throw new BadValue(new ErrorText("regionEmpty", ErrorText.phrase("region.examples")));
         }
         if (KNOWN.contains(value)) {
             return value;
         }
         String cleaned = value.strip().toLowerCase(Locale.ROOT);
         if (KNOWN.contains(cleaned)) {
-            String what = !cleaned.equals(value.toLowerCase(Locale.ROOT)) ? "has spaces around it" : "must be lowercase";
-            throw new BadValue("--region '" + value + "' " + what, "did you mean --region " + cleaned + "?");
+            String what = !cleaned.equals(value.toLowerCase(Locale.ROOT)) ? "regionSpaces" : "regionCase";
+            throw new BadValue(new ErrorText(what, value, cleaned));
         }
         List<String> close = Closest.to(cleaned, KNOWN, 2, 3);
-        throw new BadValue("--region '" + value + "' is not an AWS region",
-                close.isEmpty() ? "regions look like " + EXAMPLES + "; 'aws ec2 describe-regions' lists your account's"
-                        : "did you mean " + String.join(", ", close) + "?");
+        throw new BadValue(close.isEmpty() ? new ErrorText("regionUnknown", value, ErrorText.phrase("region.examples"))
+                : new ErrorText("regionUnknownClose", value, String.join(", ", close)));
     }
 }

@@ -23,8 +23,7 @@ final class ReportDirOption {
      */
     Path requireWritable() {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--report-dir " + dir + " is a file, not a directory",
-                    "pass a directory (it is created if missing), e.g. --report-dir reports");
+            throw new UsageException(new ErrorText("reportDirIsFile", dir));
         }
         try {
             Files.createDirectories(dir);
@@ -39,8 +38,7 @@ final class ReportDirOption {
     /** An existing directory to read reports from. */
     Path requireReadable() {
         if (!Files.isDirectory(dir)) {
-            throw new UsageException((Files.exists(dir) ? "--report-dir " + dir + " is not a directory"
-                    : "no report directory " + dir), "run labs first ('labs run --all'), or pass --report-dir DIR");
+            throw new UsageException(new ErrorText(Files.exists(dir) ? "reportDirNotDir" : "reportDirMissing", dir));
         }
         return dir;
     }

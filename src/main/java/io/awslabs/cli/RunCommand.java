@@ -24,6 +24,7 @@ import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,12 +100,11 @@ final class RunCommand implements Callable<Integer> {
         AwsTarget.Options aws = target.aws();
         List<Lab> labs = new LabResolver().resolve(labIds, all);
         LabOptions.refusal(labs.stream().map(Lab::info).toList(), labOptions).ifPresent(why -> {
-            throw new UsageException(why, "'labs describe LAB' lists a lab's options");
+            throw new UsageException(new ErrorText("labOptions", why));
         });
         Terminal terminal = Terminal.detect();
         if (step && !terminal.interactive()) {
-            throw new UsageException("--step needs a terminal: it waits for Enter after each step",
-                    "run it in a terminal, or leave out --step");
+            throw new UsageException(new ErrorText("stepNeedsTerminal"));
         }
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
@@ -113,22 +113,24 @@ final class RunCommand implements Callable<Integer> {
         });
         int labsAtOnce = parallel != null ? parallel : step ? 1 : kind.labsAtOnce();
         if (labsAtOnce < 1) {
-            throw new UsageException("--parallel " + labsAtOnce + ": at least 1", "--parallel 1 runs one lab at a time");
+            throw new UsageException(new ErrorText("parallelTooFew", labsAtOnce));
         }
         if (step && labsAtOnce > 1) {
-            throw new UsageException("--step runs one lab at a time, not --parallel " + labsAtOnce,
-                    "leave out --parallel");
+            throw new UsageException(new ErrorText("stepNotParallel", labsAtOnce));
         }
-        ConsoleProgress lines = new ConsoleProgress(System.err, terminal).showingCommands(root.verbose);
+        Lang lang = root.lang();
+        ConsoleProgress lines = new ConsoleProgress(System.err, terminal, lang).showingCommands(root.verbose);
         boolean live = terminal.interactive() && !root.verbose && !step && labsAtOnce > 1 && labs.size() > 1;
         LiveLabBars bars = live ? new LiveLabBars(System.err, labs.stream()
-                .collect(Collectors.toMap(l -> l.info().id(), l -> l.info().assertions().size(), (a, b) -> a))) : null;
+                .collect(Collectors.toMap(l -> l.info().id(), l -> l.info().assertions().size(), (a, b) -> a)), lang) : null;
         SteppingProgress stepping = step ? new SteppingProgress(lines, System.err,
-                new java.io.BufferedReader(System.console().reader())) : null;
+                new java.io.BufferedReader(System.console().reader()), lang) : null;
         Progress progress = live ? bars : stepping != null ? stepping : lines;
         String runId = RunIds.next();
-        progress.info(null, "run " + runId + ": " + labs.size() + " lab(s) on " + kind.id()
-                + (labsAtOnce > 1 && labs.size() > 1 ? ", up to " + labsAtOnce + " at once" : ""));
+        ProgressWords say = new ProgressWords(lang);
+        progress.info(null, labsAtOnce > 1 && labs.size() > 1
+                ? say.get("run.startedParallel", runId, labs.size(), kind.id(), labsAtOnce)
+                : say.get("run.started", runId, labs.size(), kind.id()));
         RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs(),
                 labsAtOnce);
         // --keep on an emulator the tool starts keeps that emulator too, in the background, so the kept
@@ -149,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
             if (stepping != null) {
                 stepping.lookAround(lookAround(opened, runId));
             }
-            RunJournal journal = journaled ? startJournal(runId, opened, labs, progress) : null;
+            RunJournal journal = journaled ? startJournal(runId, opened, labs, progress, say) : null;
             background.ifPresent(BackgroundEmulator::touch);
             SecondInterrupt.install(journaled
                     ? "labs: stopped at once, teardown unfinished; 'labs cleanup --run-id " + runId
@@ -209,9 +211,8 @@ final class RunCommand implements Callable<Integer> {
         Optional<BackgroundEmulator> running = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         if (running.isPresent() && running.get().record().targetKind() != kind
                 && ChallengeCli.session(root.verbose, Progress.SILENT).active().isPresent()) {
-            throw new UsageException("--keep needs the background " + kind.id() + ", but a challenge is active on the "
-                    + "background " + running.get().describe(), "'labs stop' ends the challenge; or --keep --target "
-                    + running.get().record().targetKind().id());
+            throw new UsageException(new ErrorText("keepOtherEmulator", kind.id(), running.get().describe(),
+                    running.get().record().targetKind().id()));
         }
         return BackgroundEmulator.ensure(ChallengeCli.emulatorDir(), kind, BackgroundEmulator.DEFAULT_IDLE_STOP, progress,
                 root.verbose);
@@ -231,14 +232,15 @@ final class RunCommand implements Callable<Integer> {
      * The journal says where the run's resources are: an emulator in the background is reached as an
      * endpoint, so that 'labs cleanup' finds the same one again instead of starting another.
      */
-    private static RunJournal startJournal(String runId, Target target, List<Lab> labs, Progress progress) {
+    private static RunJournal startJournal(String runId, Target target, List<Lab> labs, Progress progress,
+                                           ProgressWords say) {
         String kind = target.kind().isEmulator() ? TargetKind.ENDPOINT.id() : target.kind().id();
         RecordedRun.Header header = new RecordedRun.Header(runId, Instant.now(), kind,
                 target.endpoint().map(Object::toString).orElse(null), target.region(), target.accountId(),
                 target instanceof AwsTarget aws ? aws.profile() : null, labs.stream().map(l -> l.info().id()).toList());
         try {
             RunJournal journal = RunJournal.start(StateDirs.journals(), header);
-            progress.info(null, "journal " + journal.file());
+            progress.info(null, say.get("run.journal", journal.file()));
             return journal;
         } catch (IOException e) {
             throw new EnvironmentException("cannot write the run journal in " + StateDirs.journals() + ": " + e.getMessage(),

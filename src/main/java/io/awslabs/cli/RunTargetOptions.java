@@ -27,11 +27,10 @@ final class RunTargetOptions extends TargetOptions {
         refuseEndpointUrlUnless(kind);
         refuseAwsOptionsOn(kind, yes ? List.of("--yes") : List.of());
         if (localstackImage != null && kind != TargetKind.LOCALSTACK) {
-            throw new UsageException("--localstack-image is for --target localstack, not " + kind.id(),
-                    "add --target localstack, or drop --localstack-image");
+            throw new UsageException(new ErrorText("imageNotHere", kind.id()));
         }
         if (localstackImage != null && localstackImage.isBlank()) {
-            throw new UsageException("--localstack-image is empty", "leave it out for " + LocalStack.IMAGE);
+            throw new UsageException(new ErrorText("imageEmpty", LocalStack.IMAGE));
         }
         URI endpoint = endpoint(kind);
         String regionFor = region != null || kind == TargetKind.AWS ? region : "us-east-1";

@@ -6,6 +6,7 @@ import io.awslabs.lab.ChallengeRun;
 import io.awslabs.lab.Progress;
 import io.awslabs.report.ReportFormat;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         ChallengeState state = ChallengeCli.active(session);
         PrintWriter out = spec.commandLine().getOut();
@@ -48,10 +49,11 @@ final class SolveCommand implements Callable<Integer> {
             solved = session.solve(state, target);
         } catch (ChallengeRun.Failed e) {
             spec.commandLine().getErr().println("labs: " + e.getMessage());
-            spec.commandLine().getErr().println("hint: rerun with --verbose; 'labs stop' removes whatever it created");
+            spec.commandLine().getErr().println(ErrorText.say(root.lang(), "hint",
+                    Messages.of(SolveCommand.class, "challenge", root.lang()).get("solve.failedHint")));
             return ExitCodes.ENVIRONMENT;
         }
-        out.println("The reference solution is applied. With the AWS CLI it is:");
+        out.println(Messages.of(SolveCommand.class, "challenge", root.lang()).get("solve.applied"));
         session.challengeOf(solved).commands(solved.scaffold()).forEach(c -> out.println("  " + c));
         out.flush();
         return CheckCommand.checkAndPrint(spec, root, session, solved, progress, terminal, false, reportDir,

@@ -5,9 +5,11 @@ import io.awslabs.challenge.ChallengeSession;
 import io.awslabs.challenge.ChallengeState;
 import io.awslabs.lab.Challenge;
 import io.awslabs.lab.ChallengeRun;
+import io.awslabs.lab.ChallengeText;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOptions;
+import io.awslabs.lab.LabText;
 import io.awslabs.lab.OptionCheck;
 import io.awslabs.lab.Progress;
 import io.awslabs.lab.StateDirs;
@@ -16,6 +18,8 @@ import io.awslabs.targets.BackgroundEmulator;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -70,14 +74,16 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = new LabResolver().one(labId);
         LabInfo info = lab.info();
+        Lang lang = root.lang();
+        Messages say = Messages.of(StartCommand.class, "challenge", lang);
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, lang);
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         session.active().ifPresent(StartCommand::refuseSecond);
         Challenge challenge = new ChallengeCatalog().forLab(info.id()).orElseThrow(() -> new UsageException(
-                "lab " + info.id() + " has no challenge yet", "'labs run " + info.id() + "' runs it as a demonstration"));
+                new ErrorText("noChallengeForLab", info.id())));
         LabOptions.refusal(List.of(info), labOptions).ifPresent(why -> {
-            throw new UsageException(why, "'labs describe " + info.id() + "' lists its options");
+            throw new UsageException(new ErrorText("challengeOptions", why, info.id()));
         });
         RunTargetOptions.Checked asked = target.check("start");
         TargetKind kind = asked.kind();
@@ -101,7 +107,7 @@ final class StartCommand implements Callable<Integer> {
                 System.err.flush();
                 Confirmation.require(target.yes, account.accountId());
             }
-            where = describe(opened);
+            where = describe(opened, say);
             state = session.start(lab, challenge, opened, place, Map.copyOf(labOptions));
         } catch (ChallengeSession.AlreadyActive e) {
             refuseSecond(e.active());
@@ -109,21 +115,20 @@ final class StartCommand implements Callable<Integer> {
         } catch (ChallengeRun.Failed e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("labs: " + e.getMessage());
-            e.teardown().forEach(t -> err.printf("  teardown %s %s: %s%n", t.type(), t.id(), t.outcome()));
-            err.println("hint: rerun with --verbose for the emulator's output; nothing of this challenge is active");
+            e.teardown().forEach(t -> err.println("  " + say.get("start.failedTeardown", t.type(), t.id(), t.outcome())));
+            err.println(ErrorText.say(lang, "hint", say.get("start.failedHint")));
             err.flush();
             boolean left = e.teardown().stream().anyMatch(t -> t.outcome().leftSomething());
             return left ? ExitCodes.TEARDOWN_INCOMPLETE : ExitCodes.ENVIRONMENT;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ChallengeTask.render(state, info, challenge.info(), where));
+        out.print(ChallengeTask.render(state, LabText.of(lab, lang), ChallengeText.of(challenge, lang), where));
         out.flush();
         return ExitCodes.OK;
     }
 
     private static void refuseSecond(ChallengeState active) {
-        throw new UsageException("challenge " + active.lab() + " (run " + active.runId() + ") is active; one challenge "
-                + "at a time", "'labs stop' ends it (and removes its resources); 'labs status' shows it");
+        throw new UsageException(new ErrorText("secondChallenge", active.lab(), active.runId()));
     }
 
     private ChallengeState.Place place(TargetKind kind, Target opened, BackgroundEmulator background) {
@@ -136,10 +141,10 @@ final class StartCommand implements Callable<Integer> {
                 background != null);
     }
 
-    private static String describe(Target target) {
-        return target.emulator().map(e -> e.describe() + " at " + target.endpoint().orElseThrow())
-                .orElseGet(() -> target.endpoint().map(u -> "the endpoint " + u)
-                        .orElse("AWS account " + target.accountId() + " in " + target.region()));
+    private static String describe(Target target, Messages say) {
+        return target.emulator().map(e -> say.get("where.emulator", e.describe(), target.endpoint().orElseThrow()))
+                .orElseGet(() -> target.endpoint().map(u -> say.get("where.endpoint", u))
+                        .orElse(say.get("where.aws", target.accountId(), target.region())));
     }
 
     /** What the challenge creates in a real account, before anything is: as for 'labs run', with the scaffold's list. */

@@ -7,6 +7,8 @@ import io.awslabs.challenge.ChallengeState;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.report.ReportJson;
 import io.awslabs.targets.BackgroundEmulator;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,12 +32,13 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect()));
+        ChallengeSession session = ChallengeCli.session(root.verbose, ChallengeCli.progress(Terminal.detect(), root.lang()));
         Optional<ChallengeState> state = session.active();
         Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         emulator.ifPresent(BackgroundEmulator::touch);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReportJson.MAPPER.writeValueAsString(json(state, emulator)) + "\n" : text(state, emulator));
+        out.print(json ? ReportJson.MAPPER.writeValueAsString(json(state, emulator)) + "\n"
+                : text(state, emulator, Messages.of(StatusCommand.class, "challenge", root.lang())));
         out.flush();
         return ExitCodes.OK;
     }
@@ -66,29 +69,36 @@ final class StatusCommand implements Callable<Integer> {
         return root;
     }
 
-    private static String text(Optional<ChallengeState> state, Optional<BackgroundEmulator> emulator) {
+    private static String text(Optional<ChallengeState> state, Optional<BackgroundEmulator> emulator, Messages say) {
         StringBuilder text = new StringBuilder();
         if (state.isEmpty()) {
-            text.append("no challenge is active ('labs start LAB' begins one)\n");
+            text.append(say.get("status.none")).append('\n');
         } else {
             ChallengeState s = state.get();
-            text.append("challenge ").append(s.lab()).append(" (run ").append(s.runId()).append("), started ")
-                    .append(s.startedAt()).append('\n')
-                    .append("  target     ").append(s.target().kind())
-                    .append(s.target().endpoint() == null ? "" : " at " + s.target().endpoint())
-                    .append(", region ").append(s.target().region())
-                    .append(s.target().account() == null ? "" : ", account " + s.target().account()).append('\n')
-                    .append("  prefix     ").append(s.namePrefix()).append("-...\n")
-                    .append("  hints      ").append(s.hintsUsed()).append(" of 3 used")
-                    .append(s.solutionApplied() ? "; the reference solution is applied" : "").append('\n');
+            ChallengeState.Place t = s.target();
+            String where = t.endpoint() == null
+                    ? t.account() == null ? say.get("status.where", t.kind(), t.region())
+                            : say.get("status.whereAccount", t.kind(), t.region(), t.account())
+                    : t.account() == null ? say.get("status.whereAt", t.kind(), t.endpoint(), t.region())
+                            : say.get("status.whereAtAccount", t.kind(), t.endpoint(), t.region(), t.account());
+            text.append(say.get("status.challenge", s.lab(), s.runId(), s.startedAt())).append('\n')
+                    .append(label(say, "status.target")).append(where).append('\n')
+                    .append(label(say, "status.prefix")).append(s.namePrefix()).append("-...\n")
+                    .append(label(say, "status.hints"))
+                    .append(say.get(s.solutionApplied() ? "status.hintsUsedSolved" : "status.hintsUsed", s.hintsUsed()))
+                    .append('\n');
             for (Scaffold.Item item : s.scaffold().items()) {
-                text.append(String.format("  %-15s %s %s%s%n", item.role(), item.type(), item.id(),
-                        item.arn() == null || item.arn().equals(item.id()) ? "" : " (" + item.arn() + ")"));
+                text.append("  ").append(Columns.pad(item.role(), 15)).append(' ').append(item.type()).append(' ')
+                        .append(item.id()).append(item.arn() == null || item.arn().equals(item.id()) ? "" : " (" + item.arn() + ")")
+                        .append('\n');
             }
         }
-        text.append(emulator.map(e -> "background emulator: " + e.describe() + ", started " + e.record().startedAt()
-                        + ", last used " + e.lastUsed() + ", stops by itself at " + e.stopsAt() + "\n")
-                .orElse("background emulator: not running\n"));
+        text.append(emulator.map(e -> say.get("status.emulator", e.describe(), e.record().startedAt(), e.lastUsed(),
+                        e.stopsAt())).orElse(say.get("status.noEmulator"))).append('\n');
         return text.toString();
+    }
+
+    private static String label(Messages say, String key) {
+        return "  " + Columns.pad(say.get(key), 11);
     }
 }

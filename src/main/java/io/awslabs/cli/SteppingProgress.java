@@ -4,6 +4,7 @@ import io.awslabs.lab.Progress;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.text.Lang;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,13 +21,15 @@ final class SteppingProgress implements Progress {
     private final Progress lines;
     private final PrintStream out;
     private final BufferedReader keys;
+    private final ProgressWords say;
     private List<String> lookAround = List.of();
     private boolean answering = true;
 
-    SteppingProgress(Progress lines, PrintStream out, BufferedReader keys) {
+    SteppingProgress(Progress lines, PrintStream out, BufferedReader keys, Lang lang) {
         this.lines = lines;
         this.out = out;
         this.keys = keys;
+        this.say = new ProgressWords(lang);
     }
 
     /** The commands that show what the run has made on its target, once the target is known. */
@@ -48,7 +51,7 @@ final class SteppingProgress implements Progress {
     public void stepFinished(String labId, String step, long millis, String outcome) {
         lines.stepFinished(labId, step, millis, outcome);
         if ("provision".equals(step) && "ok".equals(outcome)) {
-            out.println("  provisioned: what " + labId + " made is there now; look at it by hand:");
+            out.println("  " + say.get("step.provisioned", labId));
             lookAround.forEach(command -> out.println("    $ " + command));
             pause();
         }
@@ -57,11 +60,13 @@ final class SteppingProgress implements Progress {
     @Override
     public void assertion(String labId, AssertionRecord a) {
         lines.assertion(labId, a);
-        out.println("  " + (a.status() == Status.PASS ? "proven: " : a.status() + ", not proven: ") + a.statement());
+        String statement = a.statement(say.lang());
+        out.println("  " + (a.status() == Status.PASS ? say.get("step.proven", statement)
+                : say.get("step.notProven", a.status(), statement)));
         List<String> commands = a.evidence().entrySet().stream().filter(e -> e.getKey().endsWith(".cli"))
                 .map(e -> e.getValue()).toList();
         if (!commands.isEmpty()) {
-            out.println("  the calls it made, to retype:");
+            out.println("  " + say.get("step.calls"));
             commands.forEach(command -> out.println("    $ " + command));
         }
         pause();
@@ -86,7 +91,7 @@ final class SteppingProgress implements Progress {
         if (!answering) {
             return;
         }
-        out.print("  Enter: next step · Ctrl-C: stop here (teardown runs) ");
+        out.print("  " + say.get("step.pause") + " ");
         out.flush();
         try {
             answering = keys.readLine() != null;

@@ -5,6 +5,7 @@ import io.awslabs.challenge.ChallengeState;
 import io.awslabs.cleanup.Cleanup;
 import io.awslabs.lab.Progress;
 import io.awslabs.targets.BackgroundEmulator;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -29,54 +30,54 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminal.detect();
-        Progress progress = ChallengeCli.progress(terminal);
+        Progress progress = ChallengeCli.progress(terminal, root.lang());
         ChallengeSession session = ChallengeCli.session(root.verbose, progress);
         PrintWriter out = spec.commandLine().getOut();
+        Messages say = Messages.of(StopCommand.class, "challenge", root.lang());
         Optional<ChallengeState> active = session.active();
         if (active.isEmpty()) {
-            return stopEmulatorOnly(out);
+            return stopEmulatorOnly(out, say);
         }
         ChallengeState state = active.get();
         Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         if (state.target().background() && emulator.filter(e -> e.endpoint().toString().equals(state.target().endpoint()))
                 .isEmpty()) {
             session.forget(state);
-            out.printf("challenge %s (run %s) ended: its background %s had already stopped, and what it held went with it%n",
-                    state.lab(), state.runId(), state.target().kind());
+            out.println(say.get("stop.gone", state.lab(), state.runId(), state.target().kind()));
             out.flush();
             return ExitCodes.OK;
         }
         ChallengeSession.Stopped stopped = session.stop(state);
-        print(out, terminal, state, stopped);
+        print(out, terminal, state, stopped, say);
         if (stopped.anyFailed()) {
-            out.println("the challenge stays active: fix what is above, then run 'labs stop' again");
+            out.println(say.get("stop.stillActive"));
             out.flush();
             return ExitCodes.TEARDOWN_INCOMPLETE;
         }
         if (state.target().background()) {
-            emulator.ifPresent(e -> stopEmulator(out, e));
+            emulator.ifPresent(e -> stopEmulator(out, e, say));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, Terminal terminal, ChallengeState state, ChallengeSession.Stopped stopped) {
+    private static void print(PrintWriter out, Terminal terminal, ChallengeState state, ChallengeSession.Stopped stopped,
+                              Messages say) {
         List<Cleanup.Row> shown = stopped.rows().stream()
                 .filter(r -> r.outcome() != Cleanup.Outcome.ALREADY_GONE || "tag".equals(r.source()) || "name".equals(r.source()))
                 .toList();
         long alreadyGone = stopped.rows().size() - shown.size();
-        out.printf("challenge %s (run %s):%n", state.lab(), state.runId());
+        out.println(say.get("stop.header", state.lab(), state.runId()));
         for (Cleanup.Row r : shown) {
             out.printf("  %s %s %s%s%n", terminal.outcome(teardownOutcome(r.outcome())), r.type(), r.id(),
                     r.detail() == null ? "" : " (" + r.detail() + ")");
         }
         if (alreadyGone > 0) {
-            out.printf("  and %d recorded resource(s) the sweep had already removed%n", alreadyGone);
+            out.println("  " + say.get("stop.alreadyGone", alreadyGone));
         }
-        stopped.notes().forEach(n -> out.println("  note: " + n));
+        stopped.notes().forEach(n -> out.println("  " + say.get("stop.note", n)));
         if (!stopped.anyFailed()) {
-            out.printf("challenge ended; anything you created without the prefix %s- is not known to the tool: "
-                    + "delete it yourself%n", state.namePrefix());
+            out.println(say.get("stop.ended", state.namePrefix()));
         }
     }
 
@@ -90,21 +91,20 @@ final class StopCommand implements Callable<Integer> {
         };
     }
 
-    private static int stopEmulatorOnly(PrintWriter out) {
+    private static int stopEmulatorOnly(PrintWriter out, Messages say) {
         Optional<BackgroundEmulator> emulator = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         if (emulator.isEmpty()) {
-            out.println("no challenge is active and no background emulator is running");
+            out.println(say.get("stop.nothing"));
         } else {
-            out.println("no challenge is active");
-            stopEmulator(out, emulator.get());
+            out.println(say.get("stop.none"));
+            stopEmulator(out, emulator.get(), say);
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static void stopEmulator(PrintWriter out, BackgroundEmulator emulator) {
+    private static void stopEmulator(PrintWriter out, BackgroundEmulator emulator, Messages say) {
         String what = emulator.describe();
-        out.println(emulator.stop() ? "stopped the background " + what
-                : "the background " + what + " did not stop; kill its process group by hand");
+        out.println(say.get(emulator.stop() ? "stop.stopped" : "stop.notStopped", what));
     }
 }

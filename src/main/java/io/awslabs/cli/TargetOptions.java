@@ -5,7 +5,9 @@ import io.awslabs.targets.AwsTarget;
 import io.awslabs.targets.TargetKind;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -46,16 +48,16 @@ class TargetOptions {
         try {
             return TargetKind.parse(target);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), "labs " + command + " --help lists the targets");
+            throw new UsageException(new ErrorText("unknownTarget", target, Arrays.stream(TargetKind.values())
+                    .map(TargetKind::id).collect(Collectors.joining(", ")), command));
         }
     }
 
     /** {@code --endpoint-url} belongs to {@code --target endpoint}; elsewhere it would be ignored. */
     void refuseEndpointUrlUnless(TargetKind kind) {
         if (endpointUrl != null && kind != TargetKind.ENDPOINT) {
-            throw new UsageException("--endpoint-url is for --target endpoint, not " + kind.id()
-                    + (kind == TargetKind.AWS ? " (set AWS_ENDPOINT_URL to send the SDK elsewhere)" : ""),
-                    "add --target endpoint to use the emulator at " + endpointUrl + ", or drop --endpoint-url");
+            throw new UsageException(new ErrorText(kind == TargetKind.AWS ? "endpointUrlNotOnAws" : "endpointUrlNotHere",
+                    kind.id(), endpointUrl));
         }
     }
 
@@ -70,9 +72,8 @@ class TargetOptions {
         if (allowProdAlias) given.add(AccountGuard.ALLOW_PROD_ALIAS_FLAG);
         given.addAll(moreAwsFlags);
         if (!given.isEmpty()) {
-            throw new UsageException(String.join(", ", given) + (given.size() == 1 ? " is" : " are")
-                    + " for --target aws, not " + kind.id() + " (an emulator needs no account)",
-                    "add --target aws to run in a sandbox account, or drop " + String.join(", ", given));
+            throw new UsageException(new ErrorText(given.size() == 1 ? "awsFlagOnEmulator" : "awsFlagsOnEmulator",
+                    String.join(", ", given), kind.id()));
         }
     }
 
@@ -86,13 +87,12 @@ class TargetOptions {
         }
         String env = System.getenv("AWS_ENDPOINT_URL");
         if (env == null || env.isBlank()) {
-            throw new UsageException("--target endpoint needs the emulator's address",
-                    "pass --endpoint-url " + EndpointUrl.FORM + ", or set AWS_ENDPOINT_URL");
+            throw new UsageException(new ErrorText("endpointMissing", EndpointUrl.FORM));
         }
         try {
             return EndpointUrl.parse("AWS_ENDPOINT_URL", env);
         } catch (BadValue e) {
-            throw new UsageException(e.getMessage(), e.hint());
+            throw new UsageException(e.text());
         }
     }
 
@@ -100,8 +100,7 @@ class TargetOptions {
     AwsTarget.Options aws() {
         for (String account : accounts) {
             if (!account.matches("\\d{12}")) {
-                throw new UsageException("--account " + account + " is not an AWS account id (12 digits)",
-                        "aws sts get-caller-identity shows the account id of your credentials");
+                throw new UsageException(new ErrorText("notAnAccount", account));
             }
         }
         return new AwsTarget.Options(profile, List.copyOf(accounts), allowProdAlias);

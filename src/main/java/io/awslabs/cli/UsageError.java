@@ -1,5 +1,6 @@
 package io.awslabs.cli;
 
+import io.awslabs.text.Lang;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -7,31 +8,37 @@ import picocli.CommandLine;
 /**
  * What a command line picocli could not parse is told as: one line, and a hint with the fix. A
  * mistyped command or flag gets the closest real ones ("did you mean"), as a mistyped lab id does.
+ * Picocli's own descriptions of other mistakes (a missing parameter) stay in English; their hint
+ * is in the learner's language.
  */
 record UsageError(String message, String hint) {
 
-    static UsageError of(CommandLine.ParameterException ex) {
+    static UsageError of(CommandLine.ParameterException ex, Lang lang) {
         CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
         String help = "'" + spec.qualifiedName() + " --help'";
         if (ex.getCause() instanceof BadValue bad) {
-            return new UsageError(bad.getMessage(), bad.hint());
+            return of(bad.text(), lang);
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String arg = unmatched.getUnmatched().get(0);
             if (unmatched.isUnknownOption()) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 List<String> close = Closest.to(name, optionNames(spec), Math.max(2, name.length() / 3), 3);
-                return new UsageError("unknown option '" + name + "' for '" + spec.qualifiedName() + "'",
-                        (close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ") + help + " lists the options");
+                return of(close.isEmpty() ? new ErrorText("unknownOption", name, spec.qualifiedName(), help)
+                        : new ErrorText("unknownOptionClose", name, spec.qualifiedName(), help, String.join(", ", close)), lang);
             }
             if (!spec.subcommands().isEmpty()) {
                 List<String> close = Closest.to(arg, spec.subcommands().keySet(), Math.max(2, arg.length() / 3), 3).stream()
                         .map(c -> "'" + spec.qualifiedName() + " " + c + "'").toList();
-                return new UsageError("unknown command '" + arg + "'",
-                        (close.isEmpty() ? "" : "did you mean " + String.join(", ", close) + "? ") + help + " lists the commands");
+                return of(close.isEmpty() ? new ErrorText("unknownCommand", arg, help)
+                        : new ErrorText("unknownCommandClose", arg, help, String.join(", ", close)), lang);
             }
         }
-        return new UsageError(ex.getMessage(), "see " + help);
+        return new UsageError(ex.getMessage(), ErrorText.say(lang, "seeHelp", help));
+    }
+
+    private static UsageError of(ErrorText text, Lang lang) {
+        return new UsageError(text.message(lang), text.hint(lang));
     }
 
     private static List<String> optionNames(CommandLine.Model.CommandSpec spec) {

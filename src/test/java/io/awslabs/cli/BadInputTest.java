@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BadInputTest {
     private static final String LAB = "kms-envelope-encryption";
+    private static final String FORM = "http(s)://host:port, e.g. http://127.0.0.1:5000 (moto) or http://127.0.0.1:4566 (LocalStack)";
 
     @TempDir
     Path dir;
@@ -67,11 +68,11 @@ class BadInputTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "not-a-url      | --endpoint-url 'not-a-url' is not a URL | expected " + EndpointUrl.FORM,
+            "not-a-url      | --endpoint-url 'not-a-url' is not a URL | expected " + FORM,
             "localhost:4566 | --endpoint-url 'localhost:4566' has no scheme | did you mean http://localhost:4566?",
             "127.0.0.1:4566 | --endpoint-url '127.0.0.1:4566' has no scheme | did you mean http://127.0.0.1:4566?",
-            "ftp://127.0.0.1:21 | --endpoint-url 'ftp://127.0.0.1:21' is not http or https | expected " + EndpointUrl.FORM,
-            "http://localhost | --endpoint-url 'http://localhost' has no port | expected " + EndpointUrl.FORM,
+            "ftp://127.0.0.1:21 | --endpoint-url 'ftp://127.0.0.1:21' is not http or https | expected " + FORM,
+            "http://localhost | --endpoint-url 'http://localhost' has no port | expected " + FORM,
             "http://127.0.0.1:4566/s3?x=1 | --endpoint-url 'http://127.0.0.1:4566/s3?x=1' has more than a scheme, host and port "
                     + "| did you mean http://127.0.0.1:4566?"})
     void anEndpointUrlThatIsNotHttpHostPortIsRefusedWithTheExpectedForm(String url, String message, String hint) {
@@ -89,7 +90,7 @@ class BadInputTest {
         assumeTrue(System.getenv("AWS_ENDPOINT_URL") == null, "AWS_ENDPOINT_URL is set for these tests");
 
         assertRefused(run("--target", "endpoint"), ExitCodes.USAGE, "--target endpoint needs the emulator's address",
-                "pass --endpoint-url " + EndpointUrl.FORM + ", or set AWS_ENDPOINT_URL");
+                "pass --endpoint-url " + FORM + ", or set AWS_ENDPOINT_URL");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awslabs.lab.Progress;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
+import io.awslabs.text.Lang;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +22,7 @@ class SteppingProgressTest {
     @Test
     void aGuidedRunPausesAfterProvisioningAndAfterEachAssertionWithTheCommandsToRetype() {
         BufferedReader enter = new BufferedReader(new StringReader("\n\n\n"));
-        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, enter);
+        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, enter, Lang.EN);
         step.lookAround(List.of("aws resourcegroupstaggingapi get-resources --tag-filters Key=labs:run-id,Values=r1"));
 
         step.stepFinished("kms", "provision", 120, "ok");
@@ -38,7 +39,7 @@ class SteppingProgressTest {
 
     @Test
     void theEndOfInputEndsThePausesNotTheRun() {
-        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("")));
+        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("")), Lang.EN);
 
         step.stepFinished("kms", "provision", 120, "ok");
         step.assertion("kms", record(Status.PASS, Map.of()));
@@ -49,11 +50,25 @@ class SteppingProgressTest {
 
     @Test
     void aFailedProvisioningIsNotAPause() {
-        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("\n")));
+        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("\n")), Lang.EN);
 
         step.stepFinished("kms", "provision", 120, "failed: AccessDenied");
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("Enter: next step");
+    }
+
+    @Test
+    void inChineseAGuidedRunSaysWhatWasProvenInChineseAndHowToGoOn() {
+        SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("\n\n")),
+                Lang.ZH);
+
+        step.stepFinished("kms", "provision", 120, "ok");
+        step.assertion("kms", record(Status.PASS, Map.of("kms:Encrypt.cli", "aws kms encrypt --key-id alias/a"))
+                .translated(Lang.ZH, new AssertionRecord.Translation("KMS 可以用别名加密", null)));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("资源已创建：kms 创建的资源现在都在")
+                .contains("已证明：KMS 可以用别名加密", "它发出的调用", "$ aws kms encrypt --key-id alias/a",
+                        "按 Enter 继续下一步").doesNotContain("proven:");
     }
 
     private static AssertionRecord record(Status status, Map<String, String> evidence) {

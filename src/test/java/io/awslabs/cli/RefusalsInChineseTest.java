@@ -1,0 +1,81 @@
+package io.awslabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A learner whose locale is Chinese, or who asks for --lang zh, is refused in Chinese: the
+ * "labs:" line and the hint, with the names of commands, options and labs as they are typed.
+ */
+class RefusalsInChineseTest {
+    private static final Map<String, String> CHINESE = Map.of("LANG", "zh_CN.UTF-8");
+    private static final String LAB = "kms-envelope-encryption";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownLabSaysSoInChineseAndOffersTheClosest() {
+        CliResult result = CliResult.runIn(CHINESE, "describe", "kms-envelope");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).containsExactly("labs: 没有 'kms-envelope' 这个实验",
+                "提示：你是不是想输入 kms-envelope-encryption？（'labs list' 会列出全部实验）");
+    }
+
+    @Test
+    void aMistypedCommandOrOptionIsRefusedInChineseWithDidYouMean() {
+        CliResult command = CliResult.runIn(CHINESE, "lst");
+        CliResult option = CliResult.runIn(CHINESE, "run", LAB, "--regoin", "us-east-1");
+
+        assertThat(command.err().lines()).containsExactly("labs: 没有 'lst' 这个命令",
+                "提示：你是不是想输入 'labs list'？'labs --help' 会列出所有命令");
+        assertThat(option.err()).contains("labs: 'labs run' 没有 '--regoin' 这个选项", "提示：你是不是想输入 --region？");
+    }
+
+    @Test
+    void aBadValueIsRefusedInChineseWhileParsing() {
+        CliResult region = CliResult.runIn(CHINESE, "run", LAB, "--region", "eu-wset-1", "--report-dir", dir.toString());
+        CliResult endpoint = CliResult.runIn(CHINESE, "run", LAB, "--target", "endpoint", "--endpoint-url", "localhost:4566",
+                "--report-dir", dir.toString());
+
+        assertThat(region.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(region.err().lines()).containsExactly("labs: --region 'eu-wset-1' 不是 AWS 的区域",
+                "提示：你是不是想输入 eu-west-1？");
+        assertThat(endpoint.err().lines()).containsExactly("labs: --endpoint-url 'localhost:4566' 缺少协议（http:// 或 https://）",
+                "提示：你是不是想输入 http://localhost:4566？");
+    }
+
+    @Test
+    void aFlagOfAnotherTargetAndARunWithoutLabsAreRefusedInChinese() {
+        CliResult profile = CliResult.runIn(CHINESE, "run", LAB, "--profile", "sandbox", "--report-dir", dir.toString());
+        CliResult none = CliResult.runIn(CHINESE, "run");
+        CliResult target = CliResult.runIn(CHINESE, "run", LAB, "--target", "azure");
+
+        assertThat(profile.err().lines()).containsExactly("labs: --profile 只用于 --target aws，不能用于 moto（模拟器不需要 AWS 账户）",
+                "提示：想在沙盒账户里运行就加上 --target aws；否则请去掉 --profile");
+        assertThat(none.err()).contains("labs: 没有指定要运行的实验", "提示：用 labs run LAB... 或 labs run --all");
+        assertThat(target.err()).contains("labs: 没有 'azure' 这个目标；可选的目标有 moto, localstack, endpoint, aws");
+    }
+
+    @Test
+    void langZhWinsOverAnEnglishLocaleAndLangEnOverAChineseOne() {
+        CliResult zh = CliResult.runIn(Map.of("LANG", "C"), "--lang", "zh", "run");
+        CliResult en = CliResult.runIn(CHINESE, "--lang", "en", "run");
+
+        assertThat(zh.err()).startsWith("labs: 没有指定要运行的实验\n提示：");
+        assertThat(en.err()).startsWith("labs: no lab given\nhint: labs run LAB... or labs run --all");
+    }
+
+    @Test
+    void theUnexpectedErrorLineTellsHowToSeeTheStackTraceInChinese() {
+        assertThat(ErrorText.say(io.awslabs.text.Lang.ZH, "hint", ErrorText.say(io.awslabs.text.Lang.ZH, "unexpected.hint")))
+                .isEqualTo("提示：加上 --verbose 重新运行，就能看到完整的堆栈跟踪");
+        assertThat(ErrorText.say(io.awslabs.text.Lang.EN, "unexpected.message", "java.lang.IllegalStateException: x"))
+                .isEqualTo("unexpected error: java.lang.IllegalStateException: x");
+    }
+}
