@@ -18,7 +18,7 @@ import picocli.CommandLine;
  * fits too.
  */
 final class HelpFooter implements CommandLine.IHelpSectionRenderer {
-    private static final Pattern EXAMPLE = Pattern.compile("^(\\s+)(labs .*?)(?:\\s+(#.*))?$");
+    private static final Pattern EXAMPLE = Pattern.compile("^(\\s+)((?:labs|eval|aws) .*?)(?:\\s+(#.*))?$");
     /** "  130  text": the indent a wrapped line keeps, past the code (or list marker) column. */
     private static final Pattern HANGING = Pattern.compile("^(\\s*(?:\\S{1,4}\\s{2,})?)");
     private static final String CONTINUED = "      ";
