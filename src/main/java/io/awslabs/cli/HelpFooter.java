@@ -1,5 +1,7 @@
 package io.awslabs.cli;
 
+import io.awslabs.text.Columns;
+import io.awslabs.text.LineBreaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,10 +14,11 @@ import picocli.CommandLine;
  * mid-command or mid-comment; here an example keeps its command whole (a long one continues on
  * the next line after " \" before an option, as a shell reads it), its "# comment" moves closer
  * or, where it still does not fit, onto the line above, and prose and the exit-code table wrap
- * under their own indent.
+ * under their own indent, counted in terminal columns so that Chinese (two columns a character)
+ * fits too.
  */
 final class HelpFooter implements CommandLine.IHelpSectionRenderer {
-    private static final Pattern EXAMPLE = Pattern.compile("^(\\s+)(labs .*?)(?:\\s+(#.*))?$");
+    private static final Pattern EXAMPLE = Pattern.compile("^(\\s+)((?:labs|eval|aws) .*?)(?:\\s+(#.*))?$");
     /** "  130  text": the indent a wrapped line keeps, past the code (or list marker) column. */
     private static final Pattern HANGING = Pattern.compile("^(\\s*(?:\\S{1,4}\\s{2,})?)");
     private static final String CONTINUED = "      ";
@@ -38,19 +41,19 @@ final class HelpFooter implements CommandLine.IHelpSectionRenderer {
     }
 
     static List<String> lines(String line, int width) {
-        if (line.length() <= width) {
+        if (Columns.of(line) <= width) {
             return List.of(line);
         }
         Matcher example = EXAMPLE.matcher(line);
         if (example.matches()) {
             String indent = example.group(1);
             String comment = example.group(3);
-            if (comment != null && indent.length() + example.group(2).length() + 2 + comment.length() <= width) {
+            if (comment != null && Columns.of(indent + example.group(2) + "  " + comment) <= width) {
                 return List.of(indent + example.group(2) + "  " + comment);
             }
             List<String> lines = new ArrayList<>();
             if (comment != null) {
-                TerminalReport.wrap(comment, width - indent.length()).forEach(l -> lines.add(indent + l));
+                LineBreaks.wrap(comment, width - indent.length()).forEach(l -> lines.add(indent + l));
             }
             lines.addAll(command(indent, example.group(2), width));
             return lines;
@@ -58,7 +61,7 @@ final class HelpFooter implements CommandLine.IHelpSectionRenderer {
         Matcher hanging = HANGING.matcher(line);
         String indent = hanging.find() ? " ".repeat(hanging.group(1).length()) : "";
         String lead = line.substring(indent.length());
-        List<String> wrapped = TerminalReport.wrap(lead, width - indent.length());
+        List<String> wrapped = LineBreaks.wrap(lead, width - indent.length());
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < wrapped.size(); i++) {
             lines.add((i == 0 ? line.substring(0, indent.length()) : indent) + wrapped.get(i));

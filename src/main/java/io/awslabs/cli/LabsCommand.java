@@ -97,6 +97,8 @@ public final class LabsCommand implements Runnable {
         CommandLine cli = new CommandLine(root);
         // help takes the terminal's width (80 off a terminal); HelpFooter keeps examples whole at any width
         cli.setUsageHelpAutoWidth(true);
+        // an unknown --lang is refused when a command runs; help still reads in the locale's language
+        HelpLanguage.install(cli, () -> Lang.named(root.lang).orElseGet(() -> Lang.ofLocale(root.environment)));
         HelpFooter.install(cli);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -2,6 +2,8 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -16,7 +18,12 @@ import picocli.CommandLine;
 class HelpTest {
 
     private static String help(int width, String... command) {
+        return help(Lang.EN, width, command);
+    }
+
+    private static String help(Lang lang, int width, String... command) {
         CommandLine cli = LabsCommand.commandLine(new LabsCommand(0, Map.of()));
+        HelpLanguage.apply(cli, lang);
         CommandLine target = cli;
         for (String name : command) {
             target = target.getSubcommands().get(name);
@@ -33,7 +40,7 @@ class HelpTest {
         StringBuilder pending = null;
         boolean in = false;
         for (String line : help.lines().toList()) {
-            if (line.equals("Examples:")) { in = true; continue; }
+            if (line.equals("Examples:") || line.equals("示例：")) { in = true; continue; }
             if (!in || line.isBlank()) { in = in && !line.isBlank(); continue; }
             String text = line.strip();
             if (pending != null) {
@@ -75,6 +82,35 @@ class HelpTest {
             assertThat(examples(help)).as("examples at " + width + " read as at any width").isEqualTo(examples(wide))
                     .isNotEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {55, 64, 80, 120})
+    void chineseHelpFitsTheWidthInColumnsAndGivesTheEnglishExamples(int width) {
+        for (CommandLine command : commandsOf(LabsCommand.commandLine(new LabsCommand(0, Map.of())))) {
+            String[] path = command.getCommandSpec().qualifiedName(" ").replaceFirst("^labs ?", "").split(" ");
+            String[] names = path[0].isEmpty() ? new String[0] : path;
+            String help = help(Lang.ZH, width, names);
+
+            assertThat(help.lines()).as(String.join(" ", names) + " in Chinese at " + width)
+                    .allSatisfy(line -> assertThat(Columns.of(line)).as(line).isLessThanOrEqualTo(width));
+            assertThat(examples(help)).as("examples of " + String.join(" ", names) + " at " + width)
+                    .isEqualTo(examples(help(Lang.EN, 500, names)));
+        }
+    }
+
+    private static List<CommandLine> commandsOf(CommandLine root) {
+        List<CommandLine> commands = new ArrayList<>(List.of(root));
+        root.getSubcommands().values().stream().distinct().forEach(sub -> commands.addAll(commandsOf(sub)));
+        return commands.stream().distinct().toList();
+    }
+
+    @Test
+    void chineseProseBreaksBetweenCharactersButNeverBeforeClosingPunctuation() {
+        assertThat(HelpFooter.lines("  130  被 Ctrl-C 中断（清理已经执行；如果又按了一次 Ctrl-C：请运行 labs cleanup）", 40))
+                .containsExactly("  130  被 Ctrl-C 中断（清理已经执行；如", "       果又按了一次 Ctrl-C：请运行 labs", "       cleanup）");
+        assertThat(HelpFooter.lines("  labs run --all --target localstack          # 在 Docker 中，否则作为本机进程", 72))
+                .containsExactly("  labs run --all --target localstack  # 在 Docker 中，否则作为本机进程");
     }
 
     @Test
