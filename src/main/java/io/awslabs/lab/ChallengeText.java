@@ -2,7 +2,6 @@ package io.awslabs.lab;
 
 import io.awslabs.text.Lang;
 import io.awslabs.text.TextFile;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,7 @@ public final class ChallengeText {
     public List<String> hints() { return numbered("challenge.hint", info.hints()); }
 
     private List<String> numbered(String prefix, List<String> english) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < english.size(); i++) out.add(text(prefix + "." + (i + 1), english.get(i)));
-        return out;
+        return LabText.translated(texts, prefix, english);
     }
 
     private String text(String key, String english) {

@@ -93,8 +93,13 @@ public final class LabText {
     }
 
     private List<String> numbered(String prefix, List<String> english) {
+        return translated(texts, prefix, english);
+    }
+
+    /** {@code english}'s items as {@code texts} has them under prefix.1, prefix.2, ..., each in English where missing. */
+    static List<String> translated(Map<String, String> texts, String prefix, List<String> english) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < english.size(); i++) out.add(text(prefix + "." + (i + 1), english.get(i)));
+        for (int i = 0; i < english.size(); i++) out.add(texts.getOrDefault(prefix + "." + (i + 1), english.get(i)));
         return out;
     }
 
