@@ -38,16 +38,15 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        ConceptCard card = cards.find(topic).orElseThrow(() -> unknown(cards, say));
+        ConceptCard card = cards.find(topic).orElseThrow(() -> unknown(cards));
         out.print(card.text());
         out.flush();
         return ExitCodes.OK;
     }
 
-    private UsageException unknown(ConceptCards cards, Messages say) {
+    private UsageException unknown(ConceptCards cards) {
         List<String> close = Closest.to(topic, cards.topics(), Math.max(3, topic.length() / 3), 3);
-        String suggestion = close.isEmpty() ? say.get("explain.listsTopics")
-                : say.get("explain.didYouMean", String.join(", ", close));
-        return new UsageException(say.get("explain.unknownTopic", topic), suggestion);
+        return new UsageException(close.isEmpty() ? new ErrorText("unknownTopic", topic)
+                : new ErrorText("unknownTopicClose", topic, String.join(", ", close)));
     }
 }
