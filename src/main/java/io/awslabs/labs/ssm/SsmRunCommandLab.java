@@ -80,6 +80,8 @@ public final class SsmRunCommandLab implements Lab {
     private String groupId;
     private SsmInstanceProfile.Profile profile;
     private String instanceId;
+    /** The command's run on the lab instance, once command-targets-instance-by-tag found it. */
+    private GetCommandInvocationResponse invocation;
 
     @Override
     public LabInfo info() {
@@ -239,7 +241,6 @@ public final class SsmRunCommandLab implements Lab {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
         IamClient iam = ctx.client(IamClient.class);
         SsmClient ssm = ctx.client(SsmClient.class);
-        GetCommandInvocationResponse[] invocation = new GetCommandInvocationResponse[1];
         String nonce = ctx.runId() + "-" + HexFormat.of().formatHex(randomBytes(4));
         // The shell computes 6*7: "42" appears in the output only if a shell on the instance ran it.
         String script = "echo \"ran $((6 * 7)) " + nonce + "\"";
@@ -323,21 +324,21 @@ public final class SsmRunCommandLab implements Lab {
             Command command = listed.commands().get(0);
             p.evidence("commandStatus", command.statusAsString());
             try {
-                invocation[0] = ssm.getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId));
+                invocation = ssm.getCommandInvocation(r -> r.commandId(commandId).instanceId(instanceId));
             } catch (InvocationDoesNotExistException e) {
                 p.error("ssm:GetCommandInvocation", e);
                 p.isTrue("an invocation exists on the lab instance", false, "InvocationDoesNotExist for " + instanceId);
             }
-            p.call("ssm:GetCommandInvocation", invocation[0]);
-            p.equal("instance the command ran on", instanceId, invocation[0].instanceId());
+            p.call("ssm:GetCommandInvocation", invocation);
+            p.equal("instance the command ran on", instanceId, invocation.instanceId());
             p.equal("TargetCount: instances the tag resolved to", 1, command.targetCount());
         });
 
         check.that("command-runs-script", p -> {
-            if (invocation[0] == null) {
+            if (invocation == null) {
                 p.skip("the command has no invocation on the lab instance (see command-targets-instance-by-tag)");
             }
-            GetCommandInvocationResponse ran = invocation[0];
+            GetCommandInvocationResponse ran = invocation;
             String stdout = ran.standardOutputContent() == null ? "" : ran.standardOutputContent();
             p.evidence("script", script).evidence("stdout", clip(stdout))
                     .evidence("stderr", clip(Objects.toString(ran.standardErrorContent(), "")))
