@@ -176,15 +176,15 @@ final class RunCommand implements Callable<Integer> {
             Map<ReportFormat, Path> files = write(report, reportDir);
             Verdict verdict = Verdict.of(report);
             PrintWriter out = spec.commandLine().getOut();
-            RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal);
+            RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal, lang);
             summary.print(out, files);
             if (keep) {
-                out.println("kept: the resources above are still there; 'labs cleanup --run-id " + runId
-                        + " --force' deletes them");
-                background.ifPresent(emulator -> printLookAround(out, emulator, where.region()));
+                summary.printKept(out, runId);
+                background.ifPresent(emulator -> summary.printLookAround(out, emulator.describe(),
+                        BackgroundEmulator.DEFAULT_IDLE_STOP.toHours(), emulator.endpoint().toString(), where.region()));
             }
             if (journalKept) {
-                out.printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n", journal.file(), runId);
+                summary.printJournalKept(out, journal.file(), runId);
             }
             summary.printNextSteps(out, files, journalKept || keep);
             out.flush();
@@ -216,16 +216,6 @@ final class RunCommand implements Callable<Integer> {
         }
         return BackgroundEmulator.ensure(ChallengeCli.emulatorDir(), kind, BackgroundEmulator.DEFAULT_IDLE_STOP, progress,
                 root.verbose);
-    }
-
-    /** How to point the AWS CLI at the kept resources, and how to stop the emulator that holds them. */
-    private static void printLookAround(PrintWriter out, BackgroundEmulator emulator, String region) {
-        out.printf("the background %s keeps them; it stops itself after %d h without a labs command%n",
-                emulator.describe(), BackgroundEmulator.DEFAULT_IDLE_STOP.toHours());
-        out.printf("look at them with the AWS CLI:%n  export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=test "
-                + "AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=%s%n  aws s3 ls   # or any aws command%n",
-                emulator.endpoint(), region);
-        out.println("stop it (and what it holds) with: labs stop");
     }
 
     /**
