@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
         OptionCheck.of(labs.stream().map(Lab::info).toList(), kind, labOptions).ifPresent(refusal -> {
-            throw new UsageException(refusal.problem(), refusal.fix());
+            throw new UsageException(new ErrorText("labOptionRefused", refusal.problem(), refusal.fix()));
         });
         int labsAtOnce = parallel != null ? parallel : step ? 1 : kind.labsAtOnce();
         if (labsAtOnce < 1) {
@@ -233,8 +233,7 @@ final class RunCommand implements Callable<Integer> {
             progress.info(null, say.get("run.journal", journal.file()));
             return journal;
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the run journal in " + StateDirs.journals() + ": " + e.getMessage(),
-                    "make the directory writable, or set LABS_STATE_DIR to one that is", e);
+            throw EnvironmentException.of("journalUnwritable", StateDirs.journals(), e.getMessage()).because(e);
         }
     }
 
@@ -242,8 +241,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return ReportFiles.write(report, dir, Set.copyOf(reportFormats), root.lang());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the report to " + dir + ": " + e.getMessage(),
-                    "the run itself is over; make " + dir + " writable and run again, or pass another --report-dir", e);
+            throw EnvironmentException.of("reportUnwritable", dir, e.getMessage()).because(e);
         }
     }
 
