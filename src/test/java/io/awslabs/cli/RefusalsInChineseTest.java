@@ -118,4 +118,13 @@ class RefusalsInChineseTest {
         assertThat(result.err()).contains("labs: 连不上端点 http://127.0.0.1:" + port + "（",
                 "提示：请先启动模拟器（端口可能没有进程在监听，或被别的程序占用），或者检查 --endpoint-url / AWS_ENDPOINT_URL");
     }
+
+    @Test
+    void describeInChineseSaysWhatAwsIsExpectedToAnswerInChinese() {
+        CliResult result = CliResult.runIn(CHINESE, "describe", "acm-certificate");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("在 AWS 上：不加 --option domain=... --option hosted-zone-id=... 就是 SKIPPED")
+                .doesNotContain("SKIPPED unless", "expected PASS", "not run");
+    }
 }
