@@ -225,7 +225,7 @@ final class ReportCommand implements Runnable {
                 for (ShownAs shown : values()) {
                     if (shown.id.equals(value)) return shown;
                 }
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a format of report show: text, html or md");
+                throw new BadValue(new ErrorText("showFormat", value));
             }
         }
     }

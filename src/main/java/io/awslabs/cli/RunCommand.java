@@ -25,6 +25,7 @@ import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -153,10 +154,9 @@ final class RunCommand implements Callable<Integer> {
             }
             RunJournal journal = journaled ? startJournal(runId, opened, labs, progress, say) : null;
             background.ifPresent(BackgroundEmulator::touch);
-            SecondInterrupt.install(journaled
-                    ? "labs: stopped at once, teardown unfinished; 'labs cleanup --run-id " + runId
-                            + "' shows what run " + runId + " left, add --force to delete it"
-                    : "labs: stopped at once; the embedded moto stops with this command and takes its resources with it");
+            Messages words = RunSummary.words(lang);
+            SecondInterrupt.install("labs: " + (journaled ? words.get("interrupt.journaled", runId)
+                    : words.get("interrupt.embedded")));
             RunReport report;
             boolean journalKept;
             try (ExitGuard.Registration closeJournal = ExitGuard.onExit("closing the run journal",
@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current(),
                         journal == null ? LedgerJournal.NONE : journal);
                 try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
-                        () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir))) {
+                        () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir, words))) {
                     report = runner.run(labs);
                 } finally {
                     if (bars != null) {
@@ -245,12 +245,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeQuietly(RunReport report, Path dir) {
+    private static void writeQuietly(RunReport report, Path dir, Messages words) {
         try {
             Path file = ReportJson.write(report, dir);
-            System.err.println("labs: interrupted; partial report written to " + file);
+            System.err.println("labs: " + words.get("interrupt.partialReport", file));
         } catch (IOException e) {
-            System.err.println("labs: interrupted; could not write the partial report: " + e.getMessage());
+            System.err.println("labs: " + words.get("interrupt.noPartialReport", e.getMessage()));
         }
     }
 

@@ -154,6 +154,7 @@ class ReportCommandTest {
         assertThat(two.err()).startsWith("labs: --format md renders one report, not 2\nhint: give one report file");
         assertThat(output.err().lines()).containsExactly("labs: --output 写出的是一份文档：需要同时指定 --format html 或 --format md",
                 "提示：用 labs report show FILE --format html --output FILE.html；想直接在这里看就去掉 --output");
-        assertThat(unknown.err()).contains("'pdf' is not a format of report show: text, html or md");
+        assertThat(unknown.err().lines()).containsExactly("labs: --format 'pdf' is not a format of report show",
+                "hint: text (the terminal), html (the page) or md (the Markdown document)");
     }
 }
