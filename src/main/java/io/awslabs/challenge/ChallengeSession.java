@@ -127,8 +127,7 @@ public final class ChallengeSession {
             Instant startedAt = Instant.now();
             LabInfo info = lab.info();
             target.lacks(info.services(), info.apis()).ifPresent(why -> {
-                throw new EnvironmentException("challenge " + info.id() + " cannot run here: " + why,
-                        "start it on another target: labs start " + info.id() + " --target moto");
+                throw EnvironmentException.of("challengeCannotRunHere", info.id(), why);
             });
             Path workDir = store.freshWorkDir();
             RunJournal journal = journaled(place) ? startJournal(runId, startedAt, target, place, info.id()) : null;
@@ -265,13 +264,11 @@ public final class ChallengeSession {
     }
 
     public Challenge challengeOf(ChallengeState state) {
-        return new ChallengeCatalog().forLab(state.lab()).orElseThrow(() -> new EnvironmentException(
-                "this version of the tool has no challenge for lab " + state.lab(), "finish it with the version that started it"));
+        return new ChallengeCatalog().forLab(state.lab()).orElseThrow(() -> EnvironmentException.of("noSuchChallenge", state.lab()));
     }
 
     private static Lab labOf(ChallengeState state) {
-        return new LabCatalog().find(state.lab()).orElseThrow(() -> new EnvironmentException(
-                "this version of the tool has no lab " + state.lab(), "finish it with the version that started it"));
+        return new LabCatalog().find(state.lab()).orElseThrow(() -> EnvironmentException.of("noSuchLab", state.lab()));
     }
 
     private ChallengeRun run(LabInfo info, Challenge challenge, Target target, String runId, Instant startedAt,
@@ -292,8 +289,7 @@ public final class ChallengeSession {
             progress.info(lab, "journal " + journal.file());
             return journal;
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the run journal in " + journals() + ": " + e.getMessage(),
-                    "make the directory writable, or set LABS_STATE_DIR to one that is", e);
+            throw EnvironmentException.of("journalUnwritable", journals(), e.getMessage()).because(e);
         }
     }
 
@@ -303,10 +299,9 @@ public final class ChallengeSession {
             return Optional.empty();
         }
         try {
-            return Optional.of(RunJournal.resume(file).orElseThrow(() -> new EnvironmentException(
-                    "the journal of run " + state.runId() + " is in use by another command", "wait for it, then run this again")));
+            return Optional.of(RunJournal.resume(file).orElseThrow(() -> EnvironmentException.of("journalInUse", state.runId())));
         } catch (IOException e) {
-            throw new EnvironmentException("cannot open the journal " + file + ": " + e.getMessage(), "check the state directory");
+            throw EnvironmentException.of("journalUnreadable", file, e.getMessage()).because(e);
         }
     }
 
@@ -322,7 +317,7 @@ public final class ChallengeSession {
         try {
             return Files.createTempDirectory("labs-no-journal-");
         } catch (IOException e) {
-            throw new EnvironmentException("cannot create a temporary directory: " + e.getMessage(), "check TMPDIR");
+            throw EnvironmentException.of("noTempDir", e.getMessage()).because(e);
         }
     }
 

@@ -42,15 +42,13 @@ public final class ChallengeStore {
         try {
             ChallengeState state = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), ChallengeState.class);
             if (state.version() != ChallengeState.VERSION) {
-                throw new EnvironmentException(file + " was written by another version of the tool",
-                        "finish that challenge with the version that started it, or delete the file");
+                throw EnvironmentException.of("challengeOtherVersion", file);
             }
             return Optional.of(state);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read the active challenge " + file + ": " + e.getMessage(),
-                    "delete it if it is damaged; 'labs cleanup' finds what its run left on aws or an endpoint");
+            throw EnvironmentException.of("challengeUnreadable", file, e.getMessage()).because(e);
         }
     }
 
@@ -61,8 +59,7 @@ public final class ChallengeStore {
             Files.writeString(tmp, JSON.writeValueAsString(state), StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(ACTIVE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the active challenge to " + dir + ": " + e.getMessage(),
-                    "make the state directory writable, or set LABS_STATE_DIR");
+            throw EnvironmentException.of("challengeUnwritable", dir, e.getMessage()).because(e);
         }
     }
 
@@ -72,8 +69,7 @@ public final class ChallengeStore {
             Files.deleteIfExists(dir.resolve(ACTIVE));
             deleteRecursively(workDir());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot remove the active challenge in " + dir + ": " + e.getMessage(),
-                    "delete " + dir.resolve(ACTIVE) + " by hand");
+            throw EnvironmentException.of("challengeUndeletable", dir, e.getMessage(), dir.resolve(ACTIVE)).because(e);
         }
     }
 
@@ -88,8 +84,7 @@ public final class ChallengeStore {
             deleteRecursively(workDir());
             return Files.createDirectories(workDir());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot prepare " + workDir() + ": " + e.getMessage(),
-                    "make the state directory writable, or set LABS_STATE_DIR");
+            throw EnvironmentException.of("stateUnwritable", workDir(), e.getMessage()).because(e);
         }
     }
 
@@ -106,12 +101,11 @@ public final class ChallengeStore {
             }
             if (lock == null) {
                 channel.close();
-                throw new EnvironmentException("another labs command is changing the challenge right now",
-                        "wait for it to finish, then run this again");
+                throw EnvironmentException.of("challengeBusy");
             }
             return new Lock(channel, lock);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot lock " + dir + ": " + e.getMessage(), "check that the state directory is writable");
+            throw EnvironmentException.of("stateUnlockable", dir, e.getMessage()).because(e);
         }
     }
 

@@ -30,8 +30,22 @@ public final class PlaceOpener implements ChallengeSession.TargetOpener {
 
     /** The challenge's own emulator stopped (idle for its limit, or killed): what it held went with it. */
     public static final class EmulatorGone extends RuntimeException {
-        EmulatorGone(String message) {
-            super(message, null, false, false);
+        private final String kind;
+        private final String endpoint;
+
+        EmulatorGone(String kind, String endpoint) {
+            super("the background " + kind + " of this challenge (" + endpoint + ") is no longer running: it stops after "
+                    + "its idle limit without a command, and what it held went with it", null, false, false);
+            this.kind = kind;
+            this.endpoint = endpoint;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String endpoint() {
+            return endpoint;
         }
     }
 
@@ -46,8 +60,7 @@ public final class PlaceOpener implements ChallengeSession.TargetOpener {
                     new AwsTarget.Options(place.profile(), List.of(place.account()), place.allowProdAlias()), progress);
             if (!place.account().equals(target.accountId())) {
                 target.close();
-                throw new EnvironmentException("the challenge runs in account " + place.account() + " but the credentials "
-                        + "are for " + target.accountId(), "use the profile the challenge started with");
+                throw EnvironmentException.of("challengeOtherAccount", place.account(), target.accountId());
             }
             return target;
         }
@@ -59,8 +72,7 @@ public final class PlaceOpener implements ChallengeSession.TargetOpener {
         Optional<BackgroundEmulator> running = BackgroundEmulator.find(emulatorDir)
                 .filter(e -> e.endpoint().toString().equals(place.endpoint()));
         if (running.isEmpty()) {
-            throw new EmulatorGone("the background " + place.kind() + " of this challenge (" + place.endpoint()
-                    + ") is no longer running: it stops after its idle limit without a command, and what it held went with it");
+            throw new EmulatorGone(String.valueOf(place.kind()), place.endpoint());
         }
         running.get().touch();
         return running.get();

@@ -77,7 +77,7 @@ public final class ProgressBook {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot remove " + file + ": " + e.getMessage(), "delete it by hand");
+            throw EnvironmentException.of("progressUndeletable", file, e.getMessage()).because(e);
         }
     }
 
@@ -85,15 +85,13 @@ public final class ProgressBook {
         try {
             Book book = ChallengeStore.JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Book.class);
             if (!SCHEMA.equals(book.schema()) || book.version() != VERSION || book.labs() == null) {
-                throw new EnvironmentException(file + " is not a progress file this version reads",
-                        "'labs progress --reset' starts a new one");
+                throw EnvironmentException.of("progressOtherVersion", file);
             }
             return book;
         } catch (NoSuchFileException e) {
             return new Book(SCHEMA, VERSION, Map.of());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read " + file + ": " + e.getMessage(),
-                    "'labs progress --reset' starts a new one");
+            throw EnvironmentException.of("progressUnreadable", file, e.getMessage()).because(e);
         }
     }
 
@@ -104,8 +102,7 @@ public final class ProgressBook {
             Files.writeString(tmp, ChallengeStore.JSON.writeValueAsString(book), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write " + file + ": " + e.getMessage(),
-                    "make the state directory writable, or set LABS_STATE_DIR");
+            throw EnvironmentException.of("progressUnwritable", file, e.getMessage()).because(e);
         }
     }
 }

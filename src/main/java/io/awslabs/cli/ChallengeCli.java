@@ -55,8 +55,7 @@ final class ChallengeCli {
         try {
             return opener.open(state.target(), state.target().region());
         } catch (PlaceOpener.EmulatorGone e) {
-            throw new EnvironmentException(e.getMessage(), "'labs stop' ends the challenge; 'labs start " + state.lab()
-                    + "' begins it again");
+            throw EnvironmentException.of("challengeEmulatorGone", e.kind(), e.endpoint(), state.lab());
         }
     }
 

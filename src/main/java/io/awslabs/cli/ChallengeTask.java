@@ -26,7 +26,7 @@ final class ChallengeTask {
             if (item.arn() != null && !item.arn().equals(item.id())) {
                 text.append("  ").append(Columns.pad("", ROLE)).append(' ').append(item.arn()).append('\n');
             }
-            text.append("  ").append(Columns.pad("", ROLE)).append(' ').append(item.about()).append('\n');
+            text.append("  ").append(Columns.pad("", ROLE)).append(' ').append(challenge.about(item)).append('\n');
         }
         state.scaffold().values().forEach((k, v) -> {
             if (!k.startsWith(Scaffold.SOLUTION)) {

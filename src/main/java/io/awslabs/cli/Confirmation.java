@@ -17,13 +17,11 @@ final class Confirmation {
         }
         Console console = System.console();
         if (console == null || !isTerminal(console)) {
-            throw new EnvironmentException("the plan above needs confirmation and stdin is not a terminal; nothing was created",
-                    "review the plan, then rerun with --yes");
+            throw EnvironmentException.of("confirmNeedsTerminal");
         }
         String typed = console.readLine("Type the account id (%s) to create these resources, anything else cancels: ", account);
         if (typed == null || !typed.trim().equals(account)) {
-            throw new EnvironmentException("not confirmed; nothing was created", "rerun and type " + account
-                    + " when asked, or pass --yes");
+            throw EnvironmentException.of("notConfirmed", account);
         }
     }
 

@@ -43,7 +43,7 @@ final class DescribeCommand implements Callable<Integer> {
                 out.printf("      %s%n", say.get("describe.localProof"));
             }
             if (info.onAwsNeeds().containsKey(a.id())) {
-                out.printf("      %s%n", say.get("describe.onAws", info.awsExpectation(a.id())));
+                out.printf("      %s%n", say.get("describe.onAws", info.awsExpectation(a.id(), say.lang())));
             }
             if (info.awsOnly().containsKey(a.id())) {
                 out.printf("      %s%n", say.get("describe.awsOnly", text.awsOnlyReason(a.id())));
@@ -80,15 +80,25 @@ final class DescribeCommand implements Callable<Integer> {
         List<String> targets = matrix.targets();
         int width = rows.stream().mapToInt(r -> r.assertion().length()).max().orElse(9);
         StringBuilder header = new StringBuilder("  " + Columns.pad(say.get("describe.fidelityAssertion"), width));
-        targets.forEach(t -> header.append(String.format("  %-13s", t)));
+        targets.forEach(t -> header.append("  ").append(Columns.pad(t, 13)));
         out.println(header.toString().stripTrailing());
         for (FidelityMatrix.Row row : rows) {
-            StringBuilder line = new StringBuilder(String.format("  %-" + width + "s", row.assertion()));
-            FidelityMatrix.Row expected = row.expectingOnAws(info.awsExpectation(row.assertion()));
-            targets.forEach(t -> line.append(String.format("  %-13s", FidelityMatrix.label(expected, t))));
+            StringBuilder line = new StringBuilder("  " + Columns.pad(row.assertion(), width));
+            FidelityMatrix.Row expected = row.expectingOnAws(info.awsExpectation(row.assertion(), say.lang()));
+            targets.forEach(t -> line.append("  ").append(Columns.pad(label(say, expected, t), 13)));
             out.println(line.toString().stripTrailing());
         }
         out.println();
+    }
+
+    /** A cell as the matrix labels it, its words ("not run", "local") in the reader's language. */
+    private static String label(Messages say, FidelityMatrix.Row row, String target) {
+        FidelityMatrix.Cell cell = row.byTarget().get(target);
+        if (cell == null && !target.equals(FidelityMatrix.AWS)) {
+            return say.get("describe.fidelityNotRun");
+        }
+        return cell != null && cell.localProof() ? say.get("describe.fidelityLocal", cell.status().name())
+                : FidelityMatrix.label(row, target);
     }
 
     private static void options(PrintWriter out, Messages say, LabText text) {

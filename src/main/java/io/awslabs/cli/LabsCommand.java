@@ -120,8 +120,8 @@ public final class LabsCommand implements Runnable {
                 return ExitCodes.USAGE;
             }
             if (ex instanceof EnvironmentException env) {
-                err.println("labs: " + env.getMessage());
-                if (env.hint() != null) err.println(ErrorText.say(lang, "hint", env.hint()));
+                err.println("labs: " + env.message(lang));
+                if (env.hint(lang) != null) err.println(ErrorText.say(lang, "hint", env.hint(lang)));
                 return ExitCodes.ENVIRONMENT;
             }
             err.println("labs: " + ErrorText.say(lang, "unexpected.message", ex));

@@ -1,9 +1,13 @@
 package io.awslabs.cli;
 
 import io.awslabs.report.ReportChecker;
+import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportSchema;
 import io.awslabs.report.RunReport;
+import io.awslabs.text.Lang;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +25,12 @@ import picocli.CommandLine.Parameters;
                 "  labs report check reports/*.json",
                 "  labs report show --latest",
                 "  labs report show reports/<run-id>.json",
+                "  labs report show reports/<run-id>.json --lang zh --format html --output run.zh.html",
                 "  labs report list",
                 "  labs report schema > run-report.schema.json"})
 final class ReportCommand implements Runnable {
-    private static final String FILE_HINT = "pass a JSON report written by 'labs run' (reports/<run-id>.json); "
-            + "'labs report schema' prints the schema it must follow";
+    @CommandLine.ParentCommand
+    LabsCommand root;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +54,7 @@ final class ReportCommand implements Runnable {
     }
 
     /** One line per problem of an invalid file (for a schema violation: its JSON pointer), then one hint. */
-    private static void printInvalid(PrintWriter err, List<Path> files, List<ReportChecker.Result> results) {
+    private static void printInvalid(PrintWriter err, List<Path> files, List<ReportChecker.Result> results, Lang lang) {
         boolean any = false;
         for (int i = 0; i < files.size(); i++) {
             if (!results.get(i).valid()) {
@@ -59,7 +64,7 @@ final class ReportCommand implements Runnable {
             }
         }
         if (any) {
-            err.println("hint: " + FILE_HINT);
+            err.println(ErrorText.say(lang, "hint", ErrorText.say(lang, "reportFile.hint")));
         }
         err.flush();
     }
@@ -74,6 +79,9 @@ final class ReportCommand implements Runnable {
     static final class Check implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        ReportCommand parent;
 
         @Parameters(paramLabel = "FILE", arity = "1..*",
                 description = "Reports written by 'labs run' (reports/<run-id>.json); a shell glob is fine.")
@@ -101,22 +109,28 @@ final class ReportCommand implements Runnable {
                 }
             }
             out.flush();
-            printInvalid(spec.commandLine().getErr(), files, results);
+            printInvalid(spec.commandLine().getErr(), files, results, parent.root.langOfErrors());
             return exitCode(results);
         }
     }
 
     @Command(name = "show",
             description = "Print reports for people: per lab each assertion with its status, statement and duration, "
-                    + "expected against actual where one failed, and the teardown table. Colour only on a terminal, "
-                    + "never when NO_COLOR is set. Exits like 'report check'.",
+                    + "expected against actual where one failed, and the teardown table, in the language of --lang "
+                    + "or the locale, whichever language the run was in. --format html or md renders one report's "
+                    + "page or document again, in that language. Colour only on a terminal, never when NO_COLOR is "
+                    + "set. Exits like 'report check'.",
             footer = {"%nExamples:",
                     "  labs report show --latest",
                     "  labs report show reports/<run-id>.json",
-                    "  labs report show --latest --report-dir /tmp/reports"})
+                    "  labs report show --latest --report-dir /tmp/reports",
+                    "  labs report show reports/<run-id>.json --lang zh --format html --output run.zh.html"})
     static final class Show implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        ReportCommand parent;
 
         @Parameters(paramLabel = "FILE", arity = "0..*", description = "Reports written by 'labs run' (reports/<run-id>.json).")
         List<Path> files = new ArrayList<>();
@@ -124,19 +138,44 @@ final class ReportCommand implements Runnable {
         @Option(names = "--latest", description = "The newest report in --report-dir.")
         boolean latest;
 
+        @Option(names = "--format", paramLabel = "text|html|md", defaultValue = "text", converter = ShownAs.Converter.class,
+                description = "text (default): for the terminal; html or md: the report's page or Markdown document, "
+                        + "as 'labs run --report-format' writes it, on stdout or in --output.")
+        ShownAs format;
+
+        @Option(names = "--output", paramLabel = "FILE",
+                description = "Write the --format html or md document to FILE instead of stdout.")
+        Path output;
+
         @Mixin
         ReportDirOption reports;
 
         @Override
         public Integer call() {
             if (latest == !files.isEmpty()) {
-                throw new UsageException(latest ? "give report files or --latest, not both" : "no report given",
-                        "labs report show FILE..., or labs report show --latest ('labs report list' shows them)");
+                throw new UsageException(new ErrorText(latest ? "showFilesAndLatest" : "showNoReport"));
+            }
+            if (output != null && format == ShownAs.TEXT) {
+                throw new UsageException(new ErrorText("showOutputNeedsFormat"));
             }
             List<Path> shown = latest ? List.of(newest()) : files;
+            if (format != ShownAs.TEXT && shown.size() > 1) {
+                throw new UsageException(new ErrorText("showOneDocument", shown.size(), format.id));
+            }
+            Lang lang = parent.root.lang();
             List<ReportChecker.Result> results = judge(shown);
-            TerminalReport terminal = new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment());
             PrintWriter out = spec.commandLine().getOut();
+            if (format == ShownAs.TEXT) {
+                printAll(results, new TerminalReport(Terminal.detect(), TerminalReport.widthFromEnvironment(), lang), out);
+            } else if (results.get(0).valid()) {
+                render(format.format.render(results.get(0).report(), lang), out);
+            }
+            out.flush();
+            printInvalid(spec.commandLine().getErr(), shown, results, lang);
+            return exitCode(results);
+        }
+
+        private static void printAll(List<ReportChecker.Result> results, TerminalReport terminal, PrintWriter out) {
             boolean first = true;
             for (ReportChecker.Result result : results) {
                 if (result.valid()) {
@@ -147,16 +186,47 @@ final class ReportCommand implements Runnable {
                     first = false;
                 }
             }
-            out.flush();
-            printInvalid(spec.commandLine().getErr(), shown, results);
-            return exitCode(results);
+        }
+
+        private void render(String document, PrintWriter out) {
+            if (output == null) {
+                out.print(document);
+                return;
+            }
+            try {
+                Files.writeString(output, document);
+            } catch (IOException e) {
+                throw new UsageException(new ErrorText("showCannotWrite", output, e.getMessage()));
+            }
         }
 
         private Path newest() {
             return ReportListing.of(reports.requireReadable()).stream().filter(ReportListing.Entry::valid).findFirst()
                     .map(ReportListing.Entry::file)
-                    .orElseThrow(() -> new UsageException("no valid report in " + reports.dir,
-                            "run labs first ('labs run --all'), or pass --report-dir DIR"));
+                    .orElseThrow(() -> new UsageException(new ErrorText("showNoValidReport", reports.dir)));
+        }
+    }
+
+    /** How {@code report show} shows a report: in the terminal, or as one of the documents for people. */
+    enum ShownAs {
+        TEXT("text", null), HTML("html", ReportFormat.HTML), MD("md", ReportFormat.MARKDOWN);
+
+        final String id;
+        final ReportFormat format;
+
+        ShownAs(String id, ReportFormat format) {
+            this.id = id;
+            this.format = format;
+        }
+
+        static final class Converter implements CommandLine.ITypeConverter<ShownAs> {
+            @Override
+            public ShownAs convert(String value) {
+                for (ShownAs shown : values()) {
+                    if (shown.id.equals(value)) return shown;
+                }
+                throw new BadValue(new ErrorText("showFormat", value));
+            }
         }
     }
 

@@ -29,8 +29,7 @@ final class ReportDirOption {
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".labs-write-check", ".tmp"));
         } catch (IOException | SecurityException e) {
-            throw new EnvironmentException("cannot write reports in --report-dir " + dir + ": " + reason(e),
-                    "pass a --report-dir you can write to");
+            throw EnvironmentException.of("reportDirUnwritable", dir, reason(e));
         }
         return dir;
     }
@@ -43,12 +42,12 @@ final class ReportDirOption {
         return dir;
     }
 
-    private static String reason(Exception e) {
+    private static Object reason(Exception e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return EnvironmentException.phrase("permissionDenied");
         }
         if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
-            return "a file is in the way: " + ((FileSystemException) e).getFile();
+            return EnvironmentException.phrase("fileInTheWay", ((FileSystemException) e).getFile());
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();

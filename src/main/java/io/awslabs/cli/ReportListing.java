@@ -41,8 +41,7 @@ final class ReportListing {
                 entries.add(new Entry(file, result.valid() ? result.report().finishedAt() : modified(file), result));
             }
         } catch (IOException e) {
-            throw new EnvironmentException("cannot list the reports in " + dir + ": " + e.getMessage(),
-                    "check the permissions of " + dir + ", or pass another --report-dir");
+            throw EnvironmentException.of("reportsUnlistable", dir, e.getMessage()).because(e);
         }
         entries.sort(Comparator.comparing(Entry::when).reversed().thenComparing(Entry::file));
         return entries;

@@ -25,6 +25,7 @@ import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
         Path reportDir = reports.requireWritable();
         TargetKind kind = where.kind();
         OptionCheck.of(labs.stream().map(Lab::info).toList(), kind, labOptions).ifPresent(refusal -> {
-            throw new UsageException(refusal.problem(), refusal.fix());
+            throw new UsageException(new ErrorText("labOptionRefused", refusal.problem(), refusal.fix()));
         });
         int labsAtOnce = parallel != null ? parallel : step ? 1 : kind.labsAtOnce();
         if (labsAtOnce < 1) {
@@ -153,10 +154,9 @@ final class RunCommand implements Callable<Integer> {
             }
             RunJournal journal = journaled ? startJournal(runId, opened, labs, progress, say) : null;
             background.ifPresent(BackgroundEmulator::touch);
-            SecondInterrupt.install(journaled
-                    ? "labs: stopped at once, teardown unfinished; 'labs cleanup --run-id " + runId
-                            + "' shows what run " + runId + " left, add --force to delete it"
-                    : "labs: stopped at once; the embedded moto stops with this command and takes its resources with it");
+            Messages words = RunSummary.words(lang);
+            SecondInterrupt.install("labs: " + (journaled ? words.get("interrupt.journaled", runId)
+                    : words.get("interrupt.embedded")));
             RunReport report;
             boolean journalKept;
             try (ExitGuard.Registration closeJournal = ExitGuard.onExit("closing the run journal",
@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 LabRunner runner = new LabRunner(opened, options, progress, runId, LabsCommand.Version.current(),
                         journal == null ? LedgerJournal.NONE : journal);
                 try (ExitGuard.Registration partial = ExitGuard.onExit("writing the partial report",
-                        () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir))) {
+                        () -> writeQuietly(runner.snapshot().interruptedBefore(requested), reportDir, words))) {
                     report = runner.run(labs);
                 } finally {
                     if (bars != null) {
@@ -176,15 +176,15 @@ final class RunCommand implements Callable<Integer> {
             Map<ReportFormat, Path> files = write(report, reportDir);
             Verdict verdict = Verdict.of(report);
             PrintWriter out = spec.commandLine().getOut();
-            RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal);
+            RunSummary summary = new RunSummary(report, verdict, FidelityMatrix.bundled(), terminal, lang);
             summary.print(out, files);
             if (keep) {
-                out.println("kept: the resources above are still there; 'labs cleanup --run-id " + runId
-                        + " --force' deletes them");
-                background.ifPresent(emulator -> printLookAround(out, emulator, where.region()));
+                summary.printKept(out, runId);
+                background.ifPresent(emulator -> summary.printLookAround(out, emulator.describe(),
+                        BackgroundEmulator.DEFAULT_IDLE_STOP.toHours(), emulator.endpoint().toString(), where.region()));
             }
             if (journalKept) {
-                out.printf("journal kept: %s; 'labs cleanup --run-id %s' shows what may be left%n", journal.file(), runId);
+                summary.printJournalKept(out, journal.file(), runId);
             }
             summary.printNextSteps(out, files, journalKept || keep);
             out.flush();
@@ -218,16 +218,6 @@ final class RunCommand implements Callable<Integer> {
                 root.verbose);
     }
 
-    /** How to point the AWS CLI at the kept resources, and how to stop the emulator that holds them. */
-    private static void printLookAround(PrintWriter out, BackgroundEmulator emulator, String region) {
-        out.printf("the background %s keeps them; it stops itself after %d h without a labs command%n",
-                emulator.describe(), BackgroundEmulator.DEFAULT_IDLE_STOP.toHours());
-        out.printf("look at them with the AWS CLI:%n  export AWS_ENDPOINT_URL=%s AWS_ACCESS_KEY_ID=test "
-                + "AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=%s%n  aws s3 ls   # or any aws command%n",
-                emulator.endpoint(), region);
-        out.println("stop it (and what it holds) with: labs stop");
-    }
-
     /**
      * The journal says where the run's resources are: an emulator in the background is reached as an
      * endpoint, so that 'labs cleanup' finds the same one again instead of starting another.
@@ -243,8 +233,7 @@ final class RunCommand implements Callable<Integer> {
             progress.info(null, say.get("run.journal", journal.file()));
             return journal;
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the run journal in " + StateDirs.journals() + ": " + e.getMessage(),
-                    "make the directory writable, or set LABS_STATE_DIR to one that is", e);
+            throw EnvironmentException.of("journalUnwritable", StateDirs.journals(), e.getMessage()).because(e);
         }
     }
 
@@ -252,17 +241,16 @@ final class RunCommand implements Callable<Integer> {
         try {
             return ReportFiles.write(report, dir, Set.copyOf(reportFormats), root.lang());
         } catch (IOException e) {
-            throw new EnvironmentException("cannot write the report to " + dir + ": " + e.getMessage(),
-                    "the run itself is over; make " + dir + " writable and run again, or pass another --report-dir", e);
+            throw EnvironmentException.of("reportUnwritable", dir, e.getMessage()).because(e);
         }
     }
 
-    private static void writeQuietly(RunReport report, Path dir) {
+    private static void writeQuietly(RunReport report, Path dir, Messages words) {
         try {
             Path file = ReportJson.write(report, dir);
-            System.err.println("labs: interrupted; partial report written to " + file);
+            System.err.println("labs: " + words.get("interrupt.partialReport", file));
         } catch (IOException e) {
-            System.err.println("labs: interrupted; could not write the partial report: " + e.getMessage());
+            System.err.println("labs: " + words.get("interrupt.noPartialReport", e.getMessage()));
         }
     }
 

@@ -9,6 +9,9 @@ import io.awslabs.report.ReportText;
 import io.awslabs.report.RunReport;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.report.Verdict;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,55 +22,91 @@ import java.util.Optional;
 /**
  * What {@code labs run} prints on stdout when the labs are done: each lab with its badge and
  * assertions, the verdict with what was proven on this target and what was not, the report
- * files, and what to do next.
+ * files, and what to do next, in the run's language. Status words, ids and commands read as
+ * they are typed in either.
  */
 final class RunSummary {
     private final RunReport report;
     private final Verdict verdict;
     private final ProvenHere proven;
     private final Terminal terminal;
+    private final Lang lang;
+    private final Messages say;
 
-    RunSummary(RunReport report, Verdict verdict, Optional<FidelityMatrix> matrix, Terminal terminal) {
+    RunSummary(RunReport report, Verdict verdict, Optional<FidelityMatrix> matrix, Terminal terminal, Lang lang) {
         this.report = report;
         this.verdict = verdict;
         this.proven = ProvenHere.of(report, matrix);
         this.terminal = terminal;
+        this.lang = lang;
+        this.say = words(lang);
+    }
+
+    /** The words of the summary and of {@code labs report show} in {@code lang}. */
+    static Messages words(Lang lang) {
+        return Messages.of(RunSummary.class, "summary", lang);
     }
 
     void print(PrintWriter out, Map<ReportFormat, Path> files) {
+        // the two teardown labels share a column, however wide each is in this language
+        String leftBehind = say.get("summary.leftBehind"), scheduled = say.get("summary.scheduled");
+        int labelWidth = Math.max(Columns.of(leftBehind), Columns.of(scheduled));
         out.println();
         for (LabReport lab : report.labs()) {
-            out.printf("%s  %s  (%.1f s)%n", terminal.badge(LabBadge.of(lab)), lab.lab().id(), lab.durationMs() / 1000.0);
-            lab.assertions().forEach(a -> out.printf("    %s  %s%s%s%n", terminal.status(a.status()), a.id(),
-                    a.localProof() ? " (" + ReportText.LOCAL_PROOF + ", not the target's)" : "",
-                    a.reason() != null ? ": " + a.reason() : ""));
+            out.println(say.get("summary.lab", terminal.badge(LabBadge.of(lab)), lab.lab().id(),
+                    ReportText.duration(lab.durationMs())));
+            lab.assertions().forEach(a -> {
+                String line = a.localProof() ? say.get("summary.localProof", a.id()) : a.id();
+                String reason = a.reason(lang);
+                out.println("    " + terminal.status(a.status()) + "  "
+                        + (reason != null ? say.get("summary.reason", line, reason) : line));
+            });
             if (lab.skipReason() != null) {
-                out.printf("    skipped: %s%n", lab.skipReason());
+                out.println("    " + say.get("summary.skipped", lab.skipReason()));
             }
-            lab.notes().forEach(n -> out.printf("    note: %s%n", n));
-            List<TeardownRecord> left = lab.teardown().stream().filter(t -> t.outcome().leftSomething()).toList();
-            left.forEach(t -> out.printf("    LEFT BEHIND  %s %s (%s)%n", t.type(), t.id(), t.outcome()));
+            lab.notes().forEach(n -> out.println("    " + say.get("summary.note", n)));
+            lab.teardown().stream().filter(t -> t.outcome().leftSomething()).forEach(t -> out.println("    "
+                    + Columns.pad(leftBehind, labelWidth) + "  " + say.get("summary.resource", t.type(), t.id(), t.outcome())));
             lab.teardown().stream().filter(t -> t.outcome() == TeardownRecord.Outcome.SCHEDULED).forEach(t ->
-                    out.printf("    SCHEDULED    %s %s: %s%n", t.type(), t.id(), t.detail()));
+                    out.println("    " + Columns.pad(scheduled, labelWidth) + "  "
+                            + say.get("summary.resourceDetail", t.type(), t.id(), ReportText.teardownDetail(t, lang))));
         }
         out.println();
-        out.println(ReportText.totals(report.totals()));
+        out.println(ReportText.totals(report.totals(), lang));
         if ("endpoint".equals(report.target().kind()) && report.target().emulator() == null) {
-            out.println("the endpoint did not say which emulator it is: no emulator gap was applied, "
-                    + "so what it cannot show is reported as FAIL or ERROR");
+            out.println(say.get("summary.endpointUnknown"));
         }
         out.println(headline());
-        files.values().forEach(file -> out.printf("report: %s%n", file));
+        files.values().forEach(file -> out.println(say.get("summary.report", file)));
+    }
+
+    /** What {@code --keep} left and how to reach it. */
+    void printKept(PrintWriter out, String runId) {
+        out.println(say.get("summary.kept", runId));
+    }
+
+    /** How to point the AWS CLI at what a background emulator keeps, and how to stop it. */
+    void printLookAround(PrintWriter out, String emulator, long idleHours, String endpoint, String region) {
+        out.println(say.get("summary.keptBy", emulator, idleHours));
+        out.println(say.get("summary.lookWith"));
+        out.println("  export AWS_ENDPOINT_URL=" + endpoint + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "
+                + "AWS_DEFAULT_REGION=" + region);
+        out.println("  aws s3 ls   # " + say.get("summary.anyCommand"));
+        out.println(say.get("summary.stopWith"));
+    }
+
+    void printJournalKept(PrintWriter out, Path journal, String runId) {
+        out.println(say.get("summary.journalKept", journal, runId));
     }
 
     /** "Partly proven: 6 of 7 proven on moto; 1 not shown here: 1 can be proven with --target localstack". */
     String headline() {
-        String left = "";
+        String sentence = proven.sentence(lang);
         if (verdict.outcome() == Verdict.Outcome.TEARDOWN_INCOMPLETE) {
             int n = verdict.problems().stream().filter(p -> p.scope() == Verdict.Scope.TEARDOWN).toList().size();
-            left = n + " resource(s) left behind, they may still exist and cost money; ";
+            sentence = say.get("summary.leftCount", n, sentence);
         }
-        return terminal.bold(verdict.outcome().headline()) + ": " + left + proven.sentence();
+        return say.get("summary.headline", terminal.bold(verdict.outcome().headline(lang)), sentence);
     }
 
     /**
@@ -78,25 +117,27 @@ final class RunSummary {
         List<String[]> steps = new ArrayList<>();
         Path json = files.get(ReportFormat.JSON);
         Path html = files.get(ReportFormat.HTML);
-        steps.add(new String[] {"labs report show " + json, "each assertion, expected against actual"});
-        steps.add(html != null ? new String[] {"open " + html, "the same with its evidence, in a browser"}
-                : new String[] {"labs run ... --report-format html", "a page with the evidence, to open in a browser"});
+        steps.add(new String[] {"labs report show " + json, say.get("next.show")});
+        steps.add(html != null ? new String[] {"open " + html, say.get("next.open")}
+                : new String[] {"labs run ... --report-format html", say.get("next.html")});
         proven.provableWith().forEach((emulator, n) -> steps.add(new String[] {
                 "labs run " + labs(proven.labsProvableWith(emulator)) + " --target " + emulator,
-                "proves " + n + " that " + proven.target() + " could not show"}));
+                say.get("next.provableWith", n, proven.target())}));
         if (proven.onlyOnAws() > 0) {
             steps.add(new String[] {"labs run " + labs(proven.notShown().stream()
                     .filter(s -> s.elsewhere().equals(ProvenHere.NotShown.ONLY_AWS)).map(ProvenHere.NotShown::lab)
                     .distinct().toList()) + " --target aws --profile NAME --account ID",
-                    proven.onlyOnAws() + " can be shown only on AWS (a sandbox account; it costs money)"});
+                    say.get("next.onlyAws", proven.onlyOnAws())});
         }
         if (somethingToCleanUp) {
-            steps.add(new String[] {"labs cleanup --run-id " + report.runId(), "what this run left, and --force to delete it"});
+            steps.add(new String[] {"labs cleanup --run-id " + report.runId(), say.get("next.cleanup")});
         }
-        int width = steps.stream().mapToInt(s -> s[0].length()).max().orElse(0);
+        int width = steps.stream().mapToInt(s -> Columns.of(s[0])).max().orElse(0);
+        String next = say.get("summary.next");
         out.println();
         for (int i = 0; i < steps.size(); i++) {
-            out.printf("%s %-" + width + "s   # %s%n", i == 0 ? "next:" : "     ", steps.get(i)[0], steps.get(i)[1]);
+            out.println((i == 0 ? next : " ".repeat(Columns.of(next))) + " " + Columns.pad(steps.get(i)[0], width)
+                    + "   # " + steps.get(i)[1]);
         }
     }
 

@@ -88,7 +88,7 @@ final class StartCommand implements Callable<Integer> {
         RunTargetOptions.Checked asked = target.check("start");
         TargetKind kind = asked.kind();
         OptionCheck.of(List.of(info), kind, labOptions).ifPresent(refusal -> {
-            throw new UsageException(refusal.problem(), refusal.fix());
+            throw new UsageException(new ErrorText("labOptionRefused", refusal.problem(), refusal.fix()));
         });
         AwsTarget.Options aws = target.aws();
         String regionName = asked.region();

@@ -11,25 +11,33 @@ import io.awslabs.report.RunReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.report.Verdict;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.LineBreaks;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * A report as a person reads it in a terminal: per lab its assertions with status and
- * statement, expected against actual where one failed, durations, and the teardown table.
+ * statement, expected against actual where one failed, durations, and the teardown table. The
+ * words are the learner's language; the labs' and assertions' texts come from the report's
+ * translations, so a report made in English reads in Chinese and the other way round.
  */
 final class TerminalReport {
     private static final String STATEMENT_INDENT = "         ";
 
     private final Terminal terminal;
     private final int width;
+    private final Lang lang;
+    private final Messages say;
 
-    TerminalReport(Terminal terminal, int width) {
+    TerminalReport(Terminal terminal, int width, Lang lang) {
         this.terminal = terminal;
         this.width = Math.max(60, width);
+        this.lang = lang;
+        this.say = RunSummary.words(lang);
     }
 
     /** $COLUMNS when the shell exports it, else a width that suits most terminals and CI logs. */
@@ -43,14 +51,16 @@ final class TerminalReport {
 
     void print(RunReport report, PrintWriter out) {
         RunReport r = RedactedReport.of(report);
-        out.println(terminal.bold("aws-labs run " + r.runId()) + " on " + ReportText.target(r.target()));
-        out.println(terminal.dim("started " + ReportText.instant(r.startedAt()) + ", took "
-                + ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis())
-                + ", aws-labs " + r.toolVersion()));
+        out.println(terminal.bold(say.get("show.heading", r.runId(), ReportText.target(r.target(), lang))));
+        out.println(terminal.dim(say.get("show.started", ReportText.instant(r.startedAt()),
+                ReportText.duration(Duration.between(r.startedAt(), r.finishedAt()).toMillis()), r.toolVersion())));
+        if (untranslated(r)) {
+            wrapped(out, "", say.get("show.untranslated"));
+        }
         if (r.wasInterrupted()) {
-            wrapped(out, "", terminal.bold("interrupted") + ": the run was stopped before it ended"
-                    + (r.interrupted().labsNotRun().isEmpty() ? ""
-                            : "; these labs never ran: " + String.join(", ", r.interrupted().labsNotRun())));
+            String interrupted = say.get("show.interrupted");
+            wrapped(out, "", r.interrupted().labsNotRun().isEmpty() ? interrupted
+                    : say.get("show.neverRan", interrupted, ReportText.list(r.interrupted().labsNotRun(), lang)));
         }
         for (LabReport lab : r.labs()) {
             out.println();
@@ -58,74 +68,66 @@ final class TerminalReport {
         }
         Verdict.Outcome outcome = Verdict.of(r).outcome();
         out.println();
-        wrapped(out, "", terminal.bold(outcome.headline()) + ": " + outcome.meaning());
-        wrapped(out, "", ProvenHere.of(r, FidelityMatrix.bundled()).sentence());
-        out.println(ReportText.totals(r.totals()));
+        wrapped(out, "", say.get("show.verdict", terminal.bold(outcome.headline(lang)), outcome.meaning(lang)));
+        wrapped(out, "", ProvenHere.of(r, FidelityMatrix.bundled()).sentence(lang));
+        out.println(ReportText.totals(r.totals(), lang));
         out.flush();
+    }
+
+    /** A report written before reports carried translations has none for any lab: said once, not per text. */
+    private boolean untranslated(RunReport r) {
+        return lang != Lang.EN && !r.labs().isEmpty()
+                && r.labs().stream().noneMatch(l -> l.lab().translations().containsKey(lang.tag()));
     }
 
     private void lab(LabReport lab, PrintWriter out) {
         LabReport.LabSummary s = lab.lab();
-        out.println(terminal.badge(LabBadge.of(lab)) + "  " + terminal.bold(s.id()) + "  " + s.title()
+        out.println(terminal.badge(LabBadge.of(lab)) + "  " + terminal.bold(s.id()) + "  " + s.title(lang)
                 + "  (" + ReportText.duration(lab.durationMs()) + ")");
-        out.println(STATEMENT_INDENT + terminal.dim(String.join(", ", s.services())
-                + String.format(Locale.ROOT, ", about $%.2f per run on AWS", s.costPerRunUsd())));
+        out.println(STATEMENT_INDENT + terminal.dim(say.get("show.cost", String.join(", ", s.services()),
+                String.format(Locale.ROOT, "%.2f", s.costPerRunUsd()))));
         if (lab.skipReason() != null) {
-            wrapped(out, STATEMENT_INDENT, "not run: " + lab.skipReason());
+            wrapped(out, STATEMENT_INDENT, say.get("show.notRun", lab.skipReason()));
         }
         for (AssertionRecord a : lab.assertions()) {
+            String duration = ReportText.duration(a.durationMs());
             out.println("  " + terminal.status(a.status()) + "  " + a.id() + "  "
-                    + terminal.dim("(" + (a.localProof() ? ReportText.LOCAL_PROOF + ", not the target's; " : "")
-                    + ReportText.duration(a.durationMs()) + ")"));
-            wrapped(out, STATEMENT_INDENT, a.statement());
+                    + terminal.dim("(" + (a.localProof() ? say.get("show.localProof", duration) : duration) + ")"));
+            wrapped(out, STATEMENT_INDENT, a.statement(lang));
             if (a.status() == Status.FAIL) {
-                wrapped(out, STATEMENT_INDENT, "expected: " + a.expected());
-                wrapped(out, STATEMENT_INDENT, "actual:   " + a.actual());
+                wrapped(out, STATEMENT_INDENT, say.get("show.expected", a.expected()));
+                wrapped(out, STATEMENT_INDENT, say.get("show.actual", a.actual()));
             }
             if (a.reason() != null) {
-                wrapped(out, STATEMENT_INDENT, "reason: " + a.reason());
+                wrapped(out, STATEMENT_INDENT, say.get("show.reason", a.reason(lang)));
             }
             if (a.note() != null) {
-                wrapped(out, STATEMENT_INDENT, "note: " + a.note());
+                wrapped(out, STATEMENT_INDENT, say.get("show.note", a.note()));
             }
         }
         teardown(lab, out);
-        lab.notes().forEach(n -> wrapped(out, "  ", "note: " + n));
+        lab.notes().forEach(n -> wrapped(out, "  ", say.get("show.note", n)));
     }
 
     private void teardown(LabReport lab, PrintWriter out) {
         if (lab.teardown().isEmpty()) {
-            out.println("  teardown: nothing was created");
+            out.println("  " + say.get("show.nothingCreated"));
             return;
         }
-        out.println("  teardown");
-        int typeWidth = lab.teardown().stream().mapToInt(t -> t.type().length()).max().orElse(0);
+        out.println("  " + say.get("show.teardown"));
+        int typeWidth = lab.teardown().stream().mapToInt(t -> Columns.of(t.type())).max().orElse(0);
         for (TeardownRecord t : lab.teardown()) {
-            out.println("    " + terminal.outcome(t.outcome()) + "  " + String.format("%-" + typeWidth + "s", t.type())
+            String message = ReportText.teardownDetail(t, lang);
+            out.println("    " + terminal.outcome(t.outcome()) + "  " + Columns.pad(t.type(), typeWidth)
                     + "  " + t.id() + "  " + terminal.dim("(" + ReportText.duration(t.durationMs()) + ")")
-                    + (t.message() != null ? "  " + t.message() : ""));
+                    + (message != null ? "  " + message : ""));
         }
     }
 
-    /** Long statements wrap under their own indent instead of under the status column. */
+    /** Long statements wrap under their own indent instead of under the status column; Chinese between characters. */
     private void wrapped(PrintWriter out, String indent, String text) {
-        for (String line : wrap(text, width - indent.length())) {
+        for (String line : LineBreaks.wrap(text, width - indent.length())) {
             out.println(indent + line);
         }
-    }
-
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.replace('\n', ' ').split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) line.append(' ');
-            line.append(word);
-        }
-        if (line.length() > 0 || lines.isEmpty()) lines.add(line.toString());
-        return lines;
     }
 }

@@ -78,7 +78,7 @@ public final class ChallengeRun {
      */
     public Provisioned scaffold(LedgerJournal journal, Path workDir) {
         LabContext ctx = context(new ResourceLedger(journal, lab.id(), target.region()));
-        Scaffold.Builder scaffold = Scaffold.builder(workDir);
+        Scaffold.Builder scaffold = Scaffold.builder(workDir, challenge.info());
         try (ExitGuard.Registration onCtrlC = ExitGuard.onExit("teardown of the " + lab.id() + " scaffold",
                 () -> ctx.ledger().unwind().forEach(t -> progress.teardown(lab.id(), t)))) {
             ctx.step("scaffold", () -> {

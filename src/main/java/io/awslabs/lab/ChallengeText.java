@@ -1,6 +1,7 @@
 package io.awslabs.lab;
 
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import io.awslabs.text.TextFile;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
  * What a learner reads of a challenge, in one language: English is its {@link ChallengeInfo}; the
  * others are the {@code challenge.*} keys of its lab's text file ({@link LabText}): {@code
  * challenge.goal}, {@code challenge.creates.1..n}, {@code challenge.check.<id>}, {@code
- * challenge.hint.1} and {@code .2} (the third hint is AWS CLI commands), {@code challenge.gap.<emulator>.<id>}.
+ * challenge.hint.1} and {@code .2} (the third hint is AWS CLI commands), {@code challenge.gap.<emulator>.<id>},
+ * {@code challenge.resource.<role>} (what a scaffold's resource is, with the same placeholders).
  */
 public final class ChallengeText {
     private final ChallengeInfo info;
@@ -35,6 +37,7 @@ public final class ChallengeText {
         info.checks().forEach(c -> keys.add("challenge.check." + c.id()));
         keys.addAll(LabText.numbered("challenge.hint", info.hints().size()));
         info.gaps().forEach(g -> keys.add(LabText.gapKey("challenge.gap", g)));
+        info.resources().keySet().forEach(role -> keys.add("challenge.resource." + role));
         return keys;
     }
 
@@ -44,6 +47,12 @@ public final class ChallengeText {
     public String gapReason(Gap gap) { return text(LabText.gapKey("challenge.gap", gap), gap.reason()); }
     public List<String> creates() { return numbered("challenge.creates", info.creates()); }
     public List<String> hints() { return numbered("challenge.hint", info.hints()); }
+
+    /** What a resource of the scaffold is; one kept by a version without its values reads as it was recorded. */
+    public String about(Scaffold.Item item) {
+        String text = texts.get("challenge.resource." + item.role());
+        return text == null || item.aboutArgs() == null ? item.about() : Messages.fill(text, item.aboutArgs().toArray());
+    }
 
     private List<String> numbered(String prefix, List<String> english) {
         return LabText.translated(texts, prefix, english);

@@ -2,6 +2,7 @@ package io.awslabs.lab;
 
 import io.awslabs.targets.ApiAction;
 import io.awslabs.targets.EmulatorKind;
+import io.awslabs.text.Lang;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,6 +111,14 @@ public final class LabInfo {
      * says which --option leaves it out.
      */
     public String awsExpectation(String assertionId) {
+        return awsExpectation(assertionId, Lang.EN);
+    }
+
+    /**
+     * The same in {@code lang}, for a learner to read; the English form is the stable one that the
+     * fidelity JSON and docs/fidelity.md keep.
+     */
+    public String awsExpectation(String assertionId, Lang lang) {
         List<LabOption> needed = onAwsNeeds.getOrDefault(assertionId, List.of()).stream().map(name -> options.stream()
                 .filter(o -> o.name().equals(name)).findFirst().orElseThrow(
                         () -> new IllegalStateException(id + ": " + assertionId + " needs an undeclared option " + name)))
@@ -118,14 +127,14 @@ public final class LabInfo {
                 .filter(o -> o.type() == LabOption.Type.BOOLEAN && "true".equals(o.defaultValue())).toList();
         List<LabOption> missing = needed.stream().filter(o -> !onByDefault.contains(o)).toList();
         if (!missing.isEmpty()) {
-            return "SKIPPED unless " + String.join(" ", missing.stream().map(o -> "--option " + o.name() + "="
-                    + (o.type() == LabOption.Type.BOOLEAN ? "true" : "...")).toList());
+            return LabOptions.say("expectation.skippedUnless", String.join(" ", missing.stream().map(o -> "--option "
+                    + o.name() + "=" + (o.type() == LabOption.Type.BOOLEAN ? "true" : "...")).toList())).in(lang);
         }
         if (!onByDefault.isEmpty()) {
-            return "expected PASS (SKIPPED with " + String.join(" ", onByDefault.stream()
-                    .map(o -> "--option " + o.name() + "=false").toList()) + ")";
+            return LabOptions.say("expectation.passUnless", String.join(" ", onByDefault.stream()
+                    .map(o -> "--option " + o.name() + "=false").toList())).in(lang);
         }
-        return "expected PASS";
+        return LabOptions.say("expectation.pass").in(lang);
     }
 
     /** The lab needs the target to itself (it changes how the target behaves for everyone): why. */

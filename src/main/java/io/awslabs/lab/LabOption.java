@@ -1,5 +1,6 @@
 package io.awslabs.lab;
 
+import io.awslabs.text.Said;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,25 +24,21 @@ public record LabOption(String name, Type type, String defaultValue, String desc
     }
 
     public enum Type {
-        BOOLEAN("true or false"), SECONDS("a whole number of seconds, at least 1"), TEXT("text");
+        BOOLEAN, SECONDS, TEXT;
 
-        private final String accepts;
-
-        Type(String accepts) {
-            this.accepts = accepts;
-        }
-
-        public String accepts() {
-            return accepts;
+        /** What a value of this type is, in the reader's language. */
+        public Said said() {
+            return LabOptions.say("type." + name());
         }
 
         /** Why {@code value} is not of this type, or empty if it is. */
-        Optional<String> refuses(String value) {
+        Optional<Said> refuses(String value) {
             return switch (this) {
                 case BOOLEAN -> List.of("true", "false").contains(value.toLowerCase(Locale.ROOT))
-                        ? Optional.empty() : Optional.of("expected " + accepts);
-                case SECONDS -> value.matches("[1-9][0-9]{0,8}") ? Optional.empty() : Optional.of("expected " + accepts);
-                case TEXT -> value.isBlank() ? Optional.of("expected " + accepts + ", not blank") : Optional.empty();
+                        ? Optional.empty() : Optional.of(LabOptions.say("expected", said()));
+                case SECONDS -> value.matches("[1-9][0-9]{0,8}") ? Optional.empty()
+                        : Optional.of(LabOptions.say("expected", said()));
+                case TEXT -> value.isBlank() ? Optional.of(LabOptions.say("expectedNotBlank", said())) : Optional.empty();
             };
         }
     }
@@ -64,18 +61,21 @@ public record LabOption(String name, Type type, String defaultValue, String desc
         return new LabOption(name, type, defaultValue, description, new OnAws(accepted, example, why));
     }
 
-    /** Why {@code given} (null when not given) cannot be this option's value on this kind of target, or empty. */
-    public Optional<String> refuses(String given, boolean targetIsAws) {
+    /**
+     * Why {@code given} (null when not given) cannot be this option's value on this kind of target, or
+     * empty; {@code whyOnAws} is {@link OnAws#why} in the reader's language.
+     */
+    public Optional<Said> refuses(String given, boolean targetIsAws, Said whyOnAws) {
         if (given != null) {
-            Optional<String> wrongType = type.refuses(given);
+            Optional<Said> wrongType = type.refuses(given);
             if (wrongType.isPresent()) {
-                return Optional.of("--option " + name + "=" + given + ": " + wrongType.get());
+                return Optional.of(LabOptions.say("wrongType", name, given, wrongType.get()));
             }
         }
         String value = given != null ? given : defaultValue;
         if (targetIsAws && onAws() != null && !onAws().accepts(value)) {
-            return Optional.of((given == null ? "needs --option " + name : "--option " + name + "=" + given + " is not enough")
-                    + " on aws: " + onAws().why());
+            return Optional.of(given == null ? LabOptions.say("neededOnAws", name, whyOnAws)
+                    : LabOptions.say("notEnoughOnAws", name, given, whyOnAws));
         }
         return Optional.empty();
     }

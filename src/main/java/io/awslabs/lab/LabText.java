@@ -14,7 +14,8 @@ import java.util.Set;
  * language is one file next to the lab's class, {@code <lab-id>.<lang>.properties}, that also holds
  * the challenge's texts ({@link ChallengeText}). Its keys are {@link #keysOf}: {@code title},
  * {@code concept}, {@code examAngle}, {@code cost}, {@code creates.1..n}, {@code assert.<id>},
- * {@code awsOnly.<id>}, {@code gap.<emulator>.<id>}, {@code option.<name>}, {@code note.1..n}.
+ * {@code awsOnly.<id>}, {@code gap.<emulator>.<id>}, {@code option.<name>}, {@code optionOnAws.<name>} (why an
+ * option must be set on AWS), {@code note.1..n}.
  * A text the file lacks reads in English; {@code LabTextsTest} fails the build when a lab lacks one.
  */
 public final class LabText {
@@ -54,6 +55,7 @@ public final class LabText {
         info.awsOnly().keySet().stream().sorted().forEach(id -> keys.add("awsOnly." + id));
         info.gaps().forEach(g -> keys.add(gapKey("gap", g)));
         info.options().forEach(o -> keys.add("option." + o.name()));
+        info.options().stream().filter(o -> o.onAws() != null).forEach(o -> keys.add("optionOnAws." + o.name()));
         keys.addAll(numbered("note", info.notes().size()));
         return keys;
     }
@@ -83,6 +85,11 @@ public final class LabText {
 
     public String optionDescription(LabOption option) {
         return text("option." + option.name(), option.description());
+    }
+
+    /** Why the option must be set on AWS ({@link LabOption.OnAws#why}). */
+    public String optionOnAwsReason(LabOption option) {
+        return text("optionOnAws." + option.name(), option.onAws().why());
     }
 
     /** The statement of every assertion, in declaration order. */

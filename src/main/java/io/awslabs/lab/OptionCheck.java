@@ -1,6 +1,7 @@
 package io.awslabs.lab;
 
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Said;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,19 +13,21 @@ import java.util.Optional;
  */
 public final class OptionCheck {
 
-    /** What is wrong, and the command-line fix. */
-    public record Refusal(String problem, String fix) { }
+    /** What is wrong, and the command-line fix, each said in the reader's language. */
+    public record Refusal(Said problem, Said fix) { }
 
     private OptionCheck() { }
 
     public static Optional<Refusal> of(List<LabInfo> labs, TargetKind kind, Map<String, String> given) {
         for (LabInfo lab : labs) {
             for (LabOption option : lab.options()) {
-                Optional<String> refused = option.refuses(given.get(option.name()), kind == TargetKind.AWS);
+                Said whyOnAws = option.onAws() == null ? null : LabOptions.whyOnAws(lab, option);
+                Optional<Said> refused = option.refuses(given.get(option.name()), kind == TargetKind.AWS, whyOnAws);
                 if (refused.isPresent()) {
-                    String example = option.onAws() != null ? option.onAws().example() : "<" + option.type().accepts() + ">";
-                    return Optional.of(new Refusal("lab " + lab.id() + " " + refused.get(),
-                            "add --option " + option.name() + "=" + example + " ('labs describe " + lab.id() + "' explains it)"));
+                    Object example = option.onAws() != null ? option.onAws().example()
+                            : LabOptions.say("typeExample", option.type().said());
+                    return Optional.of(new Refusal(LabOptions.say("refused", lab.id(), refused.get()),
+                            LabOptions.say("fix", option.name(), example, lab.id())));
                 }
             }
         }

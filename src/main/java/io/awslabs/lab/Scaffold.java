@@ -1,7 +1,9 @@
 package io.awslabs.lab;
 
+import io.awslabs.text.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +20,15 @@ public record Scaffold(List<Item> items, Map<String, String> values, String work
 
     /**
      * One resource: its role, its kind's type, the id the APIs take (a bucket name, a key id), its
-     * ARN where it has one, and what it is, in a few words for the learner.
+     * ARN where it has one, and what it is, in a few words for the learner, in English; {@code
+     * aboutArgs} are the values in those words, for the challenge's other languages to say them
+     * too (null in a state kept by a version before them).
      */
-    public record Item(String role, String type, String id, String arn, String about) { }
+    public record Item(String role, String type, String id, String arn, String about, List<String> aboutArgs) {
+        public Item {
+            aboutArgs = aboutArgs == null ? null : List.copyOf(aboutArgs);
+        }
+    }
 
     public static final String SOLUTION = "solution.";
 
@@ -52,21 +60,30 @@ public record Scaffold(List<Item> items, Map<String, String> values, String work
         return Path.of(workDir).resolve(name);
     }
 
-    public static Builder builder(Path workDir) {
-        return new Builder(workDir);
+    /** A scaffold of the challenge {@code info} describes: its items are the resources it declares. */
+    public static Builder builder(Path workDir, ChallengeInfo info) {
+        return new Builder(workDir, info);
     }
 
     public static final class Builder {
         private final Path workDir;
+        private final ChallengeInfo info;
         private final List<Item> items = new ArrayList<>();
         private final Map<String, String> values = new LinkedHashMap<>();
 
-        private Builder(Path workDir) {
+        private Builder(Path workDir, ChallengeInfo info) {
             this.workDir = workDir;
+            this.info = info;
         }
 
-        public Builder item(String role, String type, String id, String arn, String about) {
-            items.add(new Item(role, type, id, arn, about));
+        /** The resource {@code role} the challenge declares, {@code args} filling the placeholders of what it is. */
+        public Builder item(String role, String type, String id, String arn, Object... args) {
+            String about = info.resources().get(role);
+            if (about == null) {
+                throw new IllegalArgumentException("the challenge declares no resource " + role + " (ChallengeInfo.resource)");
+            }
+            List<String> values = Arrays.stream(args).map(String::valueOf).toList();
+            items.add(new Item(role, type, id, arn, Messages.fill(about, values.toArray()), values));
             return this;
         }
 

@@ -29,15 +29,10 @@ public final class AccountGuard {
     /** Refuses (exit 3) an account that is not allow-listed. */
     public void requireAllowListed(String account) {
         if (allowed.isEmpty()) {
-            throw new EnvironmentException("refusing to use account " + account + ": no account is allow-listed",
-                    "if it is a sandbox, pass --account " + account + " or list it in " + config.file()
-                            + " ({\"accounts\": [\"" + account + "\"]})");
+            throw EnvironmentException.of("noAccountAllowed", account, config.file());
         }
         if (!allowed.contains(account)) {
-            throw new EnvironmentException("refusing to use account " + account + ": it is not allow-listed (allowed: "
-                    + String.join(", ", allowed) + ")",
-                    "check --profile and your credentials; if it is a sandbox, pass --account " + account
-                            + " or list it in " + config.file());
+            throw EnvironmentException.of("accountNotAllowed", account, config.file(), String.join(", ", allowed));
         }
     }
 
@@ -50,15 +45,11 @@ public final class AccountGuard {
             return;
         }
         if (aliases.isEmpty()) {
-            throw new EnvironmentException("refusing to use account " + account + ": cannot read its alias ("
-                    + whyUnreadable + ") to check that it is not production",
-                    "allow iam:ListAccountAliases, or pass " + ALLOW_PROD_ALIAS_FLAG + " to skip the alias check");
+            throw EnvironmentException.of("aliasUnreadable", account, whyUnreadable, ALLOW_PROD_ALIAS_FLAG);
         }
         for (String alias : aliases.get()) {
             if (alias.toLowerCase(Locale.ROOT).contains("prod")) {
-                throw new EnvironmentException("refusing to use account " + account + ": its alias '" + alias
-                        + "' contains \"prod\"",
-                        "if it really is a sandbox, pass " + ALLOW_PROD_ALIAS_FLAG);
+                throw EnvironmentException.of("prodAlias", account, alias, ALLOW_PROD_ALIAS_FLAG);
             }
         }
     }

@@ -102,8 +102,7 @@ public final class AwsTarget implements Target {
             return (profile == null ? DefaultAwsRegionProviderChain.builder().build()
                     : DefaultAwsRegionProviderChain.builder().profileName(profile).build()).getRegion().id();
         } catch (SdkClientException e) {
-            throw new EnvironmentException("no AWS region configured" + (profile == null ? "" : " for profile " + profile),
-                    "pass --region eu-west-1, set AWS_REGION, or set region in the profile");
+            throw profile == null ? EnvironmentException.of("noRegion") : EnvironmentException.of("noRegionForProfile", profile);
         }
     }
 
@@ -117,13 +116,10 @@ public final class AwsTarget implements Target {
         try {
             exists = ProfileFile.defaultProfileFile().profile(profile).isPresent();
         } catch (SdkException e) {
-            throw new EnvironmentException("cannot read the AWS profiles in " + files + ": " + shorten(firstLine(e.getMessage())),
-                    "fix the file (aws configure list-profiles reads it too)", e);
+            throw EnvironmentException.of("profilesUnreadable", files, shorten(firstLine(e.getMessage()))).because(e);
         }
         if (!exists) {
-            throw new EnvironmentException("AWS profile '" + profile + "' does not exist (looked in " + files + ")",
-                    "'aws configure list-profiles' lists the profiles there; create it with 'aws configure --profile "
-                            + profile + "' (or 'aws configure sso'), or pass another --profile");
+            throw EnvironmentException.of("noProfile", profile, files);
         }
     }
 
@@ -132,12 +128,10 @@ public final class AwsTarget implements Target {
             credentials.resolveCredentials();
         } catch (SdkException e) {
             String why = String.valueOf(e.getMessage());
-            throw new EnvironmentException(why.contains("any of the providers in the chain")
-                    ? "no AWS credentials found" + (profile == null ? "" : " for profile " + profile)
-                    : "cannot load AWS credentials" + (profile == null ? "" : " for profile " + profile) + ": "
-                            + shorten(firstLine(why)),
-                    "configure a sandbox profile (aws configure sso, or aws configure --profile sandbox) and pass "
-                            + "--profile sandbox, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+            boolean none = why.contains("any of the providers in the chain");
+            String key = (none ? "noCredentials" : "credentialsUnloadable") + (profile == null ? "" : "ForProfile");
+            throw (none ? EnvironmentException.of(key, profile) : EnvironmentException.of(key, shorten(firstLine(why)), profile))
+                    .because(e);
         }
     }
 
@@ -146,13 +140,10 @@ public final class AwsTarget implements Target {
             return clients.client(StsClient.class).getCallerIdentity();
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode();
-            throw new EnvironmentException("AWS refused the credentials" + (profile == null ? "" : " of profile " + profile)
-                    + " (" + code + ")",
-                    "refresh them (aws sso login" + (profile == null ? "" : " --profile " + profile)
-                            + ", or new access keys) and run again", e);
+            throw EnvironmentException.of(profile == null ? "credentialsRefused" : "credentialsRefusedForProfile", code, profile)
+                    .because(e);
         } catch (SdkException e) {
-            throw new EnvironmentException("cannot reach AWS STS to identify the account: " + shorten(firstLine(e.getMessage())),
-                    "check the network, proxy settings and --region", e);
+            throw EnvironmentException.of("stsUnreachable", shorten(firstLine(e.getMessage()))).because(e);
         }
     }
 

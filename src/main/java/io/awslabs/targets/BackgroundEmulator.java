@@ -72,8 +72,7 @@ public final class BackgroundEmulator {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot read " + file + ": " + e.getMessage(), "delete it: the emulator it "
-                    + "named stops by itself once idle");
+            throw EnvironmentException.of("backgroundUnreadable", file, e.getMessage());
         }
         if (launcher(record.pid()).isEmpty()) {
             deleteQuietly(file);
@@ -133,8 +132,7 @@ public final class BackgroundEmulator {
                     + " without a command");
             return started;
         } catch (IOException e) {
-            throw new EnvironmentException("cannot start a background " + kind.id() + ": " + e.getMessage(),
-                    "check that " + dir + " is writable, or set LABS_STATE_DIR");
+            throw EnvironmentException.of("backgroundCannotStart", kind.id(), e.getMessage(), dir);
         }
     }
 
@@ -176,20 +174,18 @@ public final class BackgroundEmulator {
                 return;
             }
             if (!launcher.isAlive()) {
-                throw new EnvironmentException("the background " + record.kind() + " exited while starting"
-                        + lastLine(), "rerun with --verbose, or read " + record.log());
+                throw EnvironmentException.of("backgroundExited", record.kind(), lastLine(), record.log());
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 stop();
                 Thread.currentThread().interrupt();
-                throw new EnvironmentException("interrupted while starting the background " + record.kind(), "run again");
+                throw EnvironmentException.interrupted("while.background", record.kind());
             }
         }
         stop();
-        throw new EnvironmentException("the background " + record.kind() + " did not answer on " + endpoint() + " within "
-                + timeout.toSeconds() + " s" + lastLine(), "read " + record.log());
+        throw EnvironmentException.of("backgroundSlow", record.kind(), endpoint(), timeout.toSeconds(), lastLine(), record.log());
     }
 
     public Record record() {
@@ -209,8 +205,7 @@ public final class BackgroundEmulator {
     public Target target(String region) {
         TargetKind kind = record.targetKind();
         EmulatorIdentity identity = kind == TargetKind.MOTO ? EmulatorIdentity.moto(record.version())
-                : EmulatorProbe.identify(endpoint()).orElseThrow(() -> new EnvironmentException(
-                        "the background LocalStack on " + endpoint() + " does not answer", "labs stop, then start again"));
+                : EmulatorProbe.identify(endpoint()).orElseThrow(() -> EnvironmentException.of("backgroundSilent", endpoint()));
         return new EmulatorTarget(kind, Optional.of(identity), endpoint(), region, 0, () -> { });
     }
 
@@ -287,7 +282,7 @@ public final class BackgroundEmulator {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new EnvironmentException("no free loopback port: " + e.getMessage(), "check the loopback interface");
+            throw EnvironmentException.of("noFreePort", e.getMessage());
         }
     }
 

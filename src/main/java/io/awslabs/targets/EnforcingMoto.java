@@ -67,15 +67,13 @@ final class EnforcingMoto {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new EnvironmentException("moto refused to switch IAM enforcement on (HTTP " + response.statusCode() + ")",
-                        "rerun with --verbose to see moto's output");
+                throw EnvironmentException.of("enforcementRefused", response.statusCode());
             }
         } catch (IOException e) {
-            throw new EnvironmentException("cannot switch IAM enforcement on in the private moto: " + e.getMessage(),
-                    "rerun with --verbose to see moto's output", e);
+            throw EnvironmentException.of("enforcementFailed", e.getMessage()).because(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while switching IAM enforcement on", "run again");
+            throw EnvironmentException.interrupted("while.enforcement");
         }
     }
 }

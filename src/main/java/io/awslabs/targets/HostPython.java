@@ -46,22 +46,20 @@ public final class HostPython {
 
     /** The interpreter to build LocalStack's venv with, or an environment error that says how to get one. */
     public static String require() {
-        return find().map(Found::command).orElseThrow(() -> new EnvironmentException(whyMissing(), HINT));
+        return find().map(Found::command).orElseThrow(HostPython::missing);
     }
 
-    public static final String HINT = "install Python 3.12+ with venv (pyenv install 3.13, or python3.13 from your OS), "
-            + "or point " + OVERRIDE + " at one; or start a Docker engine to run LocalStack in a container";
-
-    public static String whyMissing() {
+    /** Why no interpreter will do, and how to get one. */
+    public static EnvironmentException missing() {
         String override = System.getenv(OVERRIDE);
         if (override != null && !override.isBlank()) {
-            return probe(override).map(f -> OVERRIDE + "=" + override + " is Python " + f.version()
-                            + "; LocalStack 4.14.0 needs 3." + MIN_MINOR + " or newer")
-                    .orElse(OVERRIDE + "=" + override + " does not run");
+            return probe(override)
+                    .map(f -> EnvironmentException.of("localStackPythonOverride", OVERRIDE, override, f.version(), MIN_MINOR))
+                    .orElseGet(() -> EnvironmentException.of("localStackPythonOverrideBroken", OVERRIDE, override));
         }
-        String python3 = probe("python3").map(f -> "python3 is " + f.version()).orElse("no python3 on PATH");
-        return "LocalStack 4.14.0 as a host process needs Python 3." + MIN_MINOR + " or newer (" + python3
-                + ", and no newer one was found on PATH or under pyenv)";
+        Object python3 = probe("python3").<Object>map(f -> EnvironmentException.phrase("python3Is", f.version()))
+                .orElse(EnvironmentException.phrase("noPython3"));
+        return EnvironmentException.of("localStackPython", MIN_MINOR, python3, OVERRIDE);
     }
 
     private static boolean recentEnough(Found found) {

@@ -47,8 +47,7 @@ public final class LocalStack {
             return Mode.CONTAINER;
         }
         if (imageOverride != null) {
-            throw new EnvironmentException("--localstack-image " + imageOverride + " needs Docker: " + noDocker.get(),
-                    "start a Docker engine, or drop --localstack-image to run LocalStack " + VERSION + " as a host process");
+            throw EnvironmentException.of("imageNeedsDocker", imageOverride, noDocker.get(), VERSION);
         }
         progress.accept("Docker is not available: " + noDocker.get() + "; running LocalStack " + VERSION
                 + " as a host process instead");

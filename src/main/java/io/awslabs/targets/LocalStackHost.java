@@ -90,8 +90,7 @@ public final class LocalStackHost implements AutoCloseable {
             env.put("FILESYSTEM_ROOT", root.toString());
             launcher = builder.start();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot start LocalStack: " + e.getMessage(),
-                    "delete " + venv.dir() + " to rebuild the venv, or rerun with --verbose", e);
+            throw EnvironmentException.of("localStackCannotStart", e.getMessage(), venv.dir()).because(e);
         }
         LocalStackHealth health;
         try {
@@ -114,20 +113,18 @@ public final class LocalStackHost implements AutoCloseable {
                 return health.get();
             }
             if (!launcher.isAlive()) {
-                throw new EnvironmentException("LocalStack exited while starting (exit " + launcher.exitValue() + ")"
-                        + lastLines(root), "rerun with --verbose to see its output, or delete " + venvDir + " to rebuild its venv");
+                throw EnvironmentException.of("localStackExited", launcher.exitValue(), lastLines(root), venvDir);
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 stop(launcher);
                 Thread.currentThread().interrupt();
-                throw new EnvironmentException("interrupted while starting LocalStack", "run again");
+                throw EnvironmentException.interrupted("while.localstack");
             }
         }
         stop(launcher);
-        throw new EnvironmentException("LocalStack did not answer on " + endpoint + "/_localstack/health within "
-                + START_TIMEOUT.toSeconds() + " s" + lastLines(root), "rerun with --verbose to see its output");
+        throw EnvironmentException.of("localStackSlow", endpoint, START_TIMEOUT.toSeconds(), lastLines(root));
     }
 
     private static String lastLines(Path root) {
@@ -194,7 +191,7 @@ public final class LocalStackHost implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new EnvironmentException("no free loopback port: " + e.getMessage(), "check the loopback interface");
+            throw EnvironmentException.of("noFreePort", e.getMessage());
         }
     }
 

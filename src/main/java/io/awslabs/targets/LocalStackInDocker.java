@@ -41,18 +41,14 @@ final class LocalStackInDocker implements AutoCloseable {
             String logs = logsOf(container);
             container.stop();
             if (asksForToken(logs)) {
-                throw new EnvironmentException(image + " exited asking for a LocalStack auth token",
-                        token == null ? "set " + AUTH_TOKEN + ", or use " + LocalStack.IMAGE
-                                + " (the default; the last tag that starts without a token)"
-                                : "check that " + AUTH_TOKEN + " is valid, or use " + LocalStack.IMAGE, e);
+                throw EnvironmentException.of(token == null ? "localStackToken" : "localStackTokenInvalid", image,
+                        AUTH_TOKEN, LocalStack.IMAGE).because(e);
             }
-            throw new EnvironmentException("the LocalStack container did not start: " + e.getMessage(),
-                    "rerun with --verbose for Testcontainers' output", e);
+            throw EnvironmentException.of("containerFailed", e.getMessage()).because(e);
         }
         URI endpoint = container.getEndpoint();
         LocalStackHealth health = LocalStackHealth.of(endpoint)
-                .orElseThrow(() -> new EnvironmentException("LocalStack in Docker does not answer on " + endpoint
-                        + "/_localstack/health", "rerun with --verbose for Testcontainers' output"));
+                .orElseThrow(() -> EnvironmentException.of("containerSilent", endpoint));
         long millis = (System.nanoTime() - started) / 1_000_000;
         progress.accept("LocalStack " + health.version() + " (" + image + ", Docker) listening on " + endpoint
                 + " (" + millis + " ms)");

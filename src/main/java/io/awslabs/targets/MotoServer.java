@@ -68,8 +68,7 @@ public final class MotoServer implements AutoCloseable {
             builder.environment().putAll(SETTINGS);
             process = builder.start();
         } catch (IOException e) {
-            throw new EnvironmentException("cannot start moto: " + e.getMessage(),
-                    "delete " + venv.dir() + " to rebuild the venv, or rerun with --verbose", e);
+            throw EnvironmentException.of("motoCannotStart", e.getMessage(), venv.dir()).because(e);
         }
         int port = awaitPort(process, venv.dir());
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -83,12 +82,11 @@ public final class MotoServer implements AutoCloseable {
             return port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
             process.destroyForcibly();
-            throw new EnvironmentException("moto did not start within " + START_TIMEOUT.toSeconds() + " s",
-                    "rerun with --verbose to see moto's output, or delete " + venvDir + " to rebuild its venv", e);
+            throw EnvironmentException.of("motoSlow", START_TIMEOUT.toSeconds(), venvDir).because(e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while starting moto", "run again");
+            throw EnvironmentException.interrupted("while.moto");
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -77,8 +78,7 @@ public final class PythonVenv {
                 }
             }
         } catch (IOException e) {
-            throw new EnvironmentException("cannot prepare the Python venv at " + dir + ": " + e.getMessage(),
-                    "check that the cache directory is writable, or set LABS_CACHE_DIR", e);
+            throw EnvironmentException.of("venvUnwritable", dir, e.getMessage()).because(e);
         }
     }
 
@@ -88,9 +88,7 @@ public final class PythonVenv {
         progress.accept("preparing " + String.join(" ", requirements) + " in " + dir
                 + " (first run only; pip downloads packages, about 30-60 s)");
         deleteRecursively(dir);
-        run(List.of(python3, "-m", "venv", dir.toString()), progress, verbose,
-                "python3 cannot create a venv",
-                "install the venv module (Debian/Ubuntu: apt install python3-venv)");
+        run(List.of(python3, "-m", "venv", dir.toString()), progress, verbose, "noVenvModule");
         List<String> pip = new ArrayList<>(List.of(python().toString(), "-m", "pip", "install",
                 "--disable-pip-version-check", "--no-input", "--progress-bar", "off"));
         if (!verbose) {
@@ -103,8 +101,7 @@ public final class PythonVenv {
         } else {
             pip.addAll(requirements);
         }
-        run(pip, progress, verbose, "pip could not install " + String.join(" ", requirements),
-                "check network access to the Python package index (or pip's proxy settings); rerun with --verbose for pip's output");
+        run(pip, progress, verbose, "pipFailed", String.join(" ", requirements));
         Files.writeString(dir.resolve(MARKER), String.join("\n", requirements) + "\n");
         progress.accept(String.format("venv ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
@@ -119,27 +116,26 @@ public final class PythonVenv {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new EnvironmentException(candidate + " did not answer", "check your Python installation");
+                throw EnvironmentException.of("pythonSilent", candidate);
             }
             if (p.exitValue() == 3) {
-                throw new EnvironmentException(candidate + " is Python " + out + "; moto needs 3.9 or newer",
-                        "install Python 3.10+ or point LABS_PYTHON at one");
+                throw EnvironmentException.of("pythonTooOld", candidate, out);
             }
             if (p.exitValue() != 0) {
-                throw new EnvironmentException(candidate + " failed: " + out, "check your Python installation");
+                throw EnvironmentException.of("pythonFailed", candidate, out);
             }
             return candidate;
         } catch (IOException e) {
-            throw new EnvironmentException(candidate + " not found" + (override == null ? " on PATH" : " (LABS_PYTHON)"),
-                    "install Python 3.10+ with venv (Debian/Ubuntu: apt install python3 python3-venv), or set LABS_PYTHON", e);
+            throw EnvironmentException.of(override == null ? "pythonMissing" : "pythonOverrideMissing", candidate).because(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvironmentException("interrupted while checking python3", "run again");
+            throw EnvironmentException.interrupted("while.python");
         }
     }
 
+    /** Runs {@code command}; when it fails, the refusal {@code failure} says so with {@code args} and its last line. */
     private static void run(List<String> command, Consumer<String> progress, boolean verbose,
-                            String failure, String hint) throws IOException {
+                            String failure, Object... args) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> tail = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -150,13 +146,19 @@ public final class PythonVenv {
             }
             if (p.waitFor() != 0) {
                 String last = tail.isEmpty() ? "exit " + p.exitValue() : tail.get(tail.size() - 1);
-                throw new EnvironmentException(failure + ": " + last, hint);
+                throw EnvironmentException.of(failure, with(args, last));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new EnvironmentException(failure + ": interrupted", hint);
+            throw EnvironmentException.of(failure, with(args, EnvironmentException.phrase("step.interrupted")));
         }
+    }
+
+    private static Object[] with(Object[] args, Object last) {
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     private static void deleteRecursively(Path path) throws IOException {

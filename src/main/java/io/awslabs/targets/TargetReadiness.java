@@ -43,9 +43,10 @@ public final class TargetReadiness {
         Optional<HostPython.Found> python = HostPython.find();
         List<String> details = new ArrayList<>(List.of("Docker: not available: " + noDocker.get()));
         if (python.isEmpty()) {
-            details.add("host process: " + HostPython.whyMissing());
+            EnvironmentException missing = HostPython.missing();
+            details.add("host process: " + missing.getMessage());
             return new Check(TargetKind.LOCALSTACK, false, "neither Docker nor a Python 3." + HostPython.MIN_MINOR
-                    + "+ for the host process", details, HostPython.HINT);
+                    + "+ for the host process", details, missing.hint());
         }
         PythonVenv venv = LocalStackHost.venv();
         return new Check(TargetKind.LOCALSTACK, true, "host process: LocalStack " + LocalStack.VERSION + " with Python "

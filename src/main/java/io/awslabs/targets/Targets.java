@@ -61,8 +61,7 @@ public final class Targets {
         }
         String env = System.getenv("AWS_ENDPOINT_URL");
         if (env == null || env.isBlank()) {
-            throw new EnvironmentException("--target endpoint needs an endpoint",
-                    "pass --endpoint-url http://127.0.0.1:5000 or set AWS_ENDPOINT_URL");
+            throw EnvironmentException.of("noEndpoint");
         }
         return URI.create(env);
     }
@@ -72,8 +71,7 @@ public final class Targets {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.getHost(), port), 3000);
         } catch (IOException | IllegalArgumentException e) {
-            throw new EnvironmentException("endpoint " + endpoint + " is unreachable (" + e.getMessage() + ")",
-                    "start the emulator first, or check --endpoint-url / AWS_ENDPOINT_URL");
+            throw EnvironmentException.of("endpointUnreachable", endpoint, e.getMessage());
         }
     }
 }

@@ -67,8 +67,7 @@ public record UserConfig(Path file, List<String> accounts) {
     }
 
     private static EnvironmentException invalid(Path file, String why) {
-        return new EnvironmentException("config file " + file + ": " + why,
-                "expected {\"accounts\": [\"123456789012\"]}; see README, section 'The aws target'");
+        return EnvironmentException.of("configInvalid", file, why);
     }
 
     private static String firstLine(String s) {

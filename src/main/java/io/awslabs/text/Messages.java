@@ -57,6 +57,11 @@ public final class Messages {
         if (text == null) {
             throw new IllegalArgumentException("no message " + key);
         }
+        return fill(text, args);
+    }
+
+    /** {@code text} with {@code {n}} replaced by {@code args[n]}, as every text of the toolkit is filled. */
+    public static String fill(String text, Object... args) {
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }

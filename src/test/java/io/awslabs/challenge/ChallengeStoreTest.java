@@ -3,6 +3,7 @@ package io.awslabs.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.ChallengeRun;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.targets.EnvironmentException;
@@ -23,8 +24,9 @@ class ChallengeStoreTest {
         ChallengeStore store = new ChallengeStore(state);
         Path work = store.freshWorkDir();
         Files.writeString(work.resolve("auditor-url.txt"), "http://x");
-        Scaffold scaffold = Scaffold.builder(work).item("bucket", "S3 bucket", "labs-x-abcd1234-b", "arn:aws:s3:::labs-x-abcd1234-b",
-                "the bucket").value("z", "last").value("a", "first").build();
+        Scaffold scaffold = Scaffold.builder(work, ChallengeInfo.goal("g").resource("bucket", "the bucket of {0}"))
+                .item("bucket", "S3 bucket", "labs-x-abcd1234-b", "arn:aws:s3:::labs-x-abcd1234-b", "receipts")
+                .value("z", "last").value("a", "first").build();
         ChallengeState saved = new ChallengeState(ChallengeState.VERSION, "x", "abcd1234", Instant.parse("2026-12-01T10:00:00Z"),
                 new ChallengeState.Place("moto", "http://127.0.0.1:5000", "us-east-1", "123456789012", null, false, null, true),
                 Map.of(), scaffold, List.of(new ChallengeRun.Created("S3 bucket", "labs-x-abcd1234-b")), List.of(), false)
@@ -35,6 +37,8 @@ class ChallengeStoreTest {
 
         assertThat(read).isEqualTo(saved);
         assertThat(read.scaffold().values().keySet()).as("values keep their order").containsExactly("z", "a");
+        assertThat(read.scaffold().item("bucket").about()).isEqualTo("the bucket of receipts");
+        assertThat(read.scaffold().item("bucket").aboutArgs()).as("for the other language").containsExactly("receipts");
         assertThat(read.hintsUsed()).isEqualTo(1);
         assertThat(read.namePrefix()).isEqualTo("labs-x-abcd1234");
 

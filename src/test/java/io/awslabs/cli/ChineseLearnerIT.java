@@ -37,7 +37,7 @@ class ChineseLearnerIT {
         JarProcess.Result start = AwsOnMoto.run(dir, env, "start", LAB, "--target", "aws", "--region", "us-east-1",
                 "--account", AwsOnMoto.ACCOUNT, "--yes");
         assertThat(start.code()).as(start.err()).isEqualTo(ExitCodes.OK);
-        assertThat(start.out()).contains("挑战 " + LAB + "（运行 ID ", "目标\n  应用程序可以用别名", "为你准备好的资源",
+        assertThat(start.out()).contains("挑战 " + LAB + "（运行 ID ", "目标\n  应用程序可以用别名", "为你准备好的资源", "保护发票的 KMS 密钥",
                 "检查的内容", "  - 这个密钥已启用密钥材料的自动轮换", "eval \"$(./labs env)\"", "labs check    用上面这些说法");
 
         JarProcess.Result first = AwsOnMoto.run(dir, env, "hint");

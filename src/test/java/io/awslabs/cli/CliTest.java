@@ -304,15 +304,9 @@ class CliTest {
     @Test
     void onATerminalStatusesAndTeardownOutcomesAreColoured() {
         StringWriter text = new StringWriter();
-        new TerminalReport(new Terminal(true), 100).print(ReportFixture.mixed(), new PrintWriter(text));
+        new TerminalReport(new Terminal(true), 100, io.awslabs.text.Lang.EN).print(ReportFixture.mixed(), new PrintWriter(text));
 
         assertThat(text.toString()).contains("\u001b[32mPASS \u001b[0m", "\u001b[31mFAIL \u001b[0m",
                 "\u001b[33mSKIP \u001b[0m", "\u001b[31mFAILED      \u001b[0m");
-    }
-
-    @Test
-    void longStatementsWrapUnderTheirIndent() {
-        assertThat(TerminalReport.wrap("one two three four", 9)).containsExactly("one two", "three", "four");
-        assertThat(TerminalReport.wrap("", 9)).containsExactly("");
     }
 }

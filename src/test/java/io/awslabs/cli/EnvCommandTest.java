@@ -3,6 +3,7 @@ package io.awslabs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.challenge.ChallengeState;
+import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.Scaffold;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,7 @@ class EnvCommandTest {
 
     private static ChallengeState on(ChallengeState.Place place) {
         return new ChallengeState(ChallengeState.VERSION, "s3-default-encryption", "abcd1234", Instant.now(), place, Map.of(),
-                Scaffold.builder(Path.of("/state dir/challenge/work")).build(), List.of(), List.of(), false);
+                Scaffold.builder(Path.of("/state dir/challenge/work"), ChallengeInfo.goal("g")).build(), List.of(), List.of(), false);
     }
 
     @Test

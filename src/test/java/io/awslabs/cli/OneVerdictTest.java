@@ -61,8 +61,8 @@ class OneVerdictTest {
         Verdict verdict = Verdict.of(report);
         Path file = ReportJson.write(report, dir);
         StringWriter shown = new StringWriter();
-        new TerminalReport(new Terminal(false), 400).print(report, new PrintWriter(shown));
-        String summary = new RunSummary(report, verdict, Optional.empty(), new Terminal(false)).headline();
+        new TerminalReport(new Terminal(false), 400, io.awslabs.text.Lang.EN).print(report, new PrintWriter(shown));
+        String summary = new RunSummary(report, verdict, Optional.empty(), new Terminal(false), io.awslabs.text.Lang.EN).headline();
         Map<String, ReportTestSuite> ci = JunitXmlReportTest.readAsCi(
                 ReportFiles.write(report, dir, Set.of(ReportFormat.JUNIT)).get(ReportFormat.JUNIT));
         int ciProblems = ci.values().stream().mapToInt(s -> s.getNumberOfFailures() + s.getNumberOfErrors()).sum();

@@ -78,4 +78,53 @@ class RefusalsInChineseTest {
         assertThat(ErrorText.say(io.awslabs.text.Lang.EN, "unexpected.message", "java.lang.IllegalStateException: x"))
                 .isEqualTo("unexpected error: java.lang.IllegalStateException: x");
     }
+
+    @Test
+    void aBadLabOptionIsRefusedInChineseWithTheLabsOwnWords() {
+        CliResult unknown = CliResult.runIn(CHINESE, "run", "directory-service-simple-ad", "--option", "allow-slwo=true",
+                "--report-dir", dir.toString());
+        CliResult value = CliResult.runIn(CHINESE, "run", "directory-service-simple-ad", "--option", "allow-slow=maybe",
+                "--report-dir", dir.toString());
+
+        assertThat(unknown.code()).isEqualTo(value.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err().lines()).containsExactly("labs: 所选的实验都没有 'allow-slwo' 这个选项（你是不是想输入 "
+                + "'allow-slow'？）；可用的选项：directory-service-simple-ad：allow-slow（true 或 false）",
+                "提示：'labs describe LAB' 会列出一个实验能接受的选项");
+        assertThat(value.err()).startsWith("labs: --option allow-slow=maybe：应当是 true 或 false（在 AWS 上：接受目录需要");
+    }
+
+    @Test
+    void anOptionALabNeedsOnAwsIsRefusedInChineseBeforeAnyAccountIsTouched() {
+        CliResult result = CliResult.runIn(CHINESE, "run", "directory-service-simple-ad", "--target", "aws",
+                "--profile", "sandbox", "--account", "123456789012", "--report-dir", dir.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines()).containsExactly("labs: 实验 directory-service-simple-ad：在 aws 上需要 --option "
+                        + "allow-slow：一个 Simple AD 需要 20-40 分钟才能创建完成，删除还要 10 分钟以上，每小时约 $0.05",
+                "提示：加上 --option allow-slow=true（'labs describe directory-service-simple-ad' 会说明它的作用）");
+    }
+
+    @Test
+    void anEndpointNobodyListensOnIsAnEnvironmentErrorInChinese() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        CliResult result = CliResult.runIn(CHINESE, "run", LAB, "--target", "endpoint", "--endpoint-url",
+                "http://127.0.0.1:" + port, "--report-dir", dir.toString());
+
+        assertThat(result.code()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(result.err()).contains("labs: 连不上端点 http://127.0.0.1:" + port + "（",
+                "提示：请先启动模拟器（端口可能没有进程在监听，或被别的程序占用），或者检查 --endpoint-url / AWS_ENDPOINT_URL");
+    }
+
+    @Test
+    void describeInChineseSaysWhatAwsIsExpectedToAnswerInChinese() {
+        CliResult result = CliResult.runIn(CHINESE, "describe", "acm-certificate");
+
+        assertThat(result.code()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("在 AWS 上：不加 --option domain=... --option hosted-zone-id=... 就是 SKIPPED")
+                .doesNotContain("SKIPPED unless", "expected PASS", "not run");
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +94,67 @@ class ReportCommandTest {
         assertThat(lines.get(2)).matches("fx7k2m9q +moto +2026-11-22 07:01 UTC +Teardown incomplete +2 +.*");
         assertThat(lines.get(3)).matches("older001 +moto +2026-11-22 07:00 UTC +Proven +1 +.*");
         assertThat(lines).hasSize(4);
+    }
+
+    @Test
+    void showReadsInTheLocalesLanguageWithTheReportsTranslations() throws Exception {
+        Path file = ReportJson.write(ReportFixture.mixedWithChinese(), dir);
+
+        CliResult zh = CliResult.runIn(Map.of("LANG", "zh_CN.UTF-8"), "report", "show", file.toString());
+        CliResult en = CliResult.run("report", "show", file.toString(), "--lang", "en");
+
+        assertThat(zh.code()).isEqualTo(en.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(zh.out()).contains("aws-labs 运行 " + ReportFixture.RUN_ID + "，目标环境：moto",
+                ReportFixture.TITLE_ZH, ReportFixture.PASS_ZH, "原因：" + ReportFixture.SKIP_REASON_ZH, "预期：", "实际：",
+                "在 AWS 上每次运行约 $", "  清理\n", "清理未完成：有资源被留下了", "通过 1，失败 1，跳过 2，出错 1")
+                .doesNotContain("expected:", "reason:", "teardown", "per run on AWS", "before reports carried Chinese",
+                        "报告生成于报告带有中文之前");
+        assertThat(zh.out()).as("an assertion without a translation keeps its English statement")
+                .contains("A presigned URL is refused after it expires");
+        assertThat(en.out()).contains("S3 presigned upload", "A presigned PUT URL uploads without credentials",
+                "Teardown incomplete: ").doesNotContain(ReportFixture.TITLE_ZH);
+    }
+
+    @Test
+    void aReportFromBeforeTranslationsSaysOnceThatItsTextsAreEnglish() throws Exception {
+        Path file = ReportJson.write(ReportFixture.mixed(), dir);
+
+        String out = CliResult.run("--lang", "zh", "report", "show", file.toString()).out();
+
+        assertThat(out.split("报告带有中文之前", -1)).hasSize(2);
+        assertThat(out).contains("A presigned PUT URL uploads without credentials", "清理未完成：");
+    }
+
+    @Test
+    void aReportIsRenderedAgainInTheOtherLanguage() throws Exception {
+        Path file = ReportJson.write(ReportFixture.mixedWithChinese(), dir);
+        Path page = dir.resolve("run.zh.html");
+
+        CliResult html = CliResult.run("report", "show", file.toString(), "--lang", "zh", "--format", "html",
+                "--output", page.toString());
+        CliResult md = CliResult.run("report", "show", file.toString(), "--format", "md");
+
+        assertThat(html.code()).isEqualTo(ExitCodes.NOT_PROVEN);
+        assertThat(html.out()).isEmpty();
+        assertThat(Files.readString(page)).contains("<html lang=\"zh-CN\"", ReportFixture.TITLE_ZH, ReportFixture.PASS_ZH);
+        assertThat(md.out()).contains("## S3 presigned upload (`s3-presigned-upload`)", "| Status | Assertion |")
+                .doesNotContain(ReportFixture.TITLE_ZH);
+    }
+
+    @Test
+    void aDocumentIsOneReportAndOutputNeedsADocument() throws Exception {
+        Path a = ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "aaaaaaa1", "2026-11-22T07:00:00Z"), dir);
+        Path b = ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "bbbbbbb2", "2026-11-22T08:00:00Z"), dir);
+
+        CliResult two = CliResult.run("report", "show", a.toString(), b.toString(), "--format", "md");
+        CliResult output = CliResult.runIn(Map.of("LANG", "zh_CN.UTF-8"), "report", "show", a.toString(), "--output", "x.html");
+        CliResult unknown = CliResult.run("report", "show", a.toString(), "--format", "pdf");
+
+        assertThat(two.code()).isEqualTo(output.code()).isEqualTo(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(two.err()).startsWith("labs: --format md renders one report, not 2\nhint: give one report file");
+        assertThat(output.err().lines()).containsExactly("labs: --output 写出的是一份文档：需要同时指定 --format html 或 --format md",
+                "提示：用 labs report show FILE --format html --output FILE.html；想直接在这里看就去掉 --output");
+        assertThat(unknown.err().lines()).containsExactly("labs: --format 'pdf' is not a format of report show",
+                "hint: text (the terminal), html (the page) or md (the Markdown document)");
     }
 }

@@ -3,6 +3,7 @@ package io.awslabs.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.labs.acm.AcmCertificateLab;
+import io.awslabs.text.Lang;
 import org.junit.jupiter.api.Test;
 
 class AwsExpectationTest {
@@ -25,6 +26,19 @@ class AwsExpectationTest {
                 .isEqualTo("expected PASS (SKIPPED with --option wait-deployed=false)");
         assertThat(cloudfront.awsExpectation("oac-policy-scoped-to-distribution"))
                 .isEqualTo("expected PASS (SKIPPED with --option wait-deployed=false)");
+    }
+
+    @Test
+    void aChineseLearnerReadsTheExpectationInChineseWhileTheStableFormStaysEnglish() {
+        LabInfo acm = new AcmCertificateLab().info();
+        LabInfo cloudfront = new io.awslabs.labs.cloudfront.CloudFrontPrivateOriginLab().info();
+
+        assertThat(acm.awsExpectation("issued-after-dns-validation", Lang.ZH))
+                .isEqualTo("不加 --option domain=... --option hosted-zone-id=... 就是 SKIPPED");
+        assertThat(acm.awsExpectation("expired-import-rejected", Lang.ZH)).isEqualTo("预期 PASS");
+        assertThat(cloudfront.awsExpectation("get-through-distribution", Lang.ZH))
+                .isEqualTo("预期 PASS（加上 --option wait-deployed=false 时为 SKIPPED）");
+        assertThat(acm.awsExpectation("expired-import-rejected")).isEqualTo(acm.awsExpectation("expired-import-rejected", Lang.EN));
     }
 
     @Test

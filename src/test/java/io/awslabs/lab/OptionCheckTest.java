@@ -3,6 +3,7 @@ package io.awslabs.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Lang;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,14 @@ class OptionCheckTest {
     void onAwsAMissingOptionRefusesTheRunWithTheFix() {
         OptionCheck.Refusal refusal = OptionCheck.of(List.of(CHOOSY), TargetKind.AWS, Map.of()).orElseThrow();
 
-        assertThat(refusal.problem()).isEqualTo("lab choosy-lab needs --option organization on aws: say which");
-        assertThat(refusal.fix()).startsWith("add --option organization=create");
+        assertThat(refusal.problem().in(Lang.EN)).isEqualTo("lab choosy-lab needs --option organization on aws: say which");
+        assertThat(refusal.fix().in(Lang.EN)).startsWith("add --option organization=create");
     }
 
     @Test
     void onAwsADefaultThatIsNotEnoughIsRefusedAndTheRightValueIsAccepted() {
         assertThat(OptionCheck.of(List.of(SLOW), TargetKind.AWS, Map.of())).isPresent();
-        assertThat(OptionCheck.of(List.of(SLOW), TargetKind.AWS, Map.of("allow-slow", "false")).orElseThrow().problem())
+        assertThat(OptionCheck.of(List.of(SLOW), TargetKind.AWS, Map.of("allow-slow", "false")).orElseThrow().problem().in(Lang.EN))
                 .contains("--option allow-slow=false is not enough on aws");
         assertThat(OptionCheck.of(List.of(SLOW), TargetKind.AWS, Map.of("allow-slow", "true"))).isEmpty();
         assertThat(OptionCheck.of(List.of(CHOOSY), TargetKind.AWS, Map.of("organization", "o-abcdefghij"))).isEmpty();
@@ -41,6 +42,6 @@ class OptionCheckTest {
         OptionCheck.Refusal refusal = OptionCheck.of(List.of(SLOW), TargetKind.MOTO, Map.of("allow-slow", "maybe"))
                 .orElseThrow();
 
-        assertThat(refusal.problem()).contains("--option allow-slow=maybe: expected true or false");
+        assertThat(refusal.problem().in(Lang.EN)).contains("--option allow-slow=maybe: expected true or false");
     }
 }

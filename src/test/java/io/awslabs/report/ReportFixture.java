@@ -1,6 +1,8 @@
 package io.awslabs.report;
 
+import io.awslabs.text.Lang;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,38 @@ public final class ReportFixture {
     /** What must never appear in any rendered format. */
     public static final List<String> SECRETS = List.of(SIGNATURE, ACCESS_KEY, "IOSFODNN7EXAMPLE", PEM_BODY);
 
+    /** The Chinese texts {@link #mixedWithChinese} carries. */
+    public static final String TITLE_ZH = "S3 预签名上传";
+    public static final String CONCEPT_ZH = "预签名 URL 在有限的时间内携带签名者的权限。";
+    public static final String PASS_ZH = "预签名的 PUT URL 不需要凭证就能上传";
+    public static final String SKIP_REASON_ZH = "moto 的已知差异：不验证预签名的签名（目标的回答：200）";
+
     private static final Instant T0 = Instant.parse("2026-11-22T07:00:00Z");
 
     private ReportFixture() { }
+
+    /** The fixture as a run writes it now: the first lab's texts and two assertions with their Chinese. */
+    public static RunReport mixedWithChinese() {
+        RunReport r = mixed();
+        LabReport ran = r.labs().get(0);
+        LabReport.LabSummary s = ran.lab();
+        LabReport.LabSummary summary = new LabReport.LabSummary(s.id(), s.title(), s.concept(), s.examAngle(),
+                s.services(), s.costPerRunUsd(), Map.of("zh", new LabReport.LabSummary.Translation(TITLE_ZH, CONCEPT_ZH,
+                        "谁能使用预签名 URL，能用到什么时候？")));
+        List<AssertionRecord> assertions = new ArrayList<>();
+        for (AssertionRecord a : ran.assertions()) {
+            assertions.add(switch (a.id()) {
+                case "presigned-put-uploads" -> a.translated(Lang.ZH, new AssertionRecord.Translation(PASS_ZH, null));
+                case "signature-checked" -> a.translated(Lang.ZH,
+                        new AssertionRecord.Translation("篡改过的签名会被 403 拒绝", SKIP_REASON_ZH));
+                default -> a;
+            });
+        }
+        List<LabReport> labs = List.of(new LabReport(summary, ran.status(), ran.skipReason(), ran.startedAt(),
+                ran.durationMs(), ran.steps(), assertions, ran.teardown(), ran.notes()), r.labs().get(1));
+        return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), r.runId(), r.target(), r.startedAt(),
+                r.finishedAt(), r.timings(), labs, r.totals());
+    }
 
     public static RunReport mixed() {
         Map<String, String> passEvidence = new LinkedHashMap<>();

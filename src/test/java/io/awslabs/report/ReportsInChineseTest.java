@@ -18,35 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  * reports carried translations). Status words, ids, AWS names and evidence stay as recorded.
  */
 class ReportsInChineseTest {
-    private static final String TITLE_ZH = "S3 预签名上传";
-    private static final String CONCEPT_ZH = "预签名 URL 在有限的时间内携带签名者的权限。";
-    private static final String PASS_ZH = "预签名的 PUT URL 不需要凭证就能上传";
-    private static final String SKIP_REASON_ZH = "moto 的已知差异：不验证预签名的签名（目标的回答：200）";
+    private static final String TITLE_ZH = ReportFixture.TITLE_ZH;
+    private static final String CONCEPT_ZH = ReportFixture.CONCEPT_ZH;
+    private static final String PASS_ZH = ReportFixture.PASS_ZH;
+    private static final String SKIP_REASON_ZH = ReportFixture.SKIP_REASON_ZH;
 
     @TempDir
     Path dir;
 
-    /** The fixture as a run writes it now: the first lab's texts and two assertions with their Chinese. */
     private static RunReport translated() {
-        RunReport r = ReportFixture.mixed();
-        LabReport ran = r.labs().get(0);
-        LabReport.LabSummary s = ran.lab();
-        LabReport.LabSummary summary = new LabReport.LabSummary(s.id(), s.title(), s.concept(), s.examAngle(),
-                s.services(), s.costPerRunUsd(), Map.of("zh", new LabReport.LabSummary.Translation(TITLE_ZH, CONCEPT_ZH,
-                        "谁能使用预签名 URL，能用到什么时候？")));
-        List<AssertionRecord> assertions = new ArrayList<>();
-        for (AssertionRecord a : ran.assertions()) {
-            assertions.add(switch (a.id()) {
-                case "presigned-put-uploads" -> a.translated(Lang.ZH, new AssertionRecord.Translation(PASS_ZH, null));
-                case "signature-checked" -> a.translated(Lang.ZH,
-                        new AssertionRecord.Translation("篡改过的签名会被 403 拒绝", SKIP_REASON_ZH));
-                default -> a;
-            });
-        }
-        List<LabReport> labs = List.of(new LabReport(summary, ran.status(), ran.skipReason(), ran.startedAt(),
-                ran.durationMs(), ran.steps(), assertions, ran.teardown(), ran.notes()), r.labs().get(1));
-        return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), r.runId(), r.target(), r.startedAt(),
-                r.finishedAt(), r.timings(), labs, r.totals());
+        return ReportFixture.mixedWithChinese();
     }
 
     @Test

@@ -60,6 +60,9 @@ public final class AcmCertificateChallenge implements Challenge {
                                 + "go into the zone given with --option hosted-zone-id)",
                         "an ACM certificate requested with DNS validation for a name of the run and its www. name, and a "
                                 + "control certificate for control.<that name>, both tagged with the run id")
+                .resource(ZONE, "the public hosted zone of {0}")
+                .resource(CERTIFICATE, "requested for {0} and www.{0}, with DNS validation")
+                .resource(CONTROL, "requested for control.{0}: leave its records unpublished")
                 .check("validation-records-published",
                         "For every name of the certificate, the hosted zone holds the CNAME ACM asks for, with ACM's value")
                 .check("certificate-issued-by-dns-validation",
@@ -92,11 +95,9 @@ public final class AcmCertificateChallenge implements Challenge {
         String domain = zone.certificateDomain();
         String certificate = request(ctx, acm, domain, List.of("www." + domain), ctx.runId());
         String control = request(ctx, acm, "control." + domain, List.of(), ctx.runId() + "control");
-        scaffold.item(ZONE, HostedZone.KIND.type(), zone.hostedZoneId(), null, "the public hosted zone of " + domain)
-                .item(CERTIFICATE, AcmCertificate.KIND.type(), certificate, certificate,
-                        "requested for " + domain + " and www." + domain + ", with DNS validation")
-                .item(CONTROL, AcmCertificate.KIND.type(), control, control,
-                        "requested for control." + domain + ": leave its records unpublished")
+        scaffold.item(ZONE, HostedZone.KIND.type(), zone.hostedZoneId(), null, domain)
+                .item(CERTIFICATE, AcmCertificate.KIND.type(), certificate, certificate, domain)
+                .item(CONTROL, AcmCertificate.KIND.type(), control, control, domain)
                 .value("domain", domain);
         for (DomainValidation option : validationOptions(ctx, acm, certificate, 2)) {
             scaffold.value(RECORD + option.resourceRecord().name(), option.resourceRecord().value());

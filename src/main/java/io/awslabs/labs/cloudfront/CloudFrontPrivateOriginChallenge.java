@@ -49,6 +49,9 @@ public final class CloudFrontPrivateOriginChallenge implements Challenge {
                                 + CloudFrontPrivateOriginLab.INDEX + ", with no bucket policy",
                         "an origin access control (SigV4, always sign) and a distribution whose S3 origin uses it "
                                 + "(disabled, deployed and deleted at 'labs stop', which takes minutes on AWS)")
+                .resource(BUCKET, "the private origin holding {0}; it has no bucket policy yet")
+                .resource(DISTRIBUTION, "serves the bucket at {0} through the origin access control")
+                .resource(OAC, "signs the distribution's requests to S3 (SigV4, always)")
                 .check("cloudfront-can-read",
                         "The bucket policy allows the CloudFront service principal to read the bucket's objects")
                 .check("only-this-distribution",
@@ -82,12 +85,9 @@ public final class CloudFrontPrivateOriginChallenge implements Challenge {
                 cloudFront, "oac", Origin.builder().id(CloudFrontPrivateOriginLab.ORIGIN_ID)
                         .domainName(bucket.regionalDomainName()).s3OriginConfig(s -> s.originAccessIdentity(""))
                         .originAccessControlId(oacId).build());
-        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket.name(), "arn:aws:s3:::" + bucket.name(),
-                        "the private origin holding " + bucket.key() + "; it has no bucket policy yet")
-                .item(DISTRIBUTION, Distribution.KIND.type(), distribution.id(), distribution.arn(),
-                        "serves the bucket at " + distribution.domainName() + " through the origin access control")
-                .item(OAC, OriginAccessControl.KIND.type(), oacId, null,
-                        "signs the distribution's requests to S3 (SigV4, always)")
+        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket.name(), "arn:aws:s3:::" + bucket.name(), bucket.key())
+                .item(DISTRIBUTION, Distribution.KIND.type(), distribution.id(), distribution.arn(), distribution.domainName())
+                .item(OAC, OriginAccessControl.KIND.type(), oacId, null)
                 .value("objectKey", bucket.key());
     }
 

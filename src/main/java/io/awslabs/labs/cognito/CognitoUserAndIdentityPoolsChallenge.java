@@ -46,6 +46,7 @@ public final class CognitoUserAndIdentityPoolsChallenge implements Challenge {
                 .creates("a user pool whose password policy needs " + PasswordSignIn.MINIMUM_LENGTH + " characters with "
                         + "upper and lower case, a digit and a symbol, and no app client (free within the 10,000 monthly "
                         + "active users of the free tier)")
+                .resource(POOL, "the application's user pool, {0}, with a strict password policy and no app client yet")
                 .check("app-client-for-password-sign-in",
                         "The pool has an app client without a client secret whose auth flows include ALLOW_USER_PASSWORD_AUTH")
                 .check("user-confirmed",
@@ -67,8 +68,7 @@ public final class CognitoUserAndIdentityPoolsChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         UserPool.Handle pool = UserPool.create(ctx, "users", PasswordSignIn::passwordPolicy);
-        scaffold.item(POOL, UserPool.KIND.type(), pool.id(), pool.arn(), "the application's user pool, "
-                        + pool.name() + ", with a strict password policy and no app client yet")
+        scaffold.item(POOL, UserPool.KIND.type(), pool.id(), pool.arn(), pool.name())
                 .value(USERNAME, "learner-" + ctx.runId())
                 .value(PASSWORD, PasswordSignIn.newPassword())
                 .value(Scaffold.SOLUTION + "client", ctx.name("app"));

@@ -48,6 +48,10 @@ public final class DirectoryServiceSimpleAdChallenge implements Challenge {
                 .creates("a VPC " + DirectoryServiceSimpleAdLab.VPC_CIDR + " with three /24 subnets: two in one "
                         + "Availability Zone and one in another (no cost; on AWS the directory you create costs about "
                         + "$0.05 an hour and takes 20-40 minutes to become Active)")
+                .resource(VPC, "the VPC that needs a directory")
+                .resource(SUBNETS.get(0), "{0} in {1}")
+                .resource(SUBNETS.get(1), "{0} in {1}")
+                .resource(SUBNETS.get(2), "{0} in {1}")
                 .check("simple-ad-small-active",
                         "A directory with that DNS name exists: a Simple AD, size Small, Active")
                 .check("two-subnets-two-zones",
@@ -69,11 +73,11 @@ public final class DirectoryServiceSimpleAdChallenge implements Challenge {
         Subnet.Handle first = Subnet.create(ctx, vpcId, "10.42.1.0/24", zones.get(0), "first");
         Subnet.Handle sameZone = Subnet.create(ctx, vpcId, "10.42.2.0/24", zones.get(0), "same-zone");
         Subnet.Handle otherZone = Subnet.create(ctx, vpcId, "10.42.3.0/24", zones.get(1), "other-zone");
-        scaffold.item(VPC, Vpc.KIND.type(), vpcId, null, "the VPC that needs a directory");
+        scaffold.item(VPC, Vpc.KIND.type(), vpcId, null);
         List<Subnet.Handle> subnets = List.of(first, sameZone, otherZone);
         for (int i = 0; i < subnets.size(); i++) {
             Subnet.Handle s = subnets.get(i);
-            scaffold.item(SUBNETS.get(i), Subnet.KIND.type(), s.id(), null, s.cidr() + " in " + s.availabilityZone());
+            scaffold.item(SUBNETS.get(i), Subnet.KIND.type(), s.id(), null, s.cidr(), s.availabilityZone());
         }
         scaffold.value(NAME, SimpleAd.nameFor(ctx.runId()))
                 .value(SHORT_NAME, SimpleAd.SHORT_NAME)

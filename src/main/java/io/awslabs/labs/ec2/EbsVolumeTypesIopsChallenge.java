@@ -45,6 +45,7 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
                         + "performance each, adding up to the need.")
                 .creates("a VPC with one subnet, and one " + NanoInstance.TYPE + " instance in it (latest Amazon Linux "
                         + "2023 arm64 AMI, no key pair, no public address), with only its root volume")
+                .resource(INSTANCE, "the database's instance, in {0}")
                 .check("two-volumes-attached",
                         "Two volumes besides the root volume are attached to the instance")
                 .check("volumes-are-gp3",
@@ -69,7 +70,7 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
         String subnetId = Subnet.create(ctx, vpcId, "10.31.1.0/24", zone, "subnet").id();
         Instance instance = ctx.step("launch the instance", () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
         List<String> root = attachedTo(ec2, instance.instanceId()).stream().map(Volume::volumeId).toList();
-        scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null, "the database's instance, in " + zone)
+        scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null, zone)
                 .value(ZONE, zone)
                 .value(ROOT_VOLUME, String.join(",", root));
     }

@@ -36,6 +36,7 @@ public final class Ec2PlacementGroupsChallenge implements Challenge {
                         + "replica, under the name the task gives.")
                 .creates("a spread placement group (rack level) named after the run id, for contrast: at most 7 running "
                         + "instances per Availability Zone, each on its own rack, which a cluster of dozens outgrows")
+                .resource(SPREAD, "spread, rack level: one rack per instance, at most 7 running instances per Availability Zone")
                 .check("group-exists", "A placement group with the name the task gives exists")
                 .check("strategy-is-partition", "Its strategy is partition: racks shared within a partition, never across")
                 .check("three-partitions", "It has " + Ec2PlacementGroupsLab.PARTITIONS
@@ -51,8 +52,7 @@ public final class Ec2PlacementGroupsChallenge implements Challenge {
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         String spread = PlacementGroup.create(ctx, SPREAD,
                 r -> r.strategy(PlacementStrategy.SPREAD).spreadLevel(SpreadLevel.RACK));
-        scaffold.item(SPREAD, PlacementGroup.KIND.type(), spread, null,
-                "spread, rack level: one rack per instance, at most 7 running instances per Availability Zone")
+        scaffold.item(SPREAD, PlacementGroup.KIND.type(), spread, null)
                 .value(GROUP, ctx.name(SUFFIX));
     }
 

@@ -41,6 +41,8 @@ public final class Ec2PublicHostnameChallenge implements Challenge {
                         "a subnet with MapPublicIpOnLaunch false",
                         "one " + NanoInstance.TYPE + " instance in it, from the latest Amazon Linux 2023 arm64 AMI, no key "
                                 + "pair, in the VPC's default security group")
+                .resource(VPC, "the instance's VPC, as CreateVpc made it")
+                .resource(INSTANCE, "the instance partners must reach, private address {0} only")
                 .check("instance-has-elastic-ip",
                         "The instance has a public IPv4 address, and it is an Elastic IP of the account (an auto-assigned "
                                 + "address would change at the next stop and start)")
@@ -65,9 +67,8 @@ public final class Ec2PublicHostnameChallenge implements Challenge {
         InternetGateway.createFor(ctx, vpcId, "igw");
         String subnetId = Subnet.create(ctx, vpcId, "10.22.1.0/24", zone, "subnet").id();
         Instance instance = ctx.step("launch the instance", () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
-        scaffold.item(VPC, Vpc.KIND.type(), vpcId, null, "the instance's VPC, as CreateVpc made it")
-                .item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null,
-                        "the instance partners must reach, private address " + instance.privateIpAddress() + " only");
+        scaffold.item(VPC, Vpc.KIND.type(), vpcId, null)
+                .item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null, instance.privateIpAddress());
     }
 
     @Override

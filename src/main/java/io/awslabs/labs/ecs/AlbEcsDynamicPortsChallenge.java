@@ -61,6 +61,11 @@ public final class AlbEcsDynamicPortsChallenge implements Challenge {
                                 + "instance that joins it",
                         "a task definition (bridge mode, container port 8080 on host port 8080)",
                         "an internet-facing ALB with an HTTP:80 listener forwarding to an HTTP target group")
+                .resource(CLUSTER, "the ECS cluster, one instance in it")
+                .resource(INSTANCE, "the cluster's container instance")
+                .resource(TASK_DEFINITION, "the web task: container port 8080 on host port 8080")
+                .resource(ALB, "the ALB, http://{0}/")
+                .resource(GROUP, "the ALB's HTTP target group, no target yet")
                 .check("service-runs-three-tasks-on-ec2",
                         "An active ECS service of the cluster, EC2 launch type, wants 3 tasks")
                 .check("copies-share-the-instance",
@@ -101,12 +106,11 @@ public final class AlbEcsDynamicPortsChallenge implements Challenge {
                 r -> r.scheme(LoadBalancerSchemeEnum.INTERNET_FACING).securityGroups(albGroupId));
         TargetGroup.Handle group = WebTargetGroup.create(ctx, placement.vpcId());
         Listener.forward(ctx, alb.arn(), ProtocolEnum.HTTP, 80, group.arn());
-        scaffold.item(CLUSTER, EcsCluster.KIND.type(), cluster.name(), cluster.arn(), "the ECS cluster, one instance in it")
-                .item(INSTANCE, Ec2Instance.KIND.type(), instance, null, "the cluster's container instance")
-                .item(TASK_DEFINITION, EcsTaskDefinition.KIND.type(), taskDefinition, taskDefinition,
-                        "the web task: container port 8080 on host port 8080")
-                .item(ALB, LoadBalancer.KIND.type(), alb.name(), alb.arn(), "the ALB, http://" + alb.dnsName() + "/")
-                .item(GROUP, TargetGroup.KIND.type(), group.name(), group.arn(), "the ALB's HTTP target group, no target yet");
+        scaffold.item(CLUSTER, EcsCluster.KIND.type(), cluster.name(), cluster.arn())
+                .item(INSTANCE, Ec2Instance.KIND.type(), instance, null)
+                .item(TASK_DEFINITION, EcsTaskDefinition.KIND.type(), taskDefinition, taskDefinition)
+                .item(ALB, LoadBalancer.KIND.type(), alb.name(), alb.arn(), alb.dnsName())
+                .item(GROUP, TargetGroup.KIND.type(), group.name(), group.arn());
     }
 
     @Override

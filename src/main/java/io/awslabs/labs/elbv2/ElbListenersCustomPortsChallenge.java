@@ -42,6 +42,9 @@ public final class ElbListenersCustomPortsChallenge implements Challenge {
                         "a t3.micro instance running a line-based TCP service on 80 and 8080",
                         "an internal Network Load Balancer without listeners, and two TCP target groups (80 and 8080) "
                                 + "holding the instance")
+                .resource(NLB, "the internal Network Load Balancer, no listener yet")
+                .resource(GROUP_80, "TCP target group of port 80, holding {0}")
+                .resource(GROUP_8080, "TCP target group of port 8080, holding {0}")
                 .check("port-80-forwards-to-group-80",
                         "The load balancer listens on port 80 with TCP and forwards to group-80")
                 .check("port-8080-forwards-to-group-8080",
@@ -63,11 +66,9 @@ public final class ElbListenersCustomPortsChallenge implements Challenge {
         TargetGroup.Handle group8080 = LegacyTargetGroups.create(ctx, network.vpcId(), 8080);
         LegacyTargetGroups.register(ctx, group80, instance);
         LegacyTargetGroups.register(ctx, group8080, instance);
-        scaffold.item(NLB, LoadBalancer.KIND.type(), nlb.name(), nlb.arn(), "the internal Network Load Balancer, no listener yet")
-                .item(GROUP_80, TargetGroup.KIND.type(), group80.name(), group80.arn(),
-                        "TCP target group of port 80, holding " + instance)
-                .item(GROUP_8080, TargetGroup.KIND.type(), group8080.name(), group8080.arn(),
-                        "TCP target group of port 8080, holding " + instance);
+        scaffold.item(NLB, LoadBalancer.KIND.type(), nlb.name(), nlb.arn())
+                .item(GROUP_80, TargetGroup.KIND.type(), group80.name(), group80.arn(), instance)
+                .item(GROUP_8080, TargetGroup.KIND.type(), group8080.name(), group8080.arn(), instance);
     }
 
     @Override

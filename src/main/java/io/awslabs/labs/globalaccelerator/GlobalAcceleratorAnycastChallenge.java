@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient
  * listener's traffic dialled to it. The checks read the listener's endpoint groups back.
  */
 public final class GlobalAcceleratorAnycastChallenge implements Challenge {
+    static final String ACCELERATOR = "accelerator";
     static final String LISTENER = "listener";
     static final String ENDPOINT = "endpoint";
 
@@ -35,6 +36,9 @@ public final class GlobalAcceleratorAnycastChallenge implements Challenge {
                         "a standard accelerator named after the run id (through the us-west-2 API) with a TCP listener on "
                                 + "port " + GlobalAcceleratorAnycastLab.PORT + " and no endpoint group; 'labs stop' "
                                 + "disables it and waits minutes before deleting it")
+                .resource(ENDPOINT, "Elastic IP {0} in {1}, the endpoint to put behind the accelerator")
+                .resource(ACCELERATOR, "static IPs {0}, DNS name {1}")
+                .resource(LISTENER, "TCP port {0}, no endpoint group yet")
                 .check("endpoint-group-in-this-region", "The listener has an endpoint group in the run's Region")
                 .check("elastic-ip-is-the-endpoint", "That endpoint group's endpoint is the challenge's Elastic IP address")
                 .check("all-traffic-dialled-in", "That endpoint group's traffic dial is 100%")
@@ -49,14 +53,12 @@ public final class GlobalAcceleratorAnycastChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         ElasticIp.Handle eip = ElasticIp.allocate(ctx, "endpoint");
-        scaffold.item(ENDPOINT, ElasticIp.KIND.type(), eip.allocationId(), null,
-                "Elastic IP " + eip.publicIp() + " in " + ctx.target().region() + ", the endpoint to put behind the accelerator");
+        scaffold.item(ENDPOINT, ElasticIp.KIND.type(), eip.allocationId(), null, eip.publicIp(), ctx.target().region());
         var accelerator = Accelerator.create(ctx);
-        scaffold.item("accelerator", Accelerator.KIND.type(), accelerator.acceleratorArn(), accelerator.acceleratorArn(),
-                "static IPs " + accelerator.ipSets().get(0).ipAddresses() + ", DNS name " + accelerator.dnsName());
+        scaffold.item(ACCELERATOR, Accelerator.KIND.type(), accelerator.acceleratorArn(), accelerator.acceleratorArn(),
+                accelerator.ipSets().get(0).ipAddresses(), accelerator.dnsName());
         String listener = AcceleratorListener.createTcp(ctx, accelerator.acceleratorArn(), GlobalAcceleratorAnycastLab.PORT);
-        scaffold.item(LISTENER, AcceleratorListener.KIND.type(), listener, listener,
-                "TCP port " + GlobalAcceleratorAnycastLab.PORT + ", no endpoint group yet");
+        scaffold.item(LISTENER, AcceleratorListener.KIND.type(), listener, listener, GlobalAcceleratorAnycastLab.PORT);
         scaffold.value("region", ctx.target().region());
     }
 

@@ -72,6 +72,9 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
                 .creates("two S3 buckets named after the run id, 'reports' holding " + IamPolicyEvaluationLab.OBJECT_KEY
                                 + " and " + PRIVATE_KEY + ", 'archive' holding " + IamPolicyEvaluationLab.OBJECT_KEY,
                         "an IAM user, the analyst, tagged with the run id, with no policy and no access key")
+                .resource(REPORTS, "the reports bucket: {0} and {1}")
+                .resource(ARCHIVE, "the archive bucket: {0}")
+                .resource(ANALYST, "the analyst, with no policy yet")
                 .check("allow-is-scoped",
                         "With the analyst's policies, GetObject of the reports bucket's report is allowed, while GetObject "
                                 + "of the archive bucket's report and ListBucket of the reports bucket are denied")
@@ -98,10 +101,9 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
         String archive = archiveBucket(ctx);
         IamUser.Handle analyst = IamUser.create(ctx, ANALYST);
         scaffold.item(REPORTS, S3Bucket.KIND.type(), reports, "arn:aws:s3:::" + reports,
-                        "the reports bucket: " + IamPolicyEvaluationLab.OBJECT_KEY + " and " + PRIVATE_KEY)
-                .item(ARCHIVE, S3Bucket.KIND.type(), archive, "arn:aws:s3:::" + archive,
-                        "the archive bucket: " + IamPolicyEvaluationLab.OBJECT_KEY)
-                .item(ANALYST, IamUser.KIND.type(), analyst.name(), analyst.arn(), "the analyst, with no policy yet");
+                        IamPolicyEvaluationLab.OBJECT_KEY, PRIVATE_KEY)
+                .item(ARCHIVE, S3Bucket.KIND.type(), archive, "arn:aws:s3:::" + archive, IamPolicyEvaluationLab.OBJECT_KEY)
+                .item(ANALYST, IamUser.KIND.type(), analyst.name(), analyst.arn());
     }
 
     private static String reportsBucket(Provisioning p) throws Exception {

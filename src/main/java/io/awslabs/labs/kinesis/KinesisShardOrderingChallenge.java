@@ -49,6 +49,7 @@ public final class KinesisShardOrderingChallenge implements Challenge {
                         + "id and tagged with it, holding no records",
                         "the files click-1.txt to click-" + PAGES.size() + ".txt in the challenge directory, each holding "
                                 + "the data of one click")
+                .resource(STREAM, "the clickstream, {0} shards")
                 .check("clicks-on-the-stream",
                         "Reading every shard from its oldest record finds each of the visitor's " + PAGES.size() + " clicks")
                 .check("one-visitor-one-shard",
@@ -70,8 +71,7 @@ public final class KinesisShardOrderingChallenge implements Challenge {
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         String stream = KinesisStream.create(ctx, "clicks", KinesisShardOrderingLab.SHARDS);
         String visitor = "visitor-" + ctx.runId();
-        scaffold.item(STREAM, KinesisStream.KIND.type(), stream, null,
-                        "the clickstream, " + KinesisShardOrderingLab.SHARDS + " shards")
+        scaffold.item(STREAM, KinesisStream.KIND.type(), stream, null, KinesisShardOrderingLab.SHARDS)
                 .value(VISITOR, visitor)
                 .value(CLICKS, String.join(" ", clicksOf(visitor)));
         List<String> clicks = clicksOf(visitor);

@@ -47,6 +47,7 @@ public final class KmsEnvelopeEncryptionChallenge implements Challenge {
                         + "encryption context purpose=invoices, as the CiphertextBlob in base64.")
                 .creates("a symmetric KMS key (tagged with the run id), scheduled for deletion at 'labs stop'")
                 .file(DATA_KEY_FILE)
+                .resource(KEY, "the KMS key that protects the invoices")
                 .check("alias-names-this-key",
                         "Data encrypted under the alias is decrypted by this challenge's key")
                 .check("rotation-enabled",
@@ -64,7 +65,7 @@ public final class KmsEnvelopeEncryptionChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         KmsKey.Handle key = KmsKey.create(ctx, "invoices");
-        scaffold.item(KEY, KmsKey.KIND.type(), key.id(), key.arn(), "the KMS key that protects the invoices")
+        scaffold.item(KEY, KmsKey.KIND.type(), key.id(), key.arn())
                 .value(ALIAS, "alias/" + ctx.name())
                 .value(DATA_KEY_FILE, scaffold.file(DATA_KEY_FILE).toString());
     }

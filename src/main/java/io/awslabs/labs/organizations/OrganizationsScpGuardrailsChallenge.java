@@ -56,6 +56,8 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
                         "an OU under the root",
                         "a move of an existing account into the OU (--option member-account=<id>, or else the management "
                                 + "account itself), moved back at 'labs stop'")
+                .resource(ORGANIZATION, "an organization with all features, this account its management account")
+                .resource(OU, "the OU whose accounts the guardrail must bind")
                 .check("scps-enabled-on-root",
                         "Service control policies are enabled on the organization's root")
                 .check("guardrail-on-the-ou",
@@ -84,10 +86,9 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
         String from = organizations.listParents(r -> r.childId(accountId)).parents().get(0).id();
         AccountMove.move(ctx, accountId, from, ouId);
         if (choice.create()) {
-            scaffold.item(ORGANIZATION, Organization.KIND.type(), organizationId, null,
-                    "an organization with all features, this account its management account");
+            scaffold.item(ORGANIZATION, Organization.KIND.type(), organizationId, null);
         }
-        scaffold.item(OU, OrganizationalUnit.KIND.type(), ouId, null, "the OU whose accounts the guardrail must bind")
+        scaffold.item(OU, OrganizationalUnit.KIND.type(), ouId, null)
                 .value(ROOT, root.id())
                 .value(ACCOUNT, accountId)
                 .value(SCP_NAME, ctx.name("guardrail"));

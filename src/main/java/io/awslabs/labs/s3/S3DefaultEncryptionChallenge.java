@@ -39,6 +39,8 @@ public final class S3DefaultEncryptionChallenge implements Challenge {
                         + "encrypted with this KMS key, using an S3 Bucket Key.")
                 .creates("a symmetric KMS key (tagged with the run id), scheduled for deletion at 'labs stop'",
                         "an S3 bucket named after the run id, with no default encryption configured")
+                .resource(KEY, "the KMS key every upload must be encrypted with")
+                .resource(BUCKET, "the bucket applications upload invoices to; no default encryption yet")
                 .check("headerless-upload-uses-sse-kms",
                         "An upload that names no encryption is stored encrypted with SSE-KMS")
                 .check("headerless-upload-uses-this-key",
@@ -55,10 +57,9 @@ public final class S3DefaultEncryptionChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         KmsKey.Handle key = KmsKey.create(ctx, "s3-default");
-        scaffold.item(KEY, KmsKey.KIND.type(), key.id(), key.arn(), "the KMS key every upload must be encrypted with");
+        scaffold.item(KEY, KmsKey.KIND.type(), key.id(), key.arn());
         String bucket = S3Bucket.create(ctx, "invoices");
-        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:" + key.arn().split(":")[1] + ":s3:::" + bucket,
-                "the bucket applications upload invoices to; no default encryption yet");
+        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:" + key.arn().split(":")[1] + ":s3:::" + bucket);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class S3PresignedUploadChallenge implements Challenge {
                         + " of the challenge directory. The bucket stays private.")
                 .creates("a private S3 bucket named after the run id, holding two receipt images")
                 .file(URL_FILE)
+                .resource(BUCKET, "the private bucket of the receipts: {0} is the auditor's, {1} is not")
                 .check("url-downloads-the-receipt",
                         "A plain HTTP GET of the URL, with no AWS credentials, returns the receipt's bytes, while the "
                                 + "same request without the URL's signature is refused: the bucket is still private")
@@ -86,9 +87,8 @@ public final class S3PresignedUploadChallenge implements Challenge {
             s3.putObject(r -> r.bucket(bucket).key(key).contentType(S3PresignedUploadLab.JPEG),
                     RequestBody.fromBytes(S3PresignedUploadLab.receipt()));
         }
-        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:aws:s3:::" + bucket, "the private bucket of the "
-                        + "receipts: " + S3PresignedUploadLab.EXISTING + " is the auditor's, "
-                        + S3PresignedUploadLab.UPLOADED + " is not")
+        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:aws:s3:::" + bucket, S3PresignedUploadLab.EXISTING,
+                        S3PresignedUploadLab.UPLOADED)
                 .value(URL_FILE, scaffold.file(URL_FILE).toString());
     }
 

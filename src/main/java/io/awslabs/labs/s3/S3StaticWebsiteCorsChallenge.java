@@ -44,6 +44,7 @@ public final class S3StaticWebsiteCorsChallenge implements Challenge {
                 .creates("an S3 bucket named after the run id holding index.html, error.html and images/logo.svg, "
                         + "with Block Public Access off for that bucket only and a bucket policy letting everyone read "
                         + "its objects; no website configuration and no CORS yet")
+                .resource(BUCKET, "the shop's bucket: public-read pages and images, not yet a website, no CORS")
                 .check("website-serves-index-document",
                         "The bucket is a website whose index document is index.html, and its website endpoint answers / "
                                 + "with that page")
@@ -74,8 +75,7 @@ public final class S3StaticWebsiteCorsChallenge implements Challenge {
         S3Client s3 = ctx.client(S3Client.class);
         S3StaticWebsiteCorsLab.uploadSite(s3, bucket);
         S3StaticWebsiteCorsLab.makePublic(ctx, bucket);
-        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:aws:s3:::" + bucket,
-                "the shop's bucket: public-read pages and images, not yet a website, no CORS");
+        scaffold.item(BUCKET, S3Bucket.KIND.type(), bucket, "arn:aws:s3:::" + bucket);
         scaffold.value(ORIGIN, S3StaticWebsiteCorsLab.ALLOWED_ORIGIN);
         scaffold.value("websiteEndpoint", ctx.target().s3Website(bucket).url());
     }

@@ -68,6 +68,7 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
                         + "dead-letter queue 'dead-letters' of the scaffold. The checks send probe messages of their "
                         + "own and consume them; other messages they receive are made visible again at once.")
                 .creates("a FIFO queue named after the run id and tagged with it, to serve as the dead-letter queue")
+                .resource(DEAD_LETTERS, "the dead-letter FIFO queue, at {0}")
                 .check("fifo-with-content-dedup",
                         "The queue exists, is a FIFO queue, and derives each message's deduplication id from its body "
                                 + "(content-based deduplication)")
@@ -92,8 +93,7 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         SqsQueue.Handle dlq = SqsQueue.create(ctx, "dead-letters.fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
-        scaffold.item(DEAD_LETTERS, SqsQueue.KIND.type(), dlq.name(), dlq.arn(),
-                "the dead-letter FIFO queue, at " + dlq.url())
+        scaffold.item(DEAD_LETTERS, SqsQueue.KIND.type(), dlq.name(), dlq.arn(), dlq.url())
                 .value(QUEUE, ctx.name(QUEUE_SUFFIX));
     }
 

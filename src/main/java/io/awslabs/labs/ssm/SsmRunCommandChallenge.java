@@ -65,6 +65,10 @@ public final class SsmRunCommandChallenge implements Challenge {
                         "one " + LabInstance.INSTANCE_TYPE + " instance from the latest Amazon Linux 2023 AMI, no key pair, "
                                 + "IMDSv2 only, tagged with the run id",
                         "a symmetric KMS key (scheduled for deletion at 'labs stop')")
+                .resource(INSTANCE, "the instance operators must reach, no key pair")
+                .resource(GROUP, "its security group, with an SSH rule from {0}")
+                .resource(ROLE, "the role of its instance profile {0}, with no policy yet")
+                .resource(KEY, "the KMS key for the password")
                 .check("no-inbound-rules",
                         "The instance's security groups admit no inbound traffic at all")
                 .check("role-has-ssm-core",
@@ -110,11 +114,10 @@ public final class SsmRunCommandChallenge implements Challenge {
         SsmInstanceProfile.Profile profile = SsmInstanceProfile.createWithoutCorePolicy(ctx);
         String instanceId = ctx.step("launch the instance",
                 () -> LabInstance.launch(ctx, imageId, placement, groupId, profile.profileArn()));
-        scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instanceId, null, "the instance operators must reach, no key pair")
-                .item(GROUP, SecurityGroup.KIND.type(), groupId, null, "its security group, with an SSH rule from " + SSH_FROM)
-                .item(ROLE, IamRole.KIND.type(), profile.roleName(), null,
-                        "the role of its instance profile " + profile.profileName() + ", with no policy yet")
-                .item(KEY, KmsKey.KIND.type(), key.id(), key.arn(), "the KMS key for the password")
+        scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instanceId, null)
+                .item(GROUP, SecurityGroup.KIND.type(), groupId, null, SSH_FROM)
+                .item(ROLE, IamRole.KIND.type(), profile.roleName(), null, profile.profileName())
+                .item(KEY, KmsKey.KIND.type(), key.id(), key.arn())
                 .value(PARAMETER, "/" + ctx.name() + "/db-password")
                 .value(PASSWORD, "demo-" + HexFormat.of().formatHex(randomBytes(9)))
                 .value(Scaffold.SOLUTION + "profileArn", profile.profileArn());

@@ -43,6 +43,11 @@ public final class VpcSharedServicesChallenge implements Challenge {
                 .creates("three VPCs tagged with the run id: shared services " + VpcSharedServicesLab.SHARED_CIDR
                         + ", app A " + VpcSharedServicesLab.APP_A_CIDR + " and app B " + VpcSharedServicesLab.APP_B_CIDR
                         + ", each with a /24 subnet associated with a route table of its own")
+                .resource(SHARED, "the shared-services VPC, {0}")
+                .resource(APP_A, "app A's VPC, {0}")
+                .resource(APP_B, "app B's VPC, {0}")
+                .resource(SHARED_TABLE, "the route table of the shared VPC's subnet")
+                .resource(APP_A_TABLE, "the route table of app A's subnet")
                 .check("peering-active",
                         "An active VPC peering connection joins the shared-services VPC and app A")
                 .check("routes-both-ways",
@@ -64,14 +69,11 @@ public final class VpcSharedServicesChallenge implements Challenge {
         LabVpc shared = LabVpc.create(ctx, "shared", VpcSharedServicesLab.SHARED_CIDR, zone);
         LabVpc appA = LabVpc.create(ctx, "app-a", VpcSharedServicesLab.APP_A_CIDR, zone);
         LabVpc appB = LabVpc.create(ctx, "app-b", VpcSharedServicesLab.APP_B_CIDR, zone);
-        scaffold.item(SHARED, Vpc.KIND.type(), shared.vpcId(), null, "the shared-services VPC, "
-                        + VpcSharedServicesLab.SHARED_CIDR)
-                .item(APP_A, Vpc.KIND.type(), appA.vpcId(), null, "app A's VPC, " + VpcSharedServicesLab.APP_A_CIDR)
-                .item(APP_B, Vpc.KIND.type(), appB.vpcId(), null, "app B's VPC, " + VpcSharedServicesLab.APP_B_CIDR)
-                .item(SHARED_TABLE, RouteTable.KIND.type(), shared.routeTableId(), null,
-                        "the route table of the shared VPC's subnet")
-                .item(APP_A_TABLE, RouteTable.KIND.type(), appA.routeTableId(), null,
-                        "the route table of app A's subnet")
+        scaffold.item(SHARED, Vpc.KIND.type(), shared.vpcId(), null, VpcSharedServicesLab.SHARED_CIDR)
+                .item(APP_A, Vpc.KIND.type(), appA.vpcId(), null, VpcSharedServicesLab.APP_A_CIDR)
+                .item(APP_B, Vpc.KIND.type(), appB.vpcId(), null, VpcSharedServicesLab.APP_B_CIDR)
+                .item(SHARED_TABLE, RouteTable.KIND.type(), shared.routeTableId(), null)
+                .item(APP_A_TABLE, RouteTable.KIND.type(), appA.routeTableId(), null)
                 .value(RUN_ID, ctx.runId());
     }
 

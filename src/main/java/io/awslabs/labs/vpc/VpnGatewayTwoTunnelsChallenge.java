@@ -52,6 +52,10 @@ public final class VpnGatewayTwoTunnelsChallenge implements Challenge {
                         "a customer gateway for the device at " + VpnGatewayTwoTunnelsLab.DEVICE_PUBLIC_IP + " (BGP ASN "
                                 + VpnGatewayTwoTunnelsLab.DEVICE_BGP_ASN + ")",
                         "a virtual private gateway attached to the VPC")
+                .resource(VPC, "the VPC, {0}")
+                .resource(ROUTE_TABLE, "the route table of its subnet")
+                .resource(CUSTOMER_GATEWAY, "the on-premises device at {0}")
+                .resource(VPN_GATEWAY, "the virtual private gateway attached to the VPC")
                 .check("vpn-connection-has-two-tunnels",
                         "A VPN connection joins this customer gateway and this virtual private gateway, and its "
                                 + "configuration describes two IPsec tunnels")
@@ -83,12 +87,11 @@ public final class VpnGatewayTwoTunnelsChallenge implements Challenge {
                 VpnGatewayTwoTunnelsLab.DEVICE_BGP_ASN, "on-premises");
         String vpnGateway = VpnGateway.create(ctx, VpnGatewayTwoTunnelsLab.AMAZON_SIDE_ASN, "cloud");
         VpnGatewayAttachment.attach(ctx, vpnGateway, vpc.vpcId());
-        scaffold.item(VPC, Vpc.KIND.type(), vpc.vpcId(), null, "the VPC, " + VpnGatewayTwoTunnelsLab.VPC_CIDR)
-                .item(ROUTE_TABLE, RouteTable.KIND.type(), vpc.routeTableId(), null, "the route table of its subnet")
+        scaffold.item(VPC, Vpc.KIND.type(), vpc.vpcId(), null, VpnGatewayTwoTunnelsLab.VPC_CIDR)
+                .item(ROUTE_TABLE, RouteTable.KIND.type(), vpc.routeTableId(), null)
                 .item(CUSTOMER_GATEWAY, CustomerGateway.KIND.type(), customerGateway, null,
-                        "the on-premises device at " + VpnGatewayTwoTunnelsLab.DEVICE_PUBLIC_IP)
-                .item(VPN_GATEWAY, VpnGateway.KIND.type(), vpnGateway, null,
-                        "the virtual private gateway attached to the VPC")
+                        VpnGatewayTwoTunnelsLab.DEVICE_PUBLIC_IP)
+                .item(VPN_GATEWAY, VpnGateway.KIND.type(), vpnGateway, null)
                 .value(RUN_ID, ctx.runId());
     }
 

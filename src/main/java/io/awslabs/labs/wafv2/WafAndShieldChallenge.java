@@ -35,6 +35,7 @@ public final class WafAndShieldChallenge implements Challenge {
                         + " seconds, and keeps its AWS managed rule group.")
                 .creates("a regional WAFv2 web ACL named after the run id (default action Allow) whose only rule is the "
                         + "AWS managed rule group AWSManagedRulesCommonRuleSet")
+                .resource(WEB_ACL, "web ACL {0} (scope REGIONAL): the AWS managed common rule set only, no rate limit")
                 .check("web-acl-has-rate-based-rule", "The web ACL has a rate-based rule, next to its managed rule group")
                 .check("rate-is-per-ip-at-the-limit",
                         "The rate-based rule counts requests per client IP, with a limit of " + WafAndShieldLab.RATE_LIMIT)
@@ -52,8 +53,7 @@ public final class WafAndShieldChallenge implements Challenge {
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         WebAcl.Handle acl = WebAcl.create(ctx, "acl", r -> r.defaultAction(a -> a.allow(x -> { }))
                 .rules(WafAndShieldLab.managedRule()).visibilityConfig(WafAndShieldLab.metrics(ctx.name())));
-        scaffold.item(WEB_ACL, WebAcl.KIND.type(), acl.id(), acl.arn(), "web ACL " + acl.name()
-                + " (scope REGIONAL): the AWS managed common rule set only, no rate limit");
+        scaffold.item(WEB_ACL, WebAcl.KIND.type(), acl.id(), acl.arn(), acl.name());
         scaffold.value("name", acl.name());
     }
 

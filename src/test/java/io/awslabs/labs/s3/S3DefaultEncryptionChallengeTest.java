@@ -13,8 +13,9 @@ class S3DefaultEncryptionChallengeTest {
     @Test
     void theCliCommandWritesTheRuleTheReferenceSolutionPuts() throws Exception {
         String key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        Scaffold scaffold = Scaffold.builder(Path.of("/tmp")).item("key", "KMS key", "1234abcd", key, "the key")
-                .item("bucket", "S3 bucket", "labs-s3-default-encryption-abcd1234-invoices", null, "the bucket").build();
+        Scaffold scaffold = Scaffold.builder(Path.of("/tmp"), new S3DefaultEncryptionChallenge().info())
+                .item("key", "KMS key", "1234abcd", key)
+                .item("bucket", "S3 bucket", "labs-s3-default-encryption-abcd1234-invoices", null).build();
 
         String command = new S3DefaultEncryptionChallenge().commands(scaffold).get(0);
 
