@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  * roles are not listed by GetResources, and untaggable resources (KMS aliases) cannot be: those
  * are found by name ({@link ResourceDeleter#findByRunId}).
  */
-final class TagSweep {
+public final class TagSweep {
+    /** The sweep's one call, GetResources, as IAM names it (the service prefix is {@code tag}). */
+    public static final List<String> IAM_ACTIONS = List.of("tag:GetResources");
     static final String RUN_ID_TAG = "labs:run-id";
     static final String EXPIRES_AT_TAG = "labs:expires-at";
 
