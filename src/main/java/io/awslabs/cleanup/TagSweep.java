@@ -22,7 +22,7 @@ public final class TagSweep {
     static final String RUN_ID_TAG = "labs:run-id";
     static final String EXPIRES_AT_TAG = "labs:expires-at";
 
-    record Tagged(String arn, Map<String, String> tags) {
+    public record Tagged(String arn, Map<String, String> tags) {
         String runId() {
             return tags.get(RUN_ID_TAG);
         }
@@ -31,7 +31,7 @@ public final class TagSweep {
     private TagSweep() { }
 
     /** Resources tagged with this run id. */
-    static List<Tagged> ofRun(Target target, String runId) {
+    public static List<Tagged> ofRun(Target target, String runId) {
         return sweep(target, TagFilter.builder().key(RUN_ID_TAG).values(runId).build());
     }
 
