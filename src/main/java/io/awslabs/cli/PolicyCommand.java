@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "policy", description = "Print the IAM policy a sandbox user needs for these labs: their steps, "
         + "teardown and labs cleanup, and the aws target's account guard.",
         footer = {"%nExamples:",
-                "  labs policy kms-envelope-encryption",
-                "  labs policy s3-presigned-upload s3-default-encryption > labs-s3.json",
-                "  aws iam create-policy --policy-name labs-s3 --policy-document file://labs-s3.json",
+                "  labs policy kms-envelope-encryption > labs-kms.json",
+                "  aws iam create-policy --policy-name labs-kms --policy-document file://labs-kms.json",
+                "  labs policy s3-presigned-upload s3-default-encryption",
                 "  labs policy --all --run-id-scoped",
                 "%nExit codes:",
                 "  0  printed",
