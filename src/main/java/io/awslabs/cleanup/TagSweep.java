@@ -16,11 +16,13 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  * roles are not listed by GetResources, and untaggable resources (KMS aliases) cannot be: those
  * are found by name ({@link ResourceDeleter#findByRunId}).
  */
-final class TagSweep {
+public final class TagSweep {
+    /** The sweep's one call, GetResources, as IAM names it (the service prefix is {@code tag}). */
+    public static final List<String> IAM_ACTIONS = List.of("tag:GetResources");
     static final String RUN_ID_TAG = "labs:run-id";
     static final String EXPIRES_AT_TAG = "labs:expires-at";
 
-    record Tagged(String arn, Map<String, String> tags) {
+    public record Tagged(String arn, Map<String, String> tags) {
         String runId() {
             return tags.get(RUN_ID_TAG);
         }
@@ -29,7 +31,7 @@ final class TagSweep {
     private TagSweep() { }
 
     /** Resources tagged with this run id. */
-    static List<Tagged> ofRun(Target target, String runId) {
+    public static List<Tagged> ofRun(Target target, String runId) {
         return sweep(target, TagFilter.builder().key(RUN_ID_TAG).values(runId).build());
     }
 

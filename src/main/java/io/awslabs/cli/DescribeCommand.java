@@ -4,6 +4,7 @@ import io.awslabs.lab.Gap;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOption;
 import io.awslabs.lab.LabText;
+import io.awslabs.policy.LabPolicy;
 import io.awslabs.report.FidelityMatrix;
 import io.awslabs.text.Columns;
 import io.awslabs.text.Messages;
@@ -60,7 +61,7 @@ final class DescribeCommand implements Callable<Integer> {
         section(out, say.get("describe.services"), String.join(", ", info.services()));
         section(out, say.get("describe.cost"), say.get("describe.costLine",
                 String.format(Locale.ROOT, "%.2f", info.costPerRunUsd()), text.costNote()));
-        list(out, say.get("describe.iamActions"), info.iamActions());
+        list(out, say.get("describe.iamActions"), List.copyOf(LabPolicy.actionsOf(info)));
         list(out, say.get("describe.notes"), text.notes());
         list(out, say.get("describe.sources"), info.sources());
         out.flush();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
                 StatusCommand.class,
                 ProgressCommand.class,
                 ExplainCommand.class,
+                PolicyCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
                 "  labs list",

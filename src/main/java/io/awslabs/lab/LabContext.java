@@ -23,6 +23,10 @@ import java.util.function.Function;
  * notes for the report.
  */
 public final class LabContext implements Provisioning {
+    /** Every resource name starts so ({@link #name}): what a policy can narrow names to. */
+    public static final String NAME_PREFIX = "labs-";
+    /** The tag whose value is the run id ({@link #tags}). */
+    public static final String RUN_ID_TAG = "labs:run-id";
     private final String runId;
     private final LabInfo info;
     private final Target target;
@@ -56,14 +60,14 @@ public final class LabContext implements Provisioning {
     /** {@code labs-<lab>-<runid>}: every resource name carries the run id. */
     @Override
     public String name() {
-        return "labs-" + info.id() + "-" + runId;
+        return NAME_PREFIX + info.id() + "-" + runId;
     }
 
     /** The tags every taggable resource carries. */
     @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("labs:run-id", runId);
+        tags.put(RUN_ID_TAG, runId);
         tags.put("labs:lab", info.id());
         tags.put("labs:expires-at", expiresAt.toString());
         return tags;
@@ -77,6 +81,7 @@ public final class LabContext implements Provisioning {
      */
     @Override
     public <T> T create(ResourceKind kind, Creator<T> create, Function<T, String> idOf) throws Exception {
+        declared(kind);
         long seq = ledger.intent(kind.type(), name());
         T created;
         try {
@@ -89,6 +94,17 @@ public final class LabContext implements Provisioning {
         ledger.register(seq, kind.type(), id, () -> kind.delete(teardown, id));
         progress.info(info.id(), "created " + kind.type() + " " + id);
         return created;
+    }
+
+    /**
+     * A lab's policy grants the actions of the kinds it declares ({@code labs policy}), so a kind
+     * it creates through without declaring it would fail for a user given exactly that policy.
+     */
+    void declared(ResourceKind kind) {
+        if (!info.declares(kind)) {
+            throw new IllegalStateException("lab " + info.id() + " creates a " + kind.type()
+                    + " but does not declare it: add its kind to LabInfo.provisions(...)");
+        }
     }
 
     /**

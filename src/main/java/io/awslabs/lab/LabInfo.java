@@ -1,9 +1,12 @@
 package io.awslabs.lab;
 
+import io.awslabs.resources.IamActions;
+import io.awslabs.resources.ResourceKind;
 import io.awslabs.targets.ApiAction;
 import io.awslabs.targets.EmulatorKind;
 import io.awslabs.text.Lang;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +27,8 @@ public final class LabInfo {
     private final List<ApiAction> apis = new ArrayList<>();
     private double costPerRunUsd;
     private String costNote = "";
-    private final List<String> iamActions = new ArrayList<>();
+    private final Set<String> calls = new LinkedHashSet<>();
+    private final List<ResourceKind> provisions = new ArrayList<>();
     private final List<String> creates = new ArrayList<>();
     private final List<AssertionInfo> assertions = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -59,7 +63,35 @@ public final class LabInfo {
      */
     public LabInfo needsApi(String service, String action) { apis.add(new ApiAction(service, action)); return this; }
     public LabInfo costPerRunUsd(double usd, String why) { this.costPerRunUsd = usd; this.costNote = why; return this; }
-    public LabInfo iamActions(String... actions) { iamActions.addAll(List.of(actions)); return this; }
+
+    /**
+     * The IAM actions of the lab's own calls (its steps' and assertions' requests, and what AWS
+     * authorizes with them, such as iam:PassRole for an instance profile), beyond what its
+     * {@link #provisions kinds} declare; each must read {@code service:Action}.
+     */
+    public LabInfo calls(String... actions) {
+        calls.addAll(IamActions.checked(List.of(actions)));
+        return this;
+    }
+
+    /**
+     * The resource kinds the lab creates through: their create, tag, delete and sweep actions are
+     * part of what the lab needs, and creating through a kind not declared here is refused.
+     */
+    public LabInfo provisions(ResourceKind... kinds) {
+        for (ResourceKind kind : kinds) {
+            if (!declares(kind)) {
+                provisions.add(kind);
+            }
+        }
+        return this;
+    }
+
+    /** Whether the lab declares this very kind (kinds are singletons, compared by identity). */
+    public boolean declares(ResourceKind kind) {
+        return provisions.stream().anyMatch(k -> k == kind);
+    }
+
     public LabInfo creates(String... resources) { creates.addAll(List.of(resources)); return this; }
     public LabInfo asserts(String assertionId, String statement) { assertions.add(new AssertionInfo(assertionId, statement)); return this; }
     public LabInfo note(String text) { notes.add(text); return this; }
@@ -153,7 +185,8 @@ public final class LabInfo {
     public List<ApiAction> apis() { return List.copyOf(apis); }
     public double costPerRunUsd() { return costPerRunUsd; }
     public String costNote() { return costNote; }
-    public List<String> iamActions() { return List.copyOf(iamActions); }
+    public Set<String> calls() { return Collections.unmodifiableSet(calls); }
+    public List<ResourceKind> provisions() { return List.copyOf(provisions); }
     public List<String> creates() { return List.copyOf(creates); }
     public List<AssertionInfo> assertions() { return List.copyOf(assertions); }
     public List<String> notes() { return List.copyOf(notes); }

@@ -38,6 +38,7 @@ final class PrivateProvisioning implements Provisioning {
 
     @Override
     public <T> T create(ResourceKind kind, Creator<T> create, Function<T, String> idOf) throws Exception {
+        ctx.declared(kind);
         T created = create.create();
         String id = idOf.apply(created);
         String type = kind.type() + " (" + where + ")";

@@ -19,6 +19,19 @@ public interface ResourceKind {
     /** The name the ledger, the journal and the report use, such as {@code "KMS key"}. */
     String type();
 
+    /**
+     * The IAM actions ({@code service:Action}) that creating, tagging, waiting on, deleting and
+     * checking a resource of this kind call: a lab that provisions the kind needs them all, and
+     * {@code labs policy} grants them. Tagging at creation counts: AWS authorizes the tags of a
+     * create call as the service's tagging action (ec2:CreateTags, iam:TagRole, kms:TagResource).
+     */
+    List<String> actions();
+
+    /** The IAM actions {@link #find} calls: what {@code labs cleanup} needs to search for this kind by name. */
+    default List<String> sweepActions() {
+        return List.of();
+    }
+
     /** Deletes the resource with this recorded id (or the tagging API's ARN of it). */
     void delete(Teardown env, String idOrArn) throws Exception;
 

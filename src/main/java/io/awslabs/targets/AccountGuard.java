@@ -14,6 +14,8 @@ import java.util.Set;
 public final class AccountGuard {
     /** The override for the alias check; documented in the README and in {@code labs run --help}. */
     public static final String ALLOW_PROD_ALIAS_FLAG = "--allow-prod-alias";
+    /** What the guard calls before anything is created: who the caller is, and the account's alias. */
+    public static final List<String> IAM_ACTIONS = List.of("sts:GetCallerIdentity", "iam:ListAccountAliases");
 
     private final Set<String> allowed = new LinkedHashSet<>();
     private final UserConfig config;

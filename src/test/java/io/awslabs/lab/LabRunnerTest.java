@@ -38,7 +38,7 @@ class LabRunnerTest {
         @Override
         public LabInfo info() {
             LabInfo info = LabInfo.of("scripted", "Scripted").asserts("first", "the first claim")
-                    .asserts("second", "the second claim");
+                    .asserts("second", "the second claim").provisions(thing);
             return gap == null ? info : info.gap(gap.emulator(), gap.assertionId(), gap.symptom(), gap.reason(), gap.source());
         }
 
@@ -252,5 +252,22 @@ class LabRunnerTest {
         assertThat(seen[0].name("bucket")).isEqualTo("labs-namer-abc12345-bucket");
         assertThat(seen[0].tags()).containsEntry("labs:run-id", "abc12345").containsEntry("labs:lab", "namer")
                 .containsKey("labs:expires-at");
+    }
+
+    @Test
+    void aLabCreatingThroughAKindItDoesNotDeclareIsStoppedBeforeTheCreateCall() {
+        Lab lab = new Lab() {
+            @Override public LabInfo info() { return LabInfo.of("undeclared", "Undeclared").asserts("only", "claim"); }
+            @Override public void provision(LabContext ctx) throws Exception {
+                ctx.create(thing, () -> { events.add("create one"); return "one"; });
+            }
+            @Override public void verify(LabContext ctx, Checks check) { }
+        };
+
+        LabReport report = run(lab);
+
+        assertThat(report.status()).isEqualTo(Status.ERROR);
+        assertThat(report.assertions().get(0).reason()).contains("does not declare", "LabInfo.provisions");
+        assertThat(events).isEmpty();
     }
 }

@@ -11,6 +11,11 @@ record RecordingKind(String type, List<String> events) implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of();
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         events.add("delete " + id);
     }

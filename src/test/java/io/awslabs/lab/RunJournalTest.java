@@ -26,6 +26,8 @@ class RunJournalTest {
                 "123456789012", "sandbox", List.of("scripted"));
     }
 
+    private static final RecordingKind KEY = new RecordingKind("KMS key", new ArrayList<>());
+
     /** A lab whose create call reads the journal from disk: what it finds there was written ahead. */
     private final class JournalReadingLab implements Lab {
         final List<String> seenDuringCreate = new ArrayList<>();
@@ -37,12 +39,12 @@ class RunJournalTest {
 
         @Override
         public LabInfo info() {
-            return LabInfo.of("scripted", "Scripted").asserts("only", "a claim");
+            return LabInfo.of("scripted", "Scripted").asserts("only", "a claim").provisions(KEY);
         }
 
         @Override
         public void provision(LabContext ctx) throws Exception {
-            ctx.create(new RecordingKind("KMS key", new ArrayList<>()), () -> {
+            ctx.create(KEY, () -> {
                 seenDuringCreate.addAll(Files.readAllLines(journal, StandardCharsets.UTF_8));
                 return "arn:aws:kms:eu-west-1:123456789012:key/k1";
             });

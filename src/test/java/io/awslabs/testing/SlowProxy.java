@@ -7,9 +7,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy in front of a real endpoint that can be made slow on demand: every chunk a client
@@ -19,11 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * has cleaned up.
  */
 public final class SlowProxy implements AutoCloseable {
+    private static final int TAIL = 256;
     private final ServerSocket server;
     private final URI upstream;
     private final Set<Thread> pumps = ConcurrentHashMap.newKeySet();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile Duration delay = Duration.ZERO;
+    private static final Pattern REQUEST_LINE = Pattern.compile("^([A-Z]+ \\S+) HTTP/1\\.1");
+    private volatile BiConsumer<String, String> answers = (request, text) -> { };
 
     public SlowProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -41,6 +49,15 @@ public final class SlowProxy implements AutoCloseable {
         delay = perChunk;
     }
 
+    /**
+     * Everything the endpoint answers, as it passes, with the request line it answers ("GET
+     * /bucket/key"): ISO-8859-1 text, one call per chunk, each chunk with the end of the one
+     * before it, so that a phrase split between two is seen whole.
+     */
+    public void listen(BiConsumer<String, String> answers) {
+        this.answers = answers;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -48,21 +65,35 @@ public final class SlowProxy implements AutoCloseable {
                 sockets.add(client);
                 Socket target = new Socket(upstream.getHost(), upstream.getPort());
                 sockets.add(target);
-                pump(client, target, true);
-                pump(target, client, false);
+                AtomicReference<String> request = new AtomicReference<>("");
+                pump(client, target, true, request);
+                pump(target, client, false, request);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean delayed) {
+    private void pump(Socket from, Socket to, boolean delayed, AtomicReference<String> request) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
+            String tail = "";
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     if (delayed && !delay.isZero()) {
                         Thread.sleep(delay.toMillis());
+                    }
+                    // read before it is passed on, so that a listener knows an answer before its client does
+                    String chunk = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                    if (delayed) {
+                        Matcher line = REQUEST_LINE.matcher(chunk);
+                        if (line.find()) {
+                            request.set(line.group(1));
+                        }
+                    } else {
+                        String seen = tail + chunk;
+                        answers.accept(request.get(), seen);
+                        tail = seen.substring(Math.max(0, seen.length() - TAIL));
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -12,6 +12,7 @@ import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
 import io.awslabs.lab.Symptom;
 import io.awslabs.resources.acm.AcmCertificate;
+import io.awslabs.resources.route53.HostedZone;
 import io.awslabs.resources.route53.RecordSets;
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -92,10 +93,9 @@ public final class AcmCertificateLab implements Lab {
                 .costPerRunUsd(0.0, "public ACM certificates and imported certificates are free "
                         + "(aws.amazon.com/certificate-manager/pricing); on AWS the lab creates no hosted zone, it only "
                         + "writes two records into the zone you name, and a few Route 53 queries cost $0.40 per million")
-                .iamActions("acm:RequestCertificate", "acm:ImportCertificate", "acm:AddTagsToCertificate",
-                        "acm:DescribeCertificate", "acm:ListTagsForCertificate", "acm:DeleteCertificate",
-                        "route53:CreateHostedZone", "route53:ChangeTagsForResource", "route53:DeleteHostedZone",
-                        "route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:GetChange")
+                .provisions(AcmCertificate.KIND, HostedZone.KIND, RecordSets.KIND)
+                .calls("acm:AddTagsToCertificate", "acm:DescribeCertificate", "acm:ImportCertificate",
+                        "acm:RequestCertificate", "route53:GetChange")
                 .creates("on emulators: a Route 53 hosted zone for a made-up domain under the run id (on AWS none: "
                                 + "records go into the zone given with --option hosted-zone-id)",
                         "an ACM certificate requested with DNS validation for a name of the run and its www. name, "

@@ -14,6 +14,7 @@ import io.awslabs.resources.UnsupportedApi;
 import io.awslabs.resources.cloudfront.Distribution;
 import io.awslabs.resources.cloudfront.OriginAccessControl;
 import io.awslabs.resources.cloudfront.OriginAccessIdentity;
+import io.awslabs.resources.s3.S3Bucket;
 import io.awslabs.resources.s3.S3BucketPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -90,16 +91,12 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                 .costPerRunUsd(0.01, "distributions, OAIs and OACs carry no charge; the run makes a few dozen S3 and "
                         + "CloudFront API requests and, unless wait-deployed=false, six viewer requests "
                         + "(aws.amazon.com/cloudfront/pricing, aws.amazon.com/s3/pricing)")
-                .iamActions("cloudfront:ListDistributions", "cloudfront:CreateCloudFrontOriginAccessIdentity",
-                        "cloudfront:GetCloudFrontOriginAccessIdentity", "cloudfront:DeleteCloudFrontOriginAccessIdentity",
-                        "cloudfront:CreateOriginAccessControl", "cloudfront:GetOriginAccessControl",
-                        "cloudfront:DeleteOriginAccessControl", "cloudfront:CreateDistribution", "cloudfront:TagResource",
-                        "cloudfront:GetDistribution", "cloudfront:GetDistributionConfig", "cloudfront:UpdateDistribution",
-                        "cloudfront:DeleteDistribution", "s3:CreateBucket", "s3:PutBucketTagging",
-                        "s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock", "s3:PutObject", "s3:GetObject",
-                        "s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:GetBucketPolicyStatus", "s3:DeleteBucketPolicy",
-                        "s3:ListBucket", "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion",
-                        "s3:DeleteBucket")
+                .provisions(Distribution.KIND, OriginAccessControl.KIND, OriginAccessIdentity.KIND, S3Bucket.KIND,
+                        S3BucketPolicy.KIND)
+                .calls("cloudfront:CreateCloudFrontOriginAccessIdentity", "cloudfront:CreateDistribution",
+                        "cloudfront:CreateOriginAccessControl", "cloudfront:TagResource", "s3:GetBucketPolicyStatus",
+                        "s3:GetBucketPublicAccessBlock", "s3:GetObject", "s3:PutBucketPublicAccessBlock",
+                        "s3:PutObject")
                 .creates("a private S3 bucket (all four Block Public Access settings on, tagged with the run id) holding "
                                 + INDEX + ", and its bucket policy",
                         "an origin access identity and a distribution whose S3 origin uses it (where the target has OAIs)",

@@ -77,17 +77,9 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
                 .costPerRunUsd(0.02, "upper bound: one monthly active user of the user pool at $0.015 above the free "
                         + "10,000 (Essentials, aws.amazon.com/cognito/pricing; inside the free tier it is $0), identity "
                         + "pools and IAM cost nothing, STS is free")
-                .iamActions("cognito-idp:CreateUserPool", "cognito-idp:TagResource", "cognito-idp:DeleteUserPool",
-                        "cognito-idp:ListUserPools", "cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient",
-                        "cognito-idp:ListUserPoolClients", "cognito-idp:SignUp", "cognito-idp:AdminConfirmSignUp",
-                        "cognito-idp:AdminGetUser", "cognito-idp:InitiateAuth", "cognito-idp:GetUser",
-                        "cognito-idp:GlobalSignOut", "cognito-identity:CreateIdentityPool",
-                        "cognito-identity:TagResource", "cognito-identity:DeleteIdentityPool",
-                        "cognito-identity:ListIdentityPools", "cognito-identity:SetIdentityPoolRoles",
-                        "cognito-identity:GetId", "cognito-identity:GetCredentialsForIdentity",
-                        "iam:CreateRole", "iam:TagRole", "iam:DeleteRole", "iam:ListRoles", "iam:PassRole",
-                        "iam:ListInstanceProfilesForRole", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
-                        "sts:GetCallerIdentity")
+                .provisions(IdentityPool.KIND, UserPool.KIND, UserPoolClient.KIND, IamRole.KIND)
+                .calls("cognito-identity:SetIdentityPoolRoles", "cognito-idp:AdminConfirmSignUp",
+                        "cognito-idp:AdminGetUser", "iam:PassRole", "sts:GetCallerIdentity")
                 .creates("a user pool whose password policy needs 12 characters with upper and lower case, a digit and "
                                 + "a symbol, and an app client allowing USER_PASSWORD_AUTH (no client secret)",
                         "an identity pool trusting that user pool and client, with an IAM role for authenticated "

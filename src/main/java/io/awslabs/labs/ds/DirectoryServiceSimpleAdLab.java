@@ -62,13 +62,8 @@ public final class DirectoryServiceSimpleAdLab implements Lab {
                 .costPerRunUsd(0.10, "Simple AD Small at $0.05 per hour (aws.amazon.com/directoryservice/pricing), "
                         + "billed from creation (20-40 min) until deletion (10+ min): one to two hours; the VPC, subnets "
                         + "and the directory's network interfaces cost nothing (aws.amazon.com/vpc/pricing)")
-                .iamActions("ds:CreateDirectory", "ds:DescribeDirectories", "ds:DeleteDirectory", "ds:EnableLDAPS",
-                        "ds:AddTagsToResource", "ec2:DescribeAvailabilityZones", "ec2:CreateVpc", "ec2:DeleteVpc",
-                        "ec2:DescribeVpcs", "ec2:CreateSubnet", "ec2:DeleteSubnet", "ec2:DescribeSubnets",
-                        "ec2:CreateTags", "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup",
-                        "ec2:DescribeNetworkInterfaces", "ec2:CreateSecurityGroup", "ec2:CreateNetworkInterface",
-                        "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
-                        "ec2:RevokeSecurityGroupEgress", "ec2:DeleteNetworkInterface")
+                .provisions(Directory.KIND, Subnet.KIND, Vpc.KIND)
+                .calls("ds:EnableLDAPS", "ec2:DescribeAvailabilityZones")
                 .creates("a VPC " + VPC_CIDR + " with three /24 subnets: two in different Availability Zones and a third "
                                 + "in the first one's zone",
                         "a Simple AD directory (Small) in the first two subnets; AWS adds its two domain controllers, "

@@ -11,6 +11,7 @@ import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Proof;
 import io.awslabs.lab.Symptom;
 import io.awslabs.resources.ec2.EbsVolume;
+import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.VolumeAttachment;
 import io.awslabs.resources.ec2.Vpc;
@@ -72,11 +73,9 @@ public final class EbsVolumeTypesIopsLab implements Lab {
                         + "io2 volumes at $0.125 per GB-month plus $0.065 per provisioned IOPS-month: two at 100 IOPS "
                         + "(about $0.01/h each) and one at 4,000 IOPS (about $0.36/h, billed per second while it lasts) "
                         + "(aws.amazon.com/ebs/pricing). A typical 5-minute run costs about 3 cents")
-                .iamActions("ssm:GetParameter", "ec2:DescribeInstanceTypeOfferings", "ec2:CreateVpc", "ec2:DescribeVpcs",
-                        "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet", "ec2:DescribeSecurityGroups",
-                        "ec2:DeleteSecurityGroup", "ec2:RunInstances", "ec2:CreateTags", "ec2:DescribeInstances",
-                        "ec2:TerminateInstances", "ec2:CreateVolume", "ec2:DescribeVolumes", "ec2:AttachVolume",
-                        "ec2:DetachVolume", "ec2:DeleteVolume", "ec2:ModifyVolume", "ec2:DescribeVolumesModifications")
+                .provisions(EbsVolume.KIND, Ec2Instance.KIND, Subnet.KIND, VolumeAttachment.KIND, Vpc.KIND)
+                .calls("ec2:DescribeInstanceTypeOfferings", "ec2:DescribeVolumesModifications", "ec2:ModifyVolume",
+                        "ec2:RunInstances", "ssm:GetParameter")
                 .creates("a VPC with one subnet, and one " + NanoInstance.TYPE + " instance in it (latest Amazon Linux "
                                 + "2023 arm64 AMI, no key pair, no public address)",
                         "two 1 GiB gp3 volumes attached to the instance at " + String.join(" and ", RAID_DEVICES)

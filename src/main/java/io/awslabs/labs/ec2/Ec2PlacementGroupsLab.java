@@ -6,6 +6,7 @@ import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Proof;
+import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.PlacementGroup;
 import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.Vpc;
@@ -56,11 +57,8 @@ public final class Ec2PlacementGroupsLab implements Lab {
                         + " on-demand at $0.0042/h (aws.amazon.com/ec2/pricing/on-demand, billed per second, 60 s minimum) "
                         + "and their 8 GiB gp3 root volumes (about $0.001/h each); placement groups, VPCs and subnets "
                         + "cost nothing. A typical 5-minute run costs well under a cent")
-                .iamActions("ssm:GetParameter", "ec2:DescribeInstanceTypeOfferings", "ec2:CreatePlacementGroup",
-                        "ec2:DescribePlacementGroups", "ec2:DeletePlacementGroup", "ec2:CreateTags", "ec2:CreateVpc",
-                        "ec2:DescribeVpcs", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet",
-                        "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup", "ec2:RunInstances",
-                        "ec2:DescribeInstances", "ec2:TerminateInstances")
+                .provisions(Ec2Instance.KIND, PlacementGroup.KIND, Subnet.KIND, Vpc.KIND)
+                .calls("ec2:DescribeInstanceTypeOfferings", "ec2:RunInstances", "ssm:GetParameter")
                 .creates("a cluster placement group, a spread placement group (rack level) and a partition placement "
                                 + "group with " + PARTITIONS + " partitions; during verify, one with "
                                 + MAX_PARTITIONS_PER_ZONE + " partitions (the most AWS allows per Availability Zone)",

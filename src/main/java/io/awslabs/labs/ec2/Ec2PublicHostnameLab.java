@@ -10,6 +10,7 @@ import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Proof;
 import io.awslabs.lab.Symptom;
+import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.ElasticIp;
 import io.awslabs.resources.ec2.InternetGateway;
 import io.awslabs.resources.ec2.Subnet;
@@ -64,15 +65,9 @@ public final class Ec2PublicHostnameLab implements Lab {
                         + "IPv4 addresses and one Elastic IP at $0.005/h each (aws.amazon.com/vpc/pricing), three 8 GiB gp3 "
                         + "root volumes at $0.08/GB-month (about $0.001/h each); VPCs, subnets and internet gateways are "
                         + "free. A typical 5-minute run costs well under a cent")
-                .iamActions("ssm:GetParameter", "ec2:DescribeInstanceTypeOfferings",
-                        "ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DescribeVpcAttribute", "ec2:DescribeVpcs",
-                        "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:ModifySubnetAttribute", "ec2:DescribeSubnets",
-                        "ec2:DeleteSubnet", "ec2:CreateInternetGateway", "ec2:AttachInternetGateway",
-                        "ec2:DescribeInternetGateways", "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway",
-                        "ec2:DescribeRouteTables", "ec2:CreateRoute", "ec2:DescribeSecurityGroups",
-                        "ec2:DeleteSecurityGroup", "ec2:RunInstances", "ec2:CreateTags", "ec2:DescribeInstances",
-                        "ec2:TerminateInstances", "ec2:AllocateAddress", "ec2:AssociateAddress", "ec2:DescribeAddresses",
-                        "ec2:DisassociateAddress", "ec2:ReleaseAddress")
+                .provisions(Ec2Instance.KIND, ElasticIp.KIND, InternetGateway.KIND, Subnet.KIND, Vpc.KIND)
+                .calls("ec2:AssociateAddress", "ec2:DescribeInstanceTypeOfferings", "ec2:DescribeVpcAttribute",
+                        "ec2:ModifySubnetAttribute", "ec2:ModifyVpcAttribute", "ec2:RunInstances", "ssm:GetParameter")
                 .creates("a VPC with enableDnsHostnames turned on, an internet gateway and a default route to it in its "
                                 + "main route table, a private subnet (MapPublicIpOnLaunch false) and a public one (true)",
                         "a second VPC left with enableDnsHostnames off, with its own internet gateway and public subnet",

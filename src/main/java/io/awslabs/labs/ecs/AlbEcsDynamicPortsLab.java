@@ -5,11 +5,18 @@ import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ecs.EcsCluster;
+import io.awslabs.resources.ecs.EcsService;
+import io.awslabs.resources.ecs.EcsTaskDefinition;
 import io.awslabs.resources.elbv2.Listener;
 import io.awslabs.resources.elbv2.LoadBalancer;
 import io.awslabs.resources.elbv2.TargetGroup;
+import io.awslabs.resources.iam.IamRole;
+import io.awslabs.resources.iam.InstanceProfile;
+import io.awslabs.resources.iam.InstanceProfileRole;
+import io.awslabs.resources.iam.RolePolicyAttachment;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
@@ -77,27 +84,14 @@ public final class AlbEcsDynamicPortsLab implements Lab {
                         + "us-east-1 on-demand prices; ECS itself costs nothing on EC2 "
                         + "(aws.amazon.com/elasticloadbalancing/pricing, aws.amazon.com/ec2/pricing/on-demand, "
                         + "aws.amazon.com/vpc/pricing)")
-                .iamActions("ssm:GetParameter", "ec2:DescribeVpcs", "ec2:DescribeSubnets",
-                        "ec2:DescribeInstanceTypeOfferings", "ec2:CreateSecurityGroup",
-                        "ec2:AuthorizeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:DescribeSecurityGroups",
-                        "ec2:CreateTags", "ec2:RunInstances", "ec2:DescribeInstances", "ec2:TerminateInstances",
-                        "iam:CreateRole", "iam:TagRole", "iam:DeleteRole", "iam:ListRoles", "iam:AttachRolePolicy",
-                        "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
-                        "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:ListInstanceProfiles",
-                        "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile",
-                        "iam:ListInstanceProfilesForRole", "iam:PassRole", "iam:CreateServiceLinkedRole",
-                        "ecs:CreateCluster", "ecs:DeleteCluster", "ecs:DescribeClusters", "ecs:ListClusters",
-                        "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions",
-                        "ecs:DescribeTaskDefinition", "ecs:ListTaskDefinitions", "ecs:CreateService", "ecs:DeleteService",
-                        "ecs:DescribeServices", "ecs:ListServices", "ecs:ListTasks", "ecs:DescribeTasks",
-                        "ecs:DescribeContainerInstances", "ecs:TagResource",
-                        "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
-                        "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:CreateTargetGroup",
-                        "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:DescribeTargetGroups",
-                        "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:CreateListener",
-                        "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DescribeListeners",
-                        "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:AddTags",
-                        "elasticloadbalancing:DescribeTags")
+                .provisions(Ec2Instance.KIND, SecurityGroup.KIND, EcsCluster.KIND, EcsService.KIND,
+                        EcsTaskDefinition.KIND, Listener.KIND, LoadBalancer.KIND, TargetGroup.KIND, IamRole.KIND,
+                        InstanceProfile.KIND, InstanceProfileRole.KIND, RolePolicyAttachment.KIND)
+                .calls("ec2:AuthorizeSecurityGroupIngress", "ec2:DescribeInstanceTypeOfferings", "ec2:DescribeSubnets",
+                        "ec2:DescribeVpcs", "ec2:RunInstances", "ecs:DescribeContainerInstances", "ecs:DescribeTasks",
+                        "ecs:ListTasks", "elasticloadbalancing:DescribeTargetHealth",
+                        "elasticloadbalancing:ModifyTargetGroupAttributes", "iam:CreateServiceLinkedRole",
+                        "iam:PassRole", "ssm:GetParameter")
                 .creates("in the default VPC: a security group for the ALB, and one for the instance letting TCP "
                                 + "32768-65535 in from the ALB's group only",
                         "an ECS instance role (AmazonEC2ContainerServiceforEC2Role) in an instance profile",

@@ -5,6 +5,10 @@ import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.resources.ec2.Ec2Instance;
+import io.awslabs.resources.ec2.SecurityGroup;
+import io.awslabs.resources.ec2.Subnet;
+import io.awslabs.resources.ec2.Vpc;
 import io.awslabs.resources.elbv2.Listener;
 import io.awslabs.resources.elbv2.LoadBalancer;
 import io.awslabs.resources.elbv2.TargetGroup;
@@ -69,19 +73,13 @@ public final class ElbListenersCustomPortsLab implements Lab {
                         + "capacity units, two t3.micro instances at about $0.0104 an hour each with their 8 GB gp3 "
                         + "volumes (us-east-1 on-demand prices, aws.amazon.com/elasticloadbalancing/pricing and "
                         + "aws.amazon.com/ec2/pricing/on-demand)")
-                .iamActions("ssm:GetParameter", "ec2:DescribeAvailabilityZones", "ec2:DescribeInstanceTypeOfferings",
-                        "ec2:CreateVpc", "ec2:DeleteVpc", "ec2:DescribeVpcs", "ec2:CreateSubnet", "ec2:DeleteSubnet",
-                        "ec2:DescribeSubnets", "ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress",
-                        "ec2:DeleteSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:CreateTags", "ec2:RunInstances",
-                        "ec2:DescribeInstances", "ec2:StopInstances", "ec2:TerminateInstances",
-                        "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:DeleteLoadBalancer",
-                        "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:CreateTargetGroup",
-                        "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:DescribeTargetGroups",
-                        "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:CreateListener",
-                        "elasticloadbalancing:DeleteListener", "elasticloadbalancing:DescribeListeners",
-                        "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets",
-                        "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:AddTags",
-                        "elasticloadbalancing:DescribeTags")
+                .provisions(Ec2Instance.KIND, SecurityGroup.KIND, Subnet.KIND, Vpc.KIND, Listener.KIND,
+                        LoadBalancer.KIND, TargetGroup.KIND)
+                .calls("ec2:AuthorizeSecurityGroupIngress", "ec2:DescribeAvailabilityZones",
+                        "ec2:DescribeInstanceTypeOfferings", "ec2:RunInstances", "ec2:StopInstances",
+                        "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:DescribeTargetHealth",
+                        "elasticloadbalancing:ModifyTargetGroupAttributes", "elasticloadbalancing:RegisterTargets",
+                        "ssm:GetParameter")
                 .creates("a VPC (10.80.0.0/16) with a subnet in each of two Availability Zones and a security group "
                                 + "letting TCP 80 and 8080 in from the VPC",
                         "two t3.micro Amazon Linux 2023 instances running a line-based TCP service (not HTTP) on 80 and 8080",

@@ -62,15 +62,9 @@ public final class GlobalAcceleratorAnycastLab implements Lab {
                         + "deploying, then disabling before delete) plus data transfer premium per GB (none sent here), "
                         + "and an Elastic IP at $0.005 an hour (aws.amazon.com/global-accelerator/pricing, "
                         + "aws.amazon.com/vpc/pricing)")
-                .iamActions("globalaccelerator:CreateAccelerator", "globalaccelerator:TagResource",
-                        "globalaccelerator:DescribeAccelerator", "globalaccelerator:ListAccelerators",
-                        "globalaccelerator:UpdateAccelerator", "globalaccelerator:DeleteAccelerator",
-                        "globalaccelerator:CreateListener", "globalaccelerator:DescribeListener",
-                        "globalaccelerator:ListListeners", "globalaccelerator:DeleteListener",
-                        "globalaccelerator:CreateEndpointGroup", "globalaccelerator:DescribeEndpointGroup",
-                        "globalaccelerator:UpdateEndpointGroup", "globalaccelerator:ListEndpointGroups",
-                        "globalaccelerator:DeleteEndpointGroup", "ec2:AllocateAddress", "ec2:CreateTags",
-                        "ec2:DescribeAddresses", "ec2:ReleaseAddress")
+                .provisions(ElasticIp.KIND, Accelerator.KIND, AcceleratorListener.KIND, EndpointGroup.KIND)
+                .calls("globalaccelerator:DescribeEndpointGroup", "globalaccelerator:DescribeListener",
+                        "globalaccelerator:UpdateEndpointGroup")
                 .creates("an Elastic IP address in the run's Region, tagged with the run id, as the endpoint",
                         "a standard accelerator (IPv4) named after the run id, created through the API in us-west-2 "
                                 + "whatever the run's Region, with a TCP listener on port " + PORT + " and an endpoint "

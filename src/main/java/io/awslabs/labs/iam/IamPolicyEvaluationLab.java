@@ -97,18 +97,10 @@ public final class IamPolicyEvaluationLab implements Lab {
                 .costPerRunUsd(0.01, "IAM and STS cost nothing (aws.amazon.com/iam/faqs); S3: two buckets holding a few "
                         + "bytes for minutes and about 60 requests at $0.005 per 1,000 PUT/LIST and $0.0004 per 1,000 GET "
                         + "(aws.amazon.com/s3/pricing): well under a cent")
-                .iamActions("iam:CreateUser", "iam:TagUser", "iam:DeleteUser", "iam:ListUsers", "iam:CreateAccessKey",
-                        "iam:DeleteAccessKey", "iam:ListAccessKeys", "iam:PutUserPolicy", "iam:DeleteUserPolicy",
-                        "iam:ListUserPolicies", "iam:AttachUserPolicy", "iam:DetachUserPolicy",
-                        "iam:ListAttachedUserPolicies", "iam:ListGroupsForUser", "iam:RemoveUserFromGroup",
-                        "iam:DeleteLoginProfile", "iam:CreatePolicy", "iam:TagPolicy", "iam:GetPolicy", "iam:DeletePolicy",
-                        "iam:ListPolicies", "iam:ListPolicyVersions", "iam:DeletePolicyVersion", "iam:ListEntitiesForPolicy",
-                        "iam:CreateRole", "iam:TagRole", "iam:DeleteRole", "iam:ListRoles", "iam:PutRolePolicy",
-                        "iam:DeleteRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies",
-                        "iam:DetachRolePolicy", "iam:ListInstanceProfilesForRole", "iam:PutRolePermissionsBoundary",
-                        "s3:CreateBucket", "s3:PutBucketTagging", "s3:PutObject", "s3:GetObject", "s3:ListBucket",
-                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket",
-                        "sts:GetCallerIdentity")
+                .provisions(AccessKey.KIND, IamRole.KIND, IamUser.KIND, ManagedPolicy.KIND, RoleInlinePolicy.KIND,
+                        UserInlinePolicy.KIND, UserPolicyAttachment.KIND, S3Bucket.KIND)
+                .calls("iam:GetPolicy", "iam:PutRolePermissionsBoundary", "s3:GetObject", "s3:ListBucket",
+                        "s3:PutObject", "sts:AssumeRole", "sts:GetCallerIdentity")
                 .creates("a customer managed policy on the run's target, to show that IAM checks a policy's grammar "
                                 + "when it is stored",
                         "where policies decide requests (on AWS the account itself; on moto a moto of the lab's own "

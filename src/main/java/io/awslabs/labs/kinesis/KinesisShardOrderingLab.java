@@ -74,9 +74,9 @@ public final class KinesisShardOrderingLab implements Lab {
                 .costPerRunUsd(0.08, "at most 5 open shards for under an hour at $0.015 per shard-hour ($0.075 even "
                         + "if each partial hour counts whole) plus about 5,100 PUT payload units at $0.014 per million "
                         + "(aws.amazon.com/kinesis/data-streams/pricing)")
-                .iamActions("kinesis:CreateStream", "kinesis:AddTagsToStream", "kinesis:DescribeStreamSummary",
-                        "kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords", "kinesis:GetShardIterator",
-                        "kinesis:GetRecords", "kinesis:SplitShard", "kinesis:DeleteStream", "kinesis:ListStreams")
+                .provisions(KinesisStream.KIND)
+                .calls("kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:PutRecord",
+                        "kinesis:PutRecords", "kinesis:SplitShard")
                 .creates("a provisioned data stream of " + SHARDS + " shards named after the run id and tagged with "
                         + "it; one of its shards is split during the lab; teardown deletes the stream")
                 .asserts("shards-split-hash-key-space",

@@ -63,10 +63,9 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
                 .costPerRunUsd(0.01, "two customer managed keys at $1/month prorated hourly for under an hour, the "
                         + "on-demand rotation's new key material at another $1/month prorated the same way, plus about 25 "
                         + "requests at $0.03 per 10,000 (aws.amazon.com/kms/pricing)")
-                .iamActions("kms:CreateKey", "kms:CreateAlias", "kms:DeleteAlias", "kms:TagResource", "kms:Encrypt",
-                        "kms:Decrypt", "kms:GenerateDataKey", "kms:EnableKeyRotation", "kms:GetKeyRotationStatus",
-                        "kms:RotateKeyOnDemand",
-                        "kms:DisableKey", "kms:DescribeKey", "kms:ScheduleKeyDeletion")
+                .provisions(KmsAlias.KIND, KmsKey.KIND)
+                .calls("kms:Decrypt", "kms:DisableKey", "kms:EnableKeyRotation", "kms:Encrypt", "kms:GenerateDataKey",
+                        "kms:GetKeyRotationStatus", "kms:RotateKeyOnDemand")
                 .creates("a symmetric KMS key (tagged with the run id) and its alias",
                         "a second KMS key that is disabled and scheduled for deletion during the lab")
                 .asserts("direct-round-trip",

@@ -83,16 +83,10 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
                 .services("organizations", "sts", "acm")
                 .costPerRunUsd(0.0, "AWS Organizations, SCPs and STS cost nothing (aws.amazon.com/organizations/pricing); "
                         + "the one ACM call made as the member account is a free list call (aws.amazon.com/certificate-manager/pricing)")
-                .iamActions("organizations:CreateOrganization", "organizations:DescribeOrganization",
-                        "organizations:DeleteOrganization", "organizations:ListRoots", "organizations:TagResource",
-                        "organizations:ListTagsForResource", "organizations:CreateOrganizationalUnit",
-                        "organizations:DeleteOrganizationalUnit", "organizations:ListOrganizationalUnitsForParent",
-                        "organizations:ListParents", "organizations:ListAccountsForParent", "organizations:MoveAccount",
-                        "organizations:CreatePolicy", "organizations:DeletePolicy", "organizations:ListPolicies",
-                        "organizations:EnablePolicyType", "organizations:DisablePolicyType", "organizations:AttachPolicy",
-                        "organizations:DetachPolicy", "organizations:ListPoliciesForTarget",
-                        "organizations:ListTargetsForPolicy", "sts:AssumeRole (the member account's role, with "
-                                + MEMBER_OPTION + ")", "acm:ListCertificates (as the member account)")
+                .provisions(AccountMove.KIND, Organization.KIND, OrganizationalUnit.KIND, PolicyAttachment.KIND,
+                        PolicyTypeEnabled.KIND, ServiceControlPolicy.KIND)
+                .calls("acm:ListCertificates", "organizations:ListPoliciesForTarget", "sts:AssumeRole",
+                        "sts:GetCallerIdentity")
                 .creates("with --option organization=create-in-sandbox: an organization with all features, whose "
                                 + "management account is the sandbox account (deleted at teardown, which makes the "
                                 + "account standalone again); with --option organization=o-...: nothing at the top, "

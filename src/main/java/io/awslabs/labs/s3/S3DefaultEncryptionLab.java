@@ -65,11 +65,9 @@ public final class S3DefaultEncryptionLab implements Lab {
                 .costPerRunUsd(0.01, "one customer managed KMS key at $1/month prorated hourly for under an hour "
                         + "(aws.amazon.com/kms/pricing), about 20 S3 requests and a few KMS data key requests at "
                         + "fractions of a cent, a few hundred bytes stored for minutes (aws.amazon.com/s3/pricing)")
-                .iamActions("kms:CreateKey", "kms:TagResource", "kms:DescribeKey", "kms:ScheduleKeyDeletion",
-                        "kms:GenerateDataKey", "kms:Decrypt",
-                        "s3:CreateBucket", "s3:PutBucketTagging", "s3:PutEncryptionConfiguration",
-                        "s3:GetEncryptionConfiguration", "s3:PutBucketPolicy", "s3:PutObject", "s3:GetObject",
-                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket")
+                .provisions(KmsKey.KIND, S3Bucket.KIND, S3BucketPolicy.KIND)
+                .calls("kms:Decrypt", "kms:GenerateDataKey", "s3:GetEncryptionConfiguration", "s3:GetObject",
+                        "s3:PutEncryptionConfiguration", "s3:PutObject")
                 .creates("a symmetric KMS key (tagged with the run id), scheduled for deletion at teardown",
                         "three S3 buckets named after the run id and tagged with it: one with SSE-KMS default encryption, "
                                 + "one left unconfigured, one with SSE-KMS default encryption and a deny-unless-aws:kms "

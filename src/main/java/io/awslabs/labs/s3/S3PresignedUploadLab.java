@@ -84,8 +84,8 @@ public final class S3PresignedUploadLab implements Lab {
                 .services("s3")
                 .costPerRunUsd(0.001, "about 10 PUT/LIST requests at $0.005 per 1,000, a few GET requests at $0.0004 per "
                         + "1,000 and some 50 KB stored for minutes (aws.amazon.com/s3/pricing)")
-                .iamActions("s3:CreateBucket", "s3:PutBucketTagging", "s3:PutObject", "s3:GetObject",
-                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket")
+                .provisions(S3Bucket.KIND)
+                .calls("s3:GetObject", "s3:PutObject")
                 .creates("a private S3 bucket named after the run id and tagged with it, holding a few receipt images; "
                         + "teardown deletes every object version, then the bucket")
                 .asserts("presigned-put-uploads-without-credentials",

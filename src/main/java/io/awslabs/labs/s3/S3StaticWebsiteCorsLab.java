@@ -65,10 +65,8 @@ public final class S3StaticWebsiteCorsLab implements Lab {
                 .costPerRunUsd(0.01, "one bucket with three objects of a few hundred bytes stored for minutes, about "
                         + "30 requests at $0.005 per 1,000 PUT and $0.0004 per 1,000 GET, and a few KB of data transfer "
                         + "out (aws.amazon.com/s3/pricing)")
-                .iamActions("s3:CreateBucket", "s3:PutBucketTagging", "s3:PutObject", "s3:PutBucketWebsite",
-                        "s3:PutBucketCORS", "s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock",
-                        "s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:DeleteBucketPolicy", "s3:ListAllMyBuckets",
-                        "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:DeleteBucket")
+                .provisions(S3Bucket.KIND, S3BucketPolicy.KIND, S3PublicAccessOpening.KIND)
+                .calls("s3:PutBucketCORS", "s3:PutBucketWebsite", "s3:PutObject")
                 .creates("an S3 bucket named after the run id and tagged with it, holding index.html, error.html and "
                                 + "images/logo.svg, configured as a static website and with one CORS rule allowing GET "
                                 + "and HEAD from " + ALLOWED_ORIGIN,

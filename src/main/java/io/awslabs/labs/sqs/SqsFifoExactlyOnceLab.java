@@ -76,9 +76,8 @@ public final class SqsFifoExactlyOnceLab implements Lab {
                 .costPerRunUsd(0.001, "about 150 requests at $0.50 per million FIFO requests and $0.40 per million "
                         + "standard requests, the first million each month free; queues themselves cost nothing "
                         + "(aws.amazon.com/sqs/pricing)")
-                .iamActions("sqs:CreateQueue", "sqs:TagQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
-                        "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-                        "sqs:DeleteQueue", "sqs:ListQueues")
+                .provisions(SqsQueue.KIND)
+                .calls("sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:ReceiveMessage", "sqs:SendMessage")
                 .creates("four FIFO queues named after the run id and tagged with it: dedup.fifo and orders.fifo with "
                                 + "content-based deduplication, retries.fifo with a " + VISIBILITY_TIMEOUT_SECONDS
                                 + " s visibility timeout and a redrive policy (maxReceiveCount " + MAX_RECEIVE_COUNT

@@ -11,6 +11,11 @@ import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.LabOption;
 import io.awslabs.lab.Proof;
 import io.awslabs.lab.Symptom;
+import io.awslabs.resources.ec2.Ec2Instance;
+import io.awslabs.resources.iam.IamRole;
+import io.awslabs.resources.iam.InstanceProfile;
+import io.awslabs.resources.iam.InstanceProfileRole;
+import io.awslabs.resources.iam.RolePolicyAttachment;
 import io.awslabs.resources.kms.KmsKey;
 import io.awslabs.resources.ssm.SsmParameter;
 import java.nio.charset.StandardCharsets;
@@ -105,18 +110,13 @@ public final class SsmRunCommandLab implements Lab {
                         + "prorated hourly and free once pending deletion (about $0.0014, aws.amazon.com/kms/pricing); "
                         + "Run Command and standard parameters cost nothing (aws.amazon.com/systems-manager/pricing). "
                         + "A typical 10-minute run costs about half a cent")
-                .iamActions("ssm:GetParameter", "ssm:PutParameter", "ssm:AddTagsToResource", "ssm:DescribeParameters",
-                        "ssm:DeleteParameter", "ssm:DescribeInstanceInformation", "ssm:SendCommand",
-                        "ssm:ListCommands", "ssm:GetCommandInvocation",
-                        "ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeInstanceTypeOfferings",
-                        "ec2:CreateSecurityGroup", "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup",
-                        "ec2:RunInstances", "ec2:CreateTags", "ec2:DescribeInstances", "ec2:TerminateInstances",
-                        "iam:CreateRole", "iam:TagRole", "iam:GetRole", "iam:DeleteRole", "iam:AttachRolePolicy",
-                        "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:CreateInstanceProfile",
-                        "iam:TagInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile",
-                        "iam:GetInstanceProfile", "iam:DeleteInstanceProfile", "iam:PassRole",
-                        "kms:CreateKey", "kms:TagResource", "kms:DescribeKey", "kms:ScheduleKeyDeletion",
-                        "kms:Encrypt", "kms:Decrypt")
+                .provisions(Ec2Instance.KIND, io.awslabs.resources.ec2.SecurityGroup.KIND, IamRole.KIND,
+                        InstanceProfile.KIND, InstanceProfileRole.KIND, RolePolicyAttachment.KIND, KmsKey.KIND,
+                        SsmParameter.KIND)
+                .calls("ec2:DescribeInstanceTypeOfferings", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+                        "ec2:RunInstances", "iam:GetRole", "iam:PassRole", "kms:Decrypt", "kms:Encrypt",
+                        "ssm:AddTagsToResource", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation",
+                        "ssm:GetParameter", "ssm:ListCommands", "ssm:PutParameter", "ssm:SendCommand")
                 .creates("an IAM role that EC2 can assume, with AmazonSSMManagedInstanceCore attached, and its "
                                 + "instance profile",
                         "a security group in the default VPC with no inbound rule",

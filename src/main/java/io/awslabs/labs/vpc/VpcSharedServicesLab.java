@@ -9,13 +9,17 @@ import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
 import io.awslabs.lab.Symptom;
+import io.awslabs.resources.ec2.NetworkInsightsPath;
 import io.awslabs.resources.ec2.NetworkInterface;
 import io.awslabs.resources.ec2.PeeringConnection;
 import io.awslabs.resources.ec2.Route;
+import io.awslabs.resources.ec2.RouteTable;
 import io.awslabs.resources.ec2.SecurityGroup;
+import io.awslabs.resources.ec2.Subnet;
 import io.awslabs.resources.ec2.TransitGateway;
 import io.awslabs.resources.ec2.TransitGatewayAttachment;
 import io.awslabs.resources.ec2.TransitGatewayRouteTable;
+import io.awslabs.resources.ec2.Vpc;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,24 +89,13 @@ public final class VpcSharedServicesLab implements Lab {
                         + "attachments and the gateway take minutes to become available and to be deleted); VPCs, "
                         + "subnets, route tables, network interfaces and peering connections cost nothing without "
                         + "traffic (aws.amazon.com/transit-gateway/pricing, aws.amazon.com/vpc/pricing)")
-                .iamActions("ec2:CreateVpc", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet",
-                        "ec2:DescribeAvailabilityZones", "ec2:CreateRouteTable", "ec2:AssociateRouteTable",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable", "ec2:DescribeRouteTables",
-                        "ec2:CreateRoute", "ec2:DeleteRoute", "ec2:CreateSecurityGroup",
-                        "ec2:AuthorizeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:DescribeSecurityGroups",
-                        "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces",
-                        "ec2:CreateVpcPeeringConnection", "ec2:AcceptVpcPeeringConnection",
-                        "ec2:RejectVpcPeeringConnection", "ec2:DeleteVpcPeeringConnection",
-                        "ec2:DescribeVpcPeeringConnections", "ec2:CreateTransitGateway", "ec2:DeleteTransitGateway",
-                        "ec2:DescribeTransitGateways", "ec2:CreateTransitGatewayVpcAttachment",
-                        "ec2:DeleteTransitGatewayVpcAttachment", "ec2:DescribeTransitGatewayVpcAttachments",
-                        "ec2:CreateTransitGatewayRouteTable", "ec2:DeleteTransitGatewayRouteTable",
-                        "ec2:DescribeTransitGatewayRouteTables", "ec2:AssociateTransitGatewayRouteTable",
-                        "ec2:DisassociateTransitGatewayRouteTable", "ec2:GetTransitGatewayRouteTableAssociations",
-                        "ec2:CreateTransitGatewayRoute", "ec2:SearchTransitGatewayRoutes",
-                        "ec2:CreateNetworkInsightsPath", "ec2:StartNetworkInsightsAnalysis",
-                        "ec2:DescribeNetworkInsightsAnalyses", "ec2:DeleteNetworkInsightsAnalysis",
-                        "ec2:DeleteNetworkInsightsPath", "ec2:CreateTags")
+                .provisions(NetworkInsightsPath.KIND, NetworkInterface.KIND, PeeringConnection.KIND, Route.KIND,
+                        RouteTable.KIND, SecurityGroup.KIND, Subnet.KIND, TransitGateway.KIND,
+                        TransitGatewayAttachment.KIND, TransitGatewayRouteTable.KIND, Vpc.KIND)
+                .calls("ec2:AcceptVpcPeeringConnection", "ec2:AuthorizeSecurityGroupIngress",
+                        "ec2:CreateTransitGatewayRoute", "ec2:DescribeAvailabilityZones",
+                        "ec2:RejectVpcPeeringConnection", "ec2:SearchTransitGatewayRoutes",
+                        "ec2:StartNetworkInsightsAnalysis")
                 .creates("four VPCs tagged with the run id: shared services " + SHARED_CIDR + ", app A " + APP_A_CIDR
                                 + ", app B " + APP_B_CIDR + ", and a newcomer that reuses " + APP_A_CIDR + ", each with "
                                 + "a /24 subnet and a route table of its own",

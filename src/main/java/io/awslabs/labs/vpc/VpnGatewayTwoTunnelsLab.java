@@ -12,6 +12,8 @@ import io.awslabs.lab.Symptom;
 import io.awslabs.resources.ec2.CustomerGateway;
 import io.awslabs.resources.ec2.Route;
 import io.awslabs.resources.ec2.RouteTable;
+import io.awslabs.resources.ec2.Subnet;
+import io.awslabs.resources.ec2.Vpc;
 import io.awslabs.resources.ec2.VpnConnection;
 import io.awslabs.resources.ec2.VpnGateway;
 import io.awslabs.resources.ec2.VpnGatewayAttachment;
@@ -66,15 +68,9 @@ public final class VpnGatewayTwoTunnelsLab implements Lab {
                 .costPerRunUsd(0.02, "the VPN connection costs about $0.05 an hour while it exists, and a run keeps "
                         + "it for minutes (its deletion takes minutes on AWS too); the virtual private gateway, the "
                         + "customer gateway and the VPC cost nothing (aws.amazon.com/vpn/site-to-site-vpn-pricing)")
-                .iamActions("ec2:CreateVpc", "ec2:DeleteVpc", "ec2:CreateSubnet", "ec2:DeleteSubnet",
-                        "ec2:DescribeAvailabilityZones", "ec2:CreateRouteTable", "ec2:AssociateRouteTable",
-                        "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable", "ec2:DescribeRouteTables",
-                        "ec2:CreateRoute", "ec2:DeleteRoute", "ec2:DescribeSecurityGroups",
-                        "ec2:CreateCustomerGateway", "ec2:DeleteCustomerGateway", "ec2:DescribeCustomerGateways",
-                        "ec2:CreateVpnGateway", "ec2:AttachVpnGateway", "ec2:DetachVpnGateway",
-                        "ec2:DeleteVpnGateway", "ec2:DescribeVpnGateways", "ec2:CreateVpnConnection",
-                        "ec2:CreateVpnConnectionRoute", "ec2:DeleteVpnConnection", "ec2:DescribeVpnConnections",
-                        "ec2:EnableVgwRoutePropagation", "ec2:CreateTags")
+                .provisions(CustomerGateway.KIND, Route.KIND, RouteTable.KIND, Subnet.KIND, Vpc.KIND,
+                        VpnConnection.KIND, VpnGateway.KIND, VpnGatewayAttachment.KIND)
+                .calls("ec2:CreateVpnConnectionRoute", "ec2:DescribeAvailabilityZones", "ec2:EnableVgwRoutePropagation")
                 .creates("a VPC " + VPC_CIDR + " tagged with the run id, with a subnet and a route table of its own",
                         "a customer gateway for the device at " + DEVICE_PUBLIC_IP + " (BGP ASN " + DEVICE_BGP_ASN + ")",
                         "a virtual private gateway (Amazon-side ASN " + AMAZON_SIDE_ASN + ") attached to the VPC",

@@ -76,15 +76,8 @@ public final class WafAndShieldLab implements Lab {
                         + "requests at $0.60 per million (aws.amazon.com/waf/pricing); an ALB and an NLB at about $0.0225 "
                         + "an hour each plus capacity units (aws.amazon.com/elasticloadbalancing/pricing); never Shield "
                         + "Advanced, which is $3,000 a month with a one-year commitment (aws.amazon.com/shield/pricing)")
-                .iamActions("ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:CreateSecurityGroup", "ec2:CreateTags",
-                        "ec2:AuthorizeSecurityGroupIngress", "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup",
-                        "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:AddTags",
-                        "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:CreateListener",
-                        "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DeleteListener",
-                        "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:SetWebAcl",
-                        "wafv2:CreateWebACL", "wafv2:TagResource", "wafv2:GetWebACL", "wafv2:ListWebACLs",
-                        "wafv2:AssociateWebACL", "wafv2:GetWebACLForResource", "wafv2:DisassociateWebACL",
-                        "wafv2:DeleteWebACL")
+                .provisions(SecurityGroup.KIND, Listener.KIND, LoadBalancer.KIND, WebAcl.KIND, WebAclAssociation.KIND)
+                .calls("ec2:AuthorizeSecurityGroupIngress", "ec2:DescribeSubnets", "ec2:DescribeVpcs")
                 .creates("in the Region's default VPC: a security group allowing HTTP from anywhere, an internet-facing "
                                 + "Application Load Balancer in two Availability Zones with an HTTP listener that answers "
                                 + "200 itself (no targets), and an internet-facing Network Load Balancer",

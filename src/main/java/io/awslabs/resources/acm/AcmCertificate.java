@@ -29,6 +29,16 @@ public final class AcmCertificate implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("acm:DeleteCertificate");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("acm:ListCertificates", "acm:ListTagsForCertificate");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) {
         env.target().client(AcmClient.class).deleteCertificate(r -> r.certificateArn(arn));
     }

@@ -36,6 +36,17 @@ public final class Distribution implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cloudfront:GetDistribution", "cloudfront:GetDistributionConfig",
+                "cloudfront:UpdateDistribution", "cloudfront:DeleteDistribution");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cloudfront:ListDistributions");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         CloudFrontClient cloudFront = env.target().client(CloudFrontClient.class);
         String id = canonicalId(idOrArn);

@@ -25,6 +25,16 @@ public final class OriginAccessControl implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cloudfront:GetOriginAccessControl", "cloudfront:DeleteOriginAccessControl");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cloudfront:ListOriginAccessControls");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         CloudFrontClient cloudFront = env.target().client(CloudFrontClient.class);
         String eTag = cloudFront.getOriginAccessControl(r -> r.id(id)).eTag();

@@ -25,6 +25,17 @@ public final class OriginAccessIdentity implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cloudfront:GetCloudFrontOriginAccessIdentity",
+                "cloudfront:DeleteCloudFrontOriginAccessIdentity");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cloudfront:ListCloudFrontOriginAccessIdentities");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         CloudFrontClient cloudFront = env.target().client(CloudFrontClient.class);
         String eTag = cloudFront.getCloudFrontOriginAccessIdentity(r -> r.id(id)).eTag();

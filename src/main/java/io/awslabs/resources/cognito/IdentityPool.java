@@ -36,6 +36,17 @@ public final class IdentityPool implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cognito-identity:CreateIdentityPool", "cognito-identity:TagResource",
+                "cognito-identity:DeleteIdentityPool");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cognito-identity:ListIdentityPools");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         String id = canonicalId(idOrArn);
         env.target().client(CognitoIdentityClient.class).deleteIdentityPool(r -> r.identityPoolId(id));

@@ -46,6 +46,16 @@ public final class UserPool implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cognito-idp:CreateUserPool", "cognito-idp:TagResource", "cognito-idp:DeleteUserPool");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cognito-idp:ListUserPools");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         String id = canonicalId(idOrArn);
         env.target().client(CognitoIdentityProviderClient.class).deleteUserPool(r -> r.userPoolId(id));

@@ -39,6 +39,16 @@ public final class UserPoolClient implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("cognito-idp:ListUserPools", "cognito-idp:ListUserPoolClients");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Client c = Relation.parse(id, Client.class);
         env.target().client(CognitoIdentityProviderClient.class)

@@ -60,6 +60,20 @@ public final class Directory implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ds:CreateDirectory", "ds:AddTagsToResource", "ds:DescribeDirectories", "ds:DeleteDirectory",
+                "ec2:DescribeSecurityGroups", "ec2:DeleteSecurityGroup", "ec2:CreateSecurityGroup",
+                "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupEgress", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
+                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeVpcs");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ds:DescribeDirectories");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         DirectoryClient ds = env.target().client(DirectoryClient.class);
         String id = canonicalId(idOrArn);

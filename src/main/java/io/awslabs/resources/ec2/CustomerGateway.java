@@ -42,6 +42,17 @@ public final class CustomerGateway implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateCustomerGateway", "ec2:CreateTags", "ec2:DescribeCustomerGateways",
+                "ec2:DeleteCustomerGateway");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeCustomerGateways");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {

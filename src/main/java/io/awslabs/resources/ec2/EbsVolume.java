@@ -63,6 +63,16 @@ public final class EbsVolume implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateVolume", "ec2:CreateTags", "ec2:DescribeVolumes", "ec2:DeleteVolume");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVolumes");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String volumeId = canonicalId(idOrArn);

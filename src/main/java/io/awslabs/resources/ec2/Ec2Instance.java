@@ -31,6 +31,16 @@ public final class Ec2Instance implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:TerminateInstances", "ec2:DescribeInstances");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeInstances");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);

@@ -42,6 +42,17 @@ public final class ElasticIp implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:AllocateAddress", "ec2:CreateTags", "ec2:DescribeAddresses", "ec2:DisassociateAddress",
+                "ec2:ReleaseAddress");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeAddresses");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String allocationId = canonicalId(idOrArn);

@@ -48,6 +48,18 @@ public final class InternetGateway implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateInternetGateway", "ec2:CreateTags", "ec2:AttachInternetGateway", "ec2:CreateRoute",
+                "ec2:DescribeRouteTables", "ec2:DeleteInternetGateway", "ec2:DescribeInternetGateways",
+                "ec2:DetachInternetGateway");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeInternetGateways");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String gatewayId = canonicalId(idOrArn);

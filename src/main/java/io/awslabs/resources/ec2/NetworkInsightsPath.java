@@ -4,6 +4,7 @@ import io.awslabs.resources.Ids;
 import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.Teardown;
+import java.util.List;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
@@ -33,6 +34,12 @@ public final class NetworkInsightsPath implements ResourceKind {
     @Override
     public String type() {
         return "EC2 Reachability Analyzer path";
+    }
+
+    @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateNetworkInsightsPath", "ec2:CreateTags", "ec2:DeleteNetworkInsightsAnalysis",
+                "ec2:DeleteNetworkInsightsPath", "ec2:DescribeNetworkInsightsAnalyses");
     }
 
     @Override

@@ -35,6 +35,16 @@ public final class NetworkInterface implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateNetworkInterface", "ec2:CreateTags", "ec2:DeleteNetworkInterface");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeNetworkInterfaces");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         env.target().client(Ec2Client.class).deleteNetworkInterface(r -> r.networkInterfaceId(id));

@@ -52,6 +52,17 @@ public final class PeeringConnection implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateVpcPeeringConnection", "ec2:CreateTags", "ec2:DescribeVpcPeeringConnections",
+                "ec2:DeleteVpcPeeringConnection");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVpcPeeringConnections");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {

@@ -45,6 +45,16 @@ public final class PlacementGroup implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreatePlacementGroup", "ec2:CreateTags", "ec2:DeletePlacementGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribePlacementGroups");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String name = canonicalId(idOrArn);
         try {

@@ -46,6 +46,16 @@ public final class Route implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateRoute", "ec2:DeleteRoute");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeRouteTables");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Exception {
         Destination route = Relation.parse(id, Destination.class);
         Ec2Client ec2 = env.target().client(Ec2Client.class);

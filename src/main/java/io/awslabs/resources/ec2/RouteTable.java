@@ -42,6 +42,17 @@ public final class RouteTable implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateRouteTable", "ec2:CreateTags", "ec2:AssociateRouteTable", "ec2:DescribeRouteTables",
+                "ec2:DisassociateRouteTable", "ec2:DeleteRouteTable");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeRouteTables");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);

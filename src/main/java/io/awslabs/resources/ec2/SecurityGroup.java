@@ -38,6 +38,16 @@ public final class SecurityGroup implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateSecurityGroup", "ec2:CreateTags", "ec2:DeleteSecurityGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeSecurityGroups");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String groupId = canonicalId(idOrArn);

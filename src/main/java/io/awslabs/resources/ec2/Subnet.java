@@ -45,6 +45,16 @@ public final class Subnet implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateSubnet", "ec2:CreateTags", "ec2:DeleteSubnet");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeSubnets");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String subnetId = canonicalId(idOrArn);

@@ -56,6 +56,17 @@ public final class TransitGateway implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateTransitGateway", "ec2:CreateTags", "ec2:DescribeTransitGateways",
+                "ec2:DeleteTransitGateway");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeTransitGateways");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);

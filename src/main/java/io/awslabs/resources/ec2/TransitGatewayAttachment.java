@@ -52,6 +52,17 @@ public final class TransitGatewayAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateTransitGatewayVpcAttachment", "ec2:CreateTags",
+                "ec2:DescribeTransitGatewayVpcAttachments", "ec2:DeleteTransitGatewayVpcAttachment");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeTransitGateways", "ec2:DescribeTransitGatewayVpcAttachments");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);

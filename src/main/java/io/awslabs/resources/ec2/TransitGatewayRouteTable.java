@@ -67,6 +67,18 @@ public final class TransitGatewayRouteTable implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateTransitGatewayRouteTable", "ec2:CreateTags", "ec2:AssociateTransitGatewayRouteTable",
+                "ec2:GetTransitGatewayRouteTableAssociations", "ec2:DescribeTransitGatewayRouteTables",
+                "ec2:DeleteTransitGatewayRouteTable", "ec2:DisassociateTransitGatewayRouteTable");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeTransitGatewayRouteTables");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);

@@ -47,6 +47,16 @@ public final class VolumeAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:AttachVolume", "ec2:DescribeVolumes", "ec2:DetachVolume");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVolumes");
+    }
+
+    @Override
     public String canonicalId(String idOrArn) {
         return idOrArn;
     }

@@ -42,6 +42,17 @@ public final class Vpc implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateVpc", "ec2:CreateTags", "ec2:DeleteVpc", "ec2:DescribeSecurityGroups",
+                "ec2:DeleteSecurityGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVpcs");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String vpcId = canonicalId(idOrArn);

@@ -47,6 +47,17 @@ public final class VpnConnection implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateVpnConnection", "ec2:CreateTags", "ec2:DescribeVpnConnections",
+                "ec2:DeleteVpnConnection");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVpnConnections");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         Ec2Client ec2 = env.target().client(Ec2Client.class);

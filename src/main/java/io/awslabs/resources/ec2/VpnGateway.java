@@ -44,6 +44,16 @@ public final class VpnGateway implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:CreateVpnGateway", "ec2:CreateTags", "ec2:DescribeVpnGateways", "ec2:DeleteVpnGateway");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVpnGateways");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {

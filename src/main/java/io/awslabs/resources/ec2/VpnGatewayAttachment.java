@@ -52,6 +52,16 @@ public final class VpnGatewayAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ec2:AttachVpnGateway", "ec2:DescribeVpnGateways", "ec2:DetachVpnGateway");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ec2:DescribeVpnGateways");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Exception {
         Attached attached = Relation.parse(id, Attached.class);
         Ec2Client ec2 = env.target().client(Ec2Client.class);

@@ -51,6 +51,16 @@ public final class EcsCluster implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ecs:CreateCluster", "ecs:TagResource", "ecs:DescribeClusters", "ecs:DeleteCluster");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ecs:ListClusters", "ecs:DescribeClusters");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Exception {
         if (isGone(env.target(), arn)) {
             throw new Gone("already INACTIVE");

@@ -49,6 +49,16 @@ public final class EcsService implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ecs:CreateService", "ecs:TagResource", "ecs:DeleteService");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ecs:ListClusters", "ecs:DescribeClusters", "ecs:ListServices", "ecs:DescribeServices");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Exception {
         EcsClient ecs = env.target().client(EcsClient.class);
         Service service = find(ecs, arn).filter(s -> !EcsCluster.INACTIVE.equals(s.status()))

@@ -43,6 +43,17 @@ public final class EcsTaskDefinition implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ecs:RegisterTaskDefinition", "ecs:TagResource", "ecs:DescribeTaskDefinition",
+                "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ecs:ListTaskDefinitions");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Exception {
         EcsClient ecs = env.target().client(EcsClient.class);
         TaskDefinitionStatus status = statusOf(ecs, arn);

@@ -51,6 +51,18 @@ public final class Listener implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("elasticloadbalancing:CreateListener", "elasticloadbalancing:AddTags",
+                "elasticloadbalancing:DeleteListener");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners",
+                "elasticloadbalancing:DescribeTags");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) {
         env.target().client(ElasticLoadBalancingV2Client.class).deleteListener(r -> r.listenerArn(arn));
     }

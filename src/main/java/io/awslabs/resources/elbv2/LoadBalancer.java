@@ -52,6 +52,17 @@ public final class LoadBalancer implements ResourceKind {
         return "ELB load balancer";
     }
 
+    @Override
+    public List<String> actions() {
+        return List.of("elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:AddTags",
+                "elasticloadbalancing:DeleteLoadBalancer");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTags");
+    }
+
     /** DeleteLoadBalancer succeeds for a load balancer that is already gone. */
     @Override
     public void delete(Teardown env, String arn) {

@@ -55,6 +55,17 @@ public final class TargetGroup implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:AddTags",
+                "elasticloadbalancing:DeleteTargetGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTags");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Exception {
         ElasticLoadBalancingV2Client elb = env.target().client(ElasticLoadBalancingV2Client.class);
         env.waits().retrying(Ids.lastSegment(arn) + " to be released by its listeners", RELEASE_TIMEOUT, RETRY_EVERY,

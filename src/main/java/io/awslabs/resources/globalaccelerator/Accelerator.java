@@ -43,6 +43,18 @@ public final class Accelerator implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("globalaccelerator:CreateAccelerator", "globalaccelerator:TagResource",
+                "globalaccelerator:DescribeAccelerator", "globalaccelerator:UpdateAccelerator",
+                "globalaccelerator:DeleteAccelerator");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("globalaccelerator:ListAccelerators");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Exception {
         GlobalAcceleratorClient ga = GlobalAcceleratorApi.client(env.target());
         try {

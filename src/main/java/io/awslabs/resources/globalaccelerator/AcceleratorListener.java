@@ -34,6 +34,16 @@ public final class AcceleratorListener implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("globalaccelerator:CreateListener", "globalaccelerator:DeleteListener");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("globalaccelerator:ListAccelerators", "globalaccelerator:ListListeners");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Gone {
         try {
             GlobalAcceleratorApi.client(env.target()).deleteListener(r -> r.listenerArn(arn));

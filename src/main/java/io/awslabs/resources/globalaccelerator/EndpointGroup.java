@@ -36,6 +36,17 @@ public final class EndpointGroup implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("globalaccelerator:CreateEndpointGroup", "globalaccelerator:DeleteEndpointGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("globalaccelerator:ListAccelerators", "globalaccelerator:ListListeners",
+                "globalaccelerator:ListEndpointGroups");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Gone {
         try {
             GlobalAcceleratorApi.client(env.target()).deleteEndpointGroup(r -> r.endpointGroupArn(arn));

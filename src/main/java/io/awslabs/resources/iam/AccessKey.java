@@ -67,6 +67,16 @@ public final class AccessKey implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:CreateAccessKey", "iam:DeleteAccessKey");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListUsers", "iam:ListAccessKeys");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Key key = Relation.parse(id, Key.class);
         env.target().client(IamClient.class).deleteAccessKey(r -> r.userName(key.user()).accessKeyId(key.accessKeyId()));

@@ -47,6 +47,18 @@ public final class IamRole implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:CreateRole", "iam:TagRole", "iam:ListRolePolicies", "iam:DeleteRolePolicy",
+                "iam:ListAttachedRolePolicies", "iam:DetachRolePolicy", "iam:ListInstanceProfilesForRole",
+                "iam:RemoveRoleFromInstanceProfile", "iam:DeleteRole");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListRoles");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         IamClient iam = env.target().client(IamClient.class);
         String role = canonicalId(idOrArn);

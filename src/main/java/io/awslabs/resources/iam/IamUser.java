@@ -42,6 +42,19 @@ public final class IamUser implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:CreateUser", "iam:TagUser", "iam:DeleteUser", "iam:ListAccessKeys", "iam:DeleteAccessKey",
+                "iam:DeleteLoginProfile", "iam:ListUserPolicies", "iam:DeleteUserPolicy",
+                "iam:ListAttachedUserPolicies", "iam:DetachUserPolicy", "iam:ListGroupsForUser",
+                "iam:RemoveUserFromGroup");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListUsers");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         IamClient iam = env.target().client(IamClient.class);
         String user = canonicalId(idOrArn);

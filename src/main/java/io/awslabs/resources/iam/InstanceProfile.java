@@ -37,6 +37,17 @@ public final class InstanceProfile implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:CreateInstanceProfile", "iam:TagInstanceProfile", "iam:GetInstanceProfile",
+                "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListInstanceProfiles");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         IamClient iam = env.target().client(IamClient.class);
         String profile = canonicalId(idOrArn);

@@ -34,6 +34,16 @@ public final class InstanceProfileRole implements ResourceKind {
         return "IAM instance profile role";
     }
 
+    @Override
+    public List<String> actions() {
+        return List.of("iam:AddRoleToInstanceProfile", "iam:GetInstanceProfile", "iam:RemoveRoleFromInstanceProfile");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListInstanceProfiles", "iam:GetInstanceProfile");
+    }
+
     /** Checked first: removing a role that is not in the profile is an error, not a no-op. */
     @Override
     public void delete(Teardown env, String id) throws Gone {

@@ -38,6 +38,18 @@ public final class ManagedPolicy implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:CreatePolicy", "iam:TagPolicy", "iam:ListEntitiesForPolicy", "iam:DetachGroupPolicy",
+                "iam:DetachRolePolicy", "iam:DetachUserPolicy", "iam:ListPolicyVersions", "iam:DeletePolicyVersion",
+                "iam:DeletePolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListPolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) {
         IamClient iam = env.target().client(IamClient.class);
         ListEntitiesForPolicyResponse entities = iam.listEntitiesForPolicy(r -> r.policyArn(arn));

@@ -33,6 +33,16 @@ public final class RoleInlinePolicy implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:PutRolePolicy", "iam:DeleteRolePolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListRoles", "iam:ListRolePolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Embedded e = Relation.parse(id, Embedded.class);
         env.target().client(IamClient.class).deleteRolePolicy(r -> r.roleName(e.role()).policyName(e.policyName()));

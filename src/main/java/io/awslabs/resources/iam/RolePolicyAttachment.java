@@ -47,6 +47,16 @@ public final class RolePolicyAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListRoles", "iam:ListAttachedRolePolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Attached attached = Relation.parse(id, Attached.class);
         env.target().client(IamClient.class)

@@ -33,6 +33,16 @@ public final class UserInlinePolicy implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:PutUserPolicy", "iam:DeleteUserPolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListUsers", "iam:ListUserPolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Embedded e = Relation.parse(id, Embedded.class);
         env.target().client(IamClient.class).deleteUserPolicy(r -> r.userName(e.user()).policyName(e.policyName()));

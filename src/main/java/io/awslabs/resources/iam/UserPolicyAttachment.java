@@ -34,6 +34,16 @@ public final class UserPolicyAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("iam:AttachUserPolicy", "iam:DetachUserPolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("iam:ListUsers", "iam:ListAttachedUserPolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         Attached a = Relation.parse(id, Attached.class);
         env.target().client(IamClient.class).detachUserPolicy(r -> r.userName(a.user()).policyArn(a.policyArn()));

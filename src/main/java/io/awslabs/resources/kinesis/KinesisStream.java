@@ -73,6 +73,17 @@ public final class KinesisStream implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("kinesis:CreateStream", "kinesis:AddTagsToStream", "kinesis:DescribeStreamSummary",
+                "kinesis:DeleteStream");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("kinesis:ListStreams");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         KinesisClient kinesis = env.target().client(KinesisClient.class);
         String name = canonicalId(idOrArn);

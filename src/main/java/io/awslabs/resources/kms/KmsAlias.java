@@ -31,6 +31,16 @@ public final class KmsAlias implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("kms:CreateAlias", "kms:DeleteAlias");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("kms:ListAliases");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         String alias = canonicalId(idOrArn);
         env.target().client(KmsClient.class).deleteAlias(r -> r.aliasName(alias));

@@ -51,6 +51,16 @@ public final class KmsKey implements ResourceKind {
         return "KMS key";
     }
 
+    @Override
+    public List<String> actions() {
+        return List.of("kms:CreateKey", "kms:TagResource", "kms:DescribeKey", "kms:ScheduleKeyDeletion");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("kms:ListKeys", "kms:DescribeKey");
+    }
+
     /**
      * Schedules deletion unless it already is; either way the key is not deleted but
      * {@link Scheduled}, with the date KMS will delete it.

@@ -42,6 +42,17 @@ public final class AccountMove implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:MoveAccount", "organizations:ListParents");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent",
+                "organizations:ListAccountsForParent");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Gone {
         Moved m = Relation.parse(id, Moved.class);
         OrganizationsClient organizations = env.target().client(OrganizationsClient.class);

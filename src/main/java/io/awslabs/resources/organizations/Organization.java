@@ -47,6 +47,18 @@ public final class Organization implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:CreateOrganization", "organizations:TagResource",
+                "organizations:DescribeOrganization", "organizations:DeleteOrganization");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:DescribeOrganization", "organizations:ListRoots",
+                "organizations:ListTagsForResource");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Gone {
         OrganizationsClient organizations = env.target().client(OrganizationsClient.class);
         String current;

@@ -36,6 +36,17 @@ public final class OrganizationalUnit implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:CreateOrganizationalUnit", "organizations:TagResource",
+                "organizations:DeleteOrganizationalUnit");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:ListRoots", "organizations:ListOrganizationalUnitsForParent");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         try {
             env.target().client(OrganizationsClient.class).deleteOrganizationalUnit(r -> r.organizationalUnitId(id));

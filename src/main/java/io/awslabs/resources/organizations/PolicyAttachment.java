@@ -37,6 +37,16 @@ public final class PolicyAttachment implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:AttachPolicy", "organizations:DetachPolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:ListPolicies", "organizations:ListTargetsForPolicy");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Gone {
         Attached a = Relation.parse(id, Attached.class);
         try {

@@ -48,6 +48,16 @@ public final class PolicyTypeEnabled implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:EnablePolicyType", "organizations:DisablePolicyType");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:ListRoots", "organizations:ListTagsForResource");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Gone {
         Enabled e = Relation.parse(id, Enabled.class);
         try {

@@ -38,6 +38,17 @@ public final class ServiceControlPolicy implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("organizations:CreatePolicy", "organizations:TagResource", "organizations:DescribePolicy",
+                "organizations:ListTargetsForPolicy", "organizations:DetachPolicy", "organizations:DeletePolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("organizations:ListPolicies");
+    }
+
+    @Override
     public void delete(Teardown env, String id) {
         OrganizationsClient organizations = env.target().client(OrganizationsClient.class);
         try {

@@ -43,6 +43,17 @@ public final class HostedZone implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("route53:CreateHostedZone", "route53:ChangeTagsForResource", "route53:GetHostedZone",
+                "route53:ListResourceRecordSets", "route53:ChangeResourceRecordSets", "route53:DeleteHostedZone");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("route53:ListHostedZones");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         Route53Client route53 = env.target().client(Route53Client.class);
         String zoneId = canonicalId(idOrArn);

@@ -60,6 +60,16 @@ public final class RecordSets implements ResourceKind {
         return "Route 53 record sets";
     }
 
+    @Override
+    public List<String> actions() {
+        return List.of("route53:ChangeResourceRecordSets");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("route53:ListHostedZones", "route53:ListResourceRecordSets");
+    }
+
     /** Deletes the records still there; if none is, there was nothing left to do. */
     @Override
     public void delete(Teardown env, String id) throws Exception {

@@ -60,6 +60,17 @@ public final class S3Bucket implements ResourceKind {
         return "S3 bucket";
     }
 
+    @Override
+    public List<String> actions() {
+        return List.of("s3:CreateBucket", "s3:PutBucketTagging", "s3:ListBucketVersions", "s3:DeleteObject",
+                "s3:DeleteObjectVersion", "s3:DeleteBucket");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("s3:ListAllMyBuckets");
+    }
+
     /** Deletes every object version and delete marker, then the bucket. */
     @Override
     public void delete(Teardown env, String idOrArn) {

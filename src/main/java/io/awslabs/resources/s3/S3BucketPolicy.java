@@ -41,6 +41,16 @@ public final class S3BucketPolicy implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("s3:PutBucketPolicy", "s3:GetBucketPolicy", "s3:DeleteBucketPolicy");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("s3:ListAllMyBuckets", "s3:GetBucketPolicy");
+    }
+
+    @Override
     public void delete(Teardown env, String bucket) throws Exception {
         S3Client s3 = env.target().client(S3Client.class);
         if (!hasPolicy(s3, bucket)) {

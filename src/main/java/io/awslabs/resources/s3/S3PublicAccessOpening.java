@@ -42,6 +42,16 @@ public final class S3PublicAccessOpening implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("s3:PutBucketPublicAccessBlock", "s3:GetBucketPublicAccessBlock");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("s3:ListAllMyBuckets", "s3:GetBucketPublicAccessBlock");
+    }
+
+    @Override
     public void delete(Teardown env, String bucket) throws Exception {
         S3Client s3 = env.target().client(S3Client.class);
         if (!isOpen(s3, bucket)) {

@@ -53,6 +53,17 @@ public final class SqsQueue implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("sqs:CreateQueue", "sqs:TagQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
+                "sqs:DeleteQueue");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("sqs:ListQueues");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) throws Exception {
         SqsClient sqs = env.target().client(SqsClient.class);
         String name = canonicalId(idOrArn);

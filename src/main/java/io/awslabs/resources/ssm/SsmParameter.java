@@ -23,6 +23,16 @@ public final class SsmParameter implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("ssm:DeleteParameter");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("ssm:DescribeParameters");
+    }
+
+    @Override
     public void delete(Teardown env, String idOrArn) {
         String name = canonicalId(idOrArn);
         env.target().client(SsmClient.class).deleteParameter(r -> r.name(name));

@@ -51,6 +51,16 @@ public final class WebAcl implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("wafv2:CreateWebACL", "wafv2:TagResource", "wafv2:GetWebACL", "wafv2:DeleteWebACL");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("wafv2:ListWebACLs");
+    }
+
+    @Override
     public void delete(Teardown env, String arn) throws Gone {
         Wafv2Client waf = env.target().client(Wafv2Client.class);
         String name = nameOf(arn);

@@ -41,6 +41,18 @@ public final class WebAclAssociation implements ResourceKind {
     }
 
     @Override
+    public List<String> actions() {
+        return List.of("wafv2:AssociateWebACL", "wafv2:GetWebACLForResource", "wafv2:DisassociateWebACL",
+                "elasticloadbalancing:SetWebAcl");
+    }
+
+    @Override
+    public List<String> sweepActions() {
+        return List.of("elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeTags",
+                "wafv2:GetWebACLForResource");
+    }
+
+    @Override
     public void delete(Teardown env, String id) throws Exception {
         Pair pair = Relation.parse(id, Pair.class);
         Wafv2Client waf = env.target().client(Wafv2Client.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.policy.LabPolicy;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
@@ -81,7 +82,7 @@ class CloudFrontPrivateOriginLabTest {
 
     @Test
     void theIamActionsCoverTeardownOfAVersionedBucket() {
-        assertThat(new CloudFrontPrivateOriginLab().info().iamActions())
+        assertThat(LabPolicy.actionsOf(new CloudFrontPrivateOriginLab().info()))
                 .contains("s3:ListBucketVersions", "s3:DeleteObjectVersion", "s3:GetBucketPublicAccessBlock");
     }
 

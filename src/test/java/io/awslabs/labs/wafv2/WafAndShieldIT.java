@@ -2,6 +2,7 @@ package io.awslabs.labs.wafv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.policy.LabPolicy;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
@@ -44,7 +45,7 @@ class WafAndShieldIT extends LabContract {
 
     @Test
     void theLabNeverSubscribesToShieldAdvancedAndSaysWhatItCosts() {
-        assertThat(info().iamActions()).noneMatch(action -> action.startsWith("shield:"));
+        assertThat(LabPolicy.actionsOf(info())).noneMatch(action -> action.startsWith("shield:"));
         assertThat(String.join(" ", info().creates())).contains("never a Shield Advanced subscription", "$3,000 a month");
     }
 }

@@ -29,7 +29,7 @@ class S3BucketIT {
     private static final class VersionedBucketLab implements Lab {
         @Override
         public LabInfo info() {
-            return LabInfo.of("s3-buckets-test", "versioned bucket teardown");
+            return LabInfo.of("s3-buckets-test", "versioned bucket teardown").provisions(S3Bucket.KIND);
         }
 
         @Override
