@@ -17,6 +17,7 @@ import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class Cleanup implements AutoCloseable {
     private final SweepTarget sweepTarget;
     private final Duration runLifetime;
     private final boolean force;
-    private final Consumer<String> progress;
+    private final Consumer<Said> progress;
     private final Wait wait;
     private final Instant now = Instant.now();
     private final Map<String, Target> opened = new LinkedHashMap<>();
@@ -102,7 +103,7 @@ public final class Cleanup implements AutoCloseable {
 
     /** {@code progress} and {@code wait}: how deletes that must wait (a distribution, an instance) show it. */
     public Cleanup(Path journalDir, TargetOpener opener, SweepTarget sweepTarget, Duration runLifetime, boolean force,
-                   Consumer<String> progress, Wait wait) {
+                   Consumer<Said> progress, Wait wait) {
         this.journalDir = journalDir;
         this.opener = opener;
         this.sweepTarget = sweepTarget;

@@ -18,6 +18,7 @@ import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class ChallengeCli {
             }
             @Override public void assertion(String labId, AssertionRecord record) { }
             @Override public void teardown(String labId, TeardownRecord record) { console.teardown(labId, record); }
-            @Override public void info(String labId, String message) { console.info(labId, message); }
+            @Override public void info(String labId, Said message) { console.info(labId, message); }
         };
     }
 

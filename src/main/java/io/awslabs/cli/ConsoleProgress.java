@@ -6,6 +6,7 @@ import io.awslabs.report.Redactor;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.PrintStream;
 import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -85,8 +86,8 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void info(String labId, String message) {
-        line(labId, message);
+    public void info(String labId, Said message) {
+        line(labId, message.in(say.lang()));
     }
 
     @Override

@@ -106,7 +106,7 @@ final class TerminalReport {
             }
         }
         teardown(lab, out);
-        lab.notes().forEach(n -> wrapped(out, "  ", say.get("show.note", n)));
+        lab.notes(lang).forEach(n -> wrapped(out, "  ", say.get("show.note", n)));
     }
 
     private void teardown(LabReport lab, PrintWriter out) {

@@ -7,6 +7,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.CallGate;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,7 +58,7 @@ final class LabRun implements Checks {
         Optional<String> cannot = target.lacks(info.services(), info.apis());
         if (cannot.isPresent()) {
             skipReason = cannot.get();
-            progress.info(info.id(), "skipped: " + skipReason);
+            progress.info(info.id(), RunWords.phrase("skipped", skipReason));
             durationMs = elapsed();
             return;
         }
@@ -85,7 +86,7 @@ final class LabRun implements Checks {
     private void teardownAtExit() {
         CallGate.reserveFor(Thread.currentThread());
         interrupted = true;
-        progress.info(info.id(), "interrupted: tearing down what this lab created");
+        progress.info(info.id(), RunWords.phrase("interrupted"));
         boolean quiet = false;
         try {
             quiet = proving.tryLock(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -233,12 +234,13 @@ final class LabRun implements Checks {
             }
         }
         LabReport.LabSummary summary = Words.summaryOf(info, this::text);
-        List<String> notes = new ArrayList<>(ctx.notes());
+        List<Said> notes = new ArrayList<>(ctx.notes());
         if (labError != null) {
-            notes.add(0, "lab stopped early: " + labError);
+            notes.add(0, Words.labStoppedEarly(labError));
         }
         return new LabReport(summary, statusOf(recorded), skipReason, startedAt,
-                durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, notes);
+                durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, Words.english(notes),
+                Words.notesTranslations(notes));
     }
 
     private AssertionRecord unreached(LabInfo.AssertionInfo declared) {

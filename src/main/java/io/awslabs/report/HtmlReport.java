@@ -224,7 +224,7 @@ public final class HtmlReport {
         teardown(lab);
         if (!lab.notes().isEmpty()) {
             out.append("<h3>").append(esc(say.get("doc.notes"))).append("</h3>\n<ul>\n");
-            lab.notes().forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
+            lab.notes(lang).forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
             out.append("</ul>\n");
         }
         out.append("</section>\n");

@@ -99,7 +99,7 @@ public final class MarkdownReport {
         teardown(lab);
         if (!lab.notes().isEmpty()) {
             out.append("\n**").append(say.get("doc.notes")).append("**\n\n");
-            lab.notes().forEach(n -> out.append("- ").append(prose(n)).append('\n'));
+            lab.notes(lang).forEach(n -> out.append("- ").append(prose(n)).append('\n'));
         }
     }
 

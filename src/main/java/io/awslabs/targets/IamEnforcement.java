@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +21,10 @@ public sealed interface IamEnforcement {
     }
 
     /** Every signed request is answered as if allowed. */
-    record NotEnforced(String why) implements IamEnforcement { }
+    record NotEnforced(Said why) implements IamEnforcement { }
 
     /** Nothing says whether policies decide. */
-    record Unknown(String why) implements IamEnforcement { }
+    record Unknown(Said why) implements IamEnforcement { }
 
     /**
      * Where policies decide. {@code separate}: a server started for the caller, with state of its
