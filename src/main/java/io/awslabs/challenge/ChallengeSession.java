@@ -13,6 +13,7 @@ import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.lab.RunOptions;
+import io.awslabs.lab.RunWords;
 import io.awslabs.report.ChallengeRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
@@ -286,7 +287,7 @@ public final class ChallengeSession {
                 target.accountId(), place.profile(), List.of(lab));
         try {
             RunJournal journal = RunJournal.start(journals(), header);
-            progress.info(lab, "journal " + journal.file());
+            progress.info(lab, RunWords.phrase("journal", journal.file()));
             return journal;
         } catch (IOException e) {
             throw EnvironmentException.of("journalUnwritable", journals(), e.getMessage()).because(e);

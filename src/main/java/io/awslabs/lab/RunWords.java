@@ -3,16 +3,16 @@ package io.awslabs.lab;
 import io.awslabs.text.Phrase;
 
 /**
- * The runner's progress lines (a resource created, a lab skipped or interrupted), from the progress
+ * The runner's progress lines (a resource created, a lab skipped or interrupted, a journal opened), from the progress
  * bundle of this package, said in the watcher's language when they are printed. A resource's type
  * ("KMS key") stays as its kind names it, the way AWS names stay English.
  */
-final class RunWords {
+public final class RunWords {
     private static final String BUNDLE = "progress";
 
     private RunWords() { }
 
-    static Phrase phrase(String key, Object... args) {
+    public static Phrase phrase(String key, Object... args) {
         return Phrase.of(RunWords.class, BUNDLE, key, args);
     }
 

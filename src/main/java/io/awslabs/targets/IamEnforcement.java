@@ -15,7 +15,7 @@ public sealed interface IamEnforcement {
 
     /** Policies decide requests sent to the target {@link #open} gives. */
     record Enforced(String where, Opener opener) implements IamEnforcement {
-        public Enforcing open(Consumer<String> progress) {
+        public Enforcing open(Consumer<Said> progress) {
             return opener.open(progress);
         }
     }
@@ -35,6 +35,6 @@ public sealed interface IamEnforcement {
 
     @FunctionalInterface
     interface Opener {
-        Enforcing open(Consumer<String> progress);
+        Enforcing open(Consumer<Said> progress);
     }
 }
