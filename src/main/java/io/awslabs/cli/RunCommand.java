@@ -262,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 return ReportFormat.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new BadValue(new ErrorText("reportFormat", value.trim(), ReportFormat.ids()));
             }
         }
     }

@@ -53,6 +53,10 @@ class CleanupTest {
             assertThat(row.detail(Lang.ZH)).contains("labs cleanup 不认识资源类型 'Quantum widget'；请手动删除", "KMS key");
         });
         assertThat(RunJournal.fileOf(dir, "abc12345")).exists();
+        assertThat(result.notes()).extracting(n -> n.in(Lang.ZH))
+                .contains("运行 abc12345：解决上面的失败后，请重新执行 labs cleanup --run-id abc12345 --force");
+        assertThat(result.notes()).extracting(n -> n.in(Lang.EN))
+                .contains("run abc12345: rerun labs cleanup --run-id abc12345 --force after fixing the failures above");
     }
 
     @Test
