@@ -68,7 +68,7 @@ final class ConsoleProgress implements Progress {
                 ? say.get("assertion.failed", status, a.id(), a.durationMs(), a.expected(), a.actual())
                 : a.reason() != null ? say.get("assertion.reason", status, a.id(), a.durationMs(), a.reason(say.lang()))
                 : say.get("assertion", status, a.id(), a.durationMs());
-        line(labId, a.note() == null ? text : say.get("assertion.note", text, a.note()));
+        line(labId, a.note() == null ? text : say.get("assertion.note", text, a.note(say.lang())));
         if (showCommands) {
             a.evidence().forEach((key, value) -> {
                 if (key.endsWith(".cli")) {

@@ -102,7 +102,7 @@ final class TerminalReport {
                 wrapped(out, STATEMENT_INDENT, say.get("show.reason", a.reason(lang)));
             }
             if (a.note() != null) {
-                wrapped(out, STATEMENT_INDENT, say.get("show.note", a.note()));
+                wrapped(out, STATEMENT_INDENT, say.get("show.note", a.note(lang)));
             }
         }
         teardown(lab, out);

@@ -185,7 +185,7 @@ final class LabRun implements Checks {
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);
-        String note = null;
+        Words note = null;
         Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
         if (gap.isPresent()) {
             String emulator = gap.get().emulator().displayName();
@@ -196,17 +196,17 @@ final class LabRun implements Checks {
                 status = Status.SKIPPED;
                 proof.evidence("knownGap.source", gap.get().source());
             } else if (status.isBad()) {
-                note = "a " + emulator + " gap is declared for this assertion (" + gap.get().reason() + "; it shows as: "
-                        + gap.get().symptom().describe() + "), but a different failure happened: " + outcome.describe();
+                note = Words.gapNotMatched(emulator, lang -> text(lang).gapReason(gap.get()), gap.get().symptom().describe(),
+                        outcome.describe());
             } else if (status == Status.PASS) {
-                note = "declared " + emulator + " gap no longer reproduces: " + gap.get().reason();
+                note = Words.gapGone(emulator, lang -> text(lang).gapReason(gap.get()));
             }
         }
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
-        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis, info.provenLocally().contains(id),
-                Words.translations(lang -> text(lang).statement(id), worded));
+        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason,
+                note == null ? null : note.in(Lang.EN), proof.evidence(), checkRecords, millis,
+                info.provenLocally().contains(id), Words.translations(lang -> text(lang).statement(id), worded, note));
         synchronized (assertions) {
             assertions.add(rec);
         }

@@ -105,11 +105,27 @@ interface Words extends Said {
 
     /** The statement and, where the runner worded it, the reason in every other language; null reads English. */
     static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason) {
+        return translations(statement, reason, null);
+    }
+
+    /** As {@link #translations(Words, Words)}, with the runner's note on a declared gap. */
+    static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason, Words note) {
         Map<String, AssertionRecord.Translation> all = new LinkedHashMap<>();
         for (Lang lang : OTHER_LANGUAGES) {
-            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang)));
+            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang),
+                    note == null ? null : note.in(lang)));
         }
         return all;
+    }
+
+    /** A declared gap whose symptom did not show: what it is declared for, and what happened instead (as described). */
+    static Words gapNotMatched(String emulator, Words gapReason, String symptom, String outcome) {
+        return lang -> phrases(lang).get("run.gapNotMatched", emulator, gapReason.in(lang), symptom, outcome);
+    }
+
+    /** A declared gap the target no longer shows. */
+    static Words gapGone(String emulator, Words gapReason) {
+        return lang -> phrases(lang).get("run.gapGone", emulator, gapReason.in(lang));
     }
 
     /** The lab as a report describes it: its title, concept and exam angle in every other language as well. */

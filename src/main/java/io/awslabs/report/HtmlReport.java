@@ -245,7 +245,7 @@ public final class HtmlReport {
         out.append("</summary>\n<div class=\"body\">\n<dl>\n");
         if (a.expected() != null) term(say.get("html.expected"), a.expected());
         if (a.actual() != null) term(say.get("html.actual"), a.actual());
-        if (a.note() != null) term(say.get("html.note"), a.note());
+        if (a.note() != null) term(say.get("html.note"), a.note(lang));
         out.append("</dl>\n");
         if (!a.checks().isEmpty()) {
             out.append("<table>\n<tr>").append(th("html.col.check")).append(th("html.col.expected"))

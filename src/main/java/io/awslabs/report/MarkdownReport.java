@@ -94,7 +94,7 @@ public final class MarkdownReport {
             }
         }
         List<AssertionRecord> withNotes = lab.assertions().stream().filter(a -> a.note() != null).toList();
-        withNotes.forEach(a -> out.append("- ").append(say.get("join.colon", code(a.id()), prose(a.note()))).append('\n'));
+        withNotes.forEach(a -> out.append("- ").append(say.get("join.colon", code(a.id()), prose(a.note(lang)))).append('\n'));
         evidence(lab);
         teardown(lab);
         if (!lab.notes().isEmpty()) {

@@ -54,7 +54,8 @@ public final class RedactedReport {
                 text(a.reason()), text(a.note()), evidence,
                 list(a.checks(), c -> new AssertionRecord.Check(text(c.what()), text(c.expected()), text(c.actual()), c.held())),
                 a.durationMs(), a.localProof(),
-                map(a.translations(), t -> new AssertionRecord.Translation(text(t.statement()), text(t.reason()))));
+                map(a.translations(), t -> new AssertionRecord.Translation(text(t.statement()), text(t.reason()),
+                        text(t.note()))));
     }
 
     private static <T> Map<String, T> map(Map<String, T> byLanguage, Function<T, T> redact) {
