@@ -99,10 +99,14 @@ final class ChallengeCli {
                 out.printf("         %s%n", a.reason(lang));
             }
         }
-        lab.notes().stream().filter(n -> n.startsWith("the checks stopped"))
-                .forEach(n -> out.println("  " + say.get("check.note", n)));
+        // the runner's note is found by its English, which every report has, and shown in the reader's language
+        for (int i = 0; i < lab.notes().size(); i++) {
+            if (lab.notes().get(i).startsWith("the checks stopped")) {
+                out.println("  " + say.get("check.note", lab.notes(lang).get(i)));
+            }
+        }
         lab.teardown().stream().filter(t -> t.outcome().leftSomething())
-                .forEach(t -> out.println("  " + say.get("check.leftBehind", t.type(), t.id(), t.message())));
+                .forEach(t -> out.println("  " + say.get("check.leftBehind", t.type(), t.id(), t.message(lang))));
         String taken = human(Duration.ofMillis(c.timeTakenMs()), lang);
         out.println(say.get(c.solutionApplied() ? "check.hintsSolved" : "check.hints", c.hintsUsed(), taken));
         files.forEach(f -> out.println(say.get("check.report", f)));

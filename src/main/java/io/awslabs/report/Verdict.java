@@ -144,11 +144,7 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
         return problems.stream().filter(p -> p.scope() == Scope.RUN).toList();
     }
 
-    /** Every problem as one line, "lab/assertion: what", as 'report check' prints them. */
-    public List<String> lines() {
-        return lines(Lang.EN);
-    }
-
+    /** Every problem as one line, "lab/assertion: what", in {@code lang}, as 'report check' prints them. */
     public List<String> lines(Lang lang) {
         return problems.stream().map(p -> p.line(lang)).toList();
     }
