@@ -13,6 +13,7 @@ import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunIds;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.lab.RunOptions;
+import io.awslabs.lab.RunWords;
 import io.awslabs.report.ChallengeRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.RunReport;
@@ -22,6 +23,8 @@ import io.awslabs.resources.Wait;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +53,7 @@ public final class ChallengeSession {
     public record Hint(int level, String text, List<String> commands, boolean isNew) { }
 
     /** What {@code labs stop} removed, found and left, row by row, and what it wants said. */
-    public record Stopped(List<Cleanup.Row> rows, List<String> notes) {
+    public record Stopped(List<Cleanup.Row> rows, List<Said> notes) {
         public boolean anyFailed() {
             return rows.stream().anyMatch(r -> r.outcome() == Cleanup.Outcome.FAILED);
         }
@@ -219,7 +222,7 @@ public final class ChallengeSession {
     public Stopped stop(ChallengeState state) {
         try (ChallengeStore.Lock lock = store.lock()) {
             List<Cleanup.Row> rows = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
+            List<Said> notes = new ArrayList<>();
             ChallengeState.Place place = state.target();
             Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(TargetKind.parse(place.kind()),
                     place.endpoint() == null ? null : java.net.URI.create(place.endpoint()), place.region(), place.profile());
@@ -230,14 +233,14 @@ public final class ChallengeSession {
                         line -> progress.info(state.lab(), line), Wait.unobserved())) {
                     Cleanup.Result replayed = byJournal.run(new Cleanup.Selection(Set.of(state.runId()), false, null));
                     rows.addAll(replayed.rows());
-                    notes.addAll(replayed.notes().stream().filter(n -> n.contains("kept")).toList());
+                    notes.addAll(replayed.notes().stream().filter(n -> n.in(Lang.EN).contains("kept")).toList());
                 }
             } else {
                 try (Target target = opener.open(place, place.region())) {
                     for (TeardownRecord t : ChallengeRun.remove(target, state.runId(), state.resources(),
                             line -> progress.info(state.lab(), line))) {
                         rows.add(new Cleanup.Row(state.runId(), state.lab(), t.type(), t.id(), "challenge",
-                                Cleanup.Outcome.valueOf(t.outcome().name()), t.message()));
+                                Cleanup.Outcome.valueOf(t.outcome().name()), t.message() == null ? null : t::message));
                     }
                 }
             }
@@ -286,7 +289,7 @@ public final class ChallengeSession {
                 target.accountId(), place.profile(), List.of(lab));
         try {
             RunJournal journal = RunJournal.start(journals(), header);
-            progress.info(lab, "journal " + journal.file());
+            progress.info(lab, RunWords.phrase("journal", journal.file()));
             return journal;
         } catch (IOException e) {
             throw EnvironmentException.of("journalUnwritable", journals(), e.getMessage()).because(e);

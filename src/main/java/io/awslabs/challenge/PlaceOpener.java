@@ -6,6 +6,7 @@ import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.function.Consumer;
 public final class PlaceOpener implements ChallengeSession.TargetOpener {
     private final Path emulatorDir;
     private final boolean verbose;
-    private final Consumer<String> progress;
+    private final Consumer<Said> progress;
 
-    public PlaceOpener(Path emulatorDir, boolean verbose, Consumer<String> progress) {
+    public PlaceOpener(Path emulatorDir, boolean verbose, Consumer<Said> progress) {
         this.emulatorDir = emulatorDir;
         this.verbose = verbose;
         this.progress = progress;

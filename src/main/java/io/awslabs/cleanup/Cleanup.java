@@ -6,6 +6,7 @@ import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RecordedRun.RecordedResource;
 import io.awslabs.lab.ResourceLedger;
 import io.awslabs.lab.RunJournal;
+import io.awslabs.report.ReportText;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.resources.Gone;
 import io.awslabs.resources.ResourceKind;
@@ -17,6 +18,8 @@ import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,8 +51,16 @@ public final class Cleanup implements AutoCloseable {
 
     public enum Outcome { WOULD_DELETE, UNCONFIRMED, DELETED, ALREADY_GONE, SCHEDULED, FAILED }
 
-    /** One line of the cleanup table; {@code source} says how it was found: journal, tag or name. */
-    public record Row(String runId, String lab, String type, String id, String source, Outcome outcome, String detail) { }
+    /**
+     * One line of the cleanup table; {@code source} says how it was found: journal, tag or name.
+     * {@code detail} (null when there is none) is said in the reader's language; what AWS or an
+     * exception said inside it stays as said.
+     */
+    public record Row(String runId, String lab, String type, String id, String source, Outcome outcome, Said detail) {
+        public String detail(Lang lang) {
+            return detail == null ? null : detail.in(lang);
+        }
+    }
 
     /** Which runs: ids given, every run, or runs older than a duration (null when not given). */
     public record Selection(Set<String> runIds, boolean all, Duration olderThan) {
@@ -77,7 +88,7 @@ public final class Cleanup implements AutoCloseable {
     /** A journal on disk, and whether its run is still going (another process holds it). */
     public record JournalStatus(RecordedRun run, boolean inProgress) { }
 
-    public record Result(List<Row> rows, List<String> notes) {
+    public record Result(List<Row> rows, List<Said> notes) {
         public boolean anyFailed() {
             return rows.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
         }
@@ -88,12 +99,12 @@ public final class Cleanup implements AutoCloseable {
     private final SweepTarget sweepTarget;
     private final Duration runLifetime;
     private final boolean force;
-    private final Consumer<String> progress;
+    private final Consumer<Said> progress;
     private final Wait wait;
     private final Instant now = Instant.now();
     private final Map<String, Target> opened = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Said> notes = new ArrayList<>();
 
     /** {@code runLifetime}: how long after its start a run's {@code labs:expires-at} tag points. */
     public Cleanup(Path journalDir, TargetOpener opener, SweepTarget sweepTarget, Duration runLifetime, boolean force) {
@@ -102,7 +113,7 @@ public final class Cleanup implements AutoCloseable {
 
     /** {@code progress} and {@code wait}: how deletes that must wait (a distribution, an instance) show it. */
     public Cleanup(Path journalDir, TargetOpener opener, SweepTarget sweepTarget, Duration runLifetime, boolean force,
-                   Consumer<String> progress, Wait wait) {
+                   Consumer<Said> progress, Wait wait) {
         this.journalDir = journalDir;
         this.opener = opener;
         this.sweepTarget = sweepTarget;
@@ -113,7 +124,7 @@ public final class Cleanup implements AutoCloseable {
     }
 
     /** Every readable journal in the directory, oldest run first; unreadable ones become notes. */
-    public static List<JournalStatus> journals(Path dir, List<String> notes) {
+    public static List<JournalStatus> journals(Path dir, List<Said> notes) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -123,11 +134,11 @@ public final class Cleanup implements AutoCloseable {
                 try {
                     found.add(new JournalStatus(RecordedRun.read(file), RunJournal.inProgress(file)));
                 } catch (IOException | RuntimeException e) {
-                    notes.add("cannot read " + file + ": " + e.getMessage());
+                    notes.add(CleanupWords.phrase("note.cannotRead", file, e.getMessage()));
                 }
             }
         } catch (IOException e) {
-            notes.add("cannot list " + dir + ": " + e.getMessage());
+            notes.add(CleanupWords.phrase("note.cannotList", dir, e.getMessage()));
         }
         found.sort(Comparator.comparing(j -> j.run().header().startedAt()));
         return found;
@@ -143,15 +154,15 @@ public final class Cleanup implements AutoCloseable {
                 continue;
             }
             if (journal.inProgress()) {
-                notes.add("run " + runId + " is still in progress (its journal is locked); left alone");
+                notes.add(CleanupWords.phrase("note.inProgress", runId));
                 continue;
             }
             cleanJournal(journal.run());
         }
         for (String runId : selection.runIds()) {
             if (!journaled.contains(runId)) {
-                notes.add("run " + runId + " has no journal in " + journalDir + ": searching by tag and name on "
-                        + describe(sweepTarget));
+                notes.add(CleanupWords.phrase("note.noJournal", runId, journalDir, sweepTarget.kind().id()
+                        + (sweepTarget.endpoint() == null ? "" : " " + sweepTarget.endpoint()), sweepTarget.region()));
                 sweepRun(runId, sweepTarget.kind(), sweepTarget.endpoint(), regionsOf(sweepTarget.region()),
                         sweepTarget.profile(), Set.copyOf(ResourceKinds.ALL), Set.of(), null);
             }
@@ -179,7 +190,7 @@ public final class Cleanup implements AutoCloseable {
             failed |= row.outcome() == Outcome.FAILED;
             if (force && row.outcome() != Outcome.FAILED) {
                 journal.get().outcome(r.seq(), new TeardownRecord(r.type(), r.id(),
-                        TeardownRecord.Outcome.valueOf(row.outcome().name()), row.detail(), 0));
+                        TeardownRecord.Outcome.valueOf(row.outcome().name()), row.detail(Lang.EN), 0));
             }
         }
         List<RecordedResource> unconfirmed = open.stream().filter(r -> !r.confirmed()).toList();
@@ -201,26 +212,26 @@ public final class Cleanup implements AutoCloseable {
             boolean sweepFailed = found.stream().anyMatch(row -> row.outcome() == Outcome.FAILED);
             failed |= sweepFailed;
             for (RecordedResource r : unconfirmed) {
-                String detail = "the create call never returned (" + (r.createFailure() == null ? "run stopped"
-                        : r.createFailure()) + "); searched by tag and by name: " + found.size() + " found";
+                Said detail = r.createFailure() == null ? CleanupWords.phrase("detail.neverReturnedRunStopped", found.size())
+                        : CleanupWords.phrase("detail.neverReturned", r.createFailure(), found.size());
                 Outcome outcome = !force ? Outcome.UNCONFIRMED : sweepFailed ? Outcome.FAILED : Outcome.ALREADY_GONE;
                 rows.add(before, new Row(header.runId(), r.lab(), r.type(), "(unknown)", "journal", outcome, detail));
                 if (force && !sweepFailed) {
                     journal.get().outcome(r.seq(), new TeardownRecord(r.type(), null,
-                            TeardownRecord.Outcome.ALREADY_GONE, detail, 0));
+                            TeardownRecord.Outcome.ALREADY_GONE, detail.in(Lang.EN), 0));
                 }
             }
         }
         journal.ifPresent(j -> {
             if (j.finish()) {
-                notes.add("journal " + j.file() + " kept: something of run " + header.runId() + " may still exist");
+                notes.add(CleanupWords.phrase("note.journalKept", j.file(), header.runId()));
             }
         });
         if (!force && open.isEmpty()) {
-            notes.add("run " + header.runId() + ": its journal records nothing left");
+            notes.add(CleanupWords.phrase("note.nothingLeft", header.runId()));
         }
         if (failed && force) {
-            notes.add("run " + header.runId() + ": rerun labs cleanup --run-id " + header.runId() + " --force after fixing the failures above");
+            notes.add(CleanupWords.phrase("note.rerun", header.runId()));
         }
     }
 
@@ -228,11 +239,11 @@ public final class Cleanup implements AutoCloseable {
         try {
             Optional<RunJournal> journal = RunJournal.resume(run.file());
             if (journal.isEmpty()) {
-                notes.add("run " + run.header().runId() + " started again meanwhile (journal locked); left alone");
+                notes.add(CleanupWords.phrase("note.startedAgain", run.header().runId()));
             }
             return journal;
         } catch (IOException e) {
-            notes.add("cannot open " + run.file() + " to record outcomes: " + e.getMessage());
+            notes.add(CleanupWords.phrase("note.cannotOpen", run.file(), e.getMessage()));
             return Optional.empty();
         }
     }
@@ -242,14 +253,14 @@ public final class Cleanup implements AutoCloseable {
         Optional<ResourceKind> deleter = ResourceKinds.forType(r.type());
         if (deleter.isEmpty()) {
             return row(header.runId(), r.lab(), r.type(), r.id(), "journal", Outcome.FAILED,
-                    "labs cleanup does not know the resource type '" + r.type() + "'; delete it by hand (known types: "
-                            + String.join(", ", ResourceKinds.ALL.stream().map(ResourceKind::type).toList()) + ")");
+                    CleanupWords.phrase("detail.unknownType", r.type(),
+                            String.join(", ", ResourceKinds.ALL.stream().map(ResourceKind::type).toList())));
         }
         Target target;
         try {
             target = target(kind, endpoint, region, header.profile(), header.account());
         } catch (Unreachable e) {
-            return row(header.runId(), r.lab(), r.type(), r.id(), "journal", Outcome.FAILED, e.getMessage());
+            return row(header.runId(), r.lab(), r.type(), r.id(), "journal", Outcome.FAILED, e.said);
         }
         if (!force) {
             return row(header.runId(), r.lab(), r.type(), r.id(), "journal", Outcome.WOULD_DELETE, previous(r));
@@ -257,15 +268,17 @@ public final class Cleanup implements AutoCloseable {
         return deleteNow(header.runId(), r.lab(), r.type(), r.id(), "journal", deleter.get(), target);
     }
 
-    private static String previous(RecordedResource r) {
-        return r.outcome() == null ? null : "last attempt: " + r.outcome() + (r.message() == null ? "" : " (" + r.message() + ")");
+    private static Said previous(RecordedResource r) {
+        return r.outcome() == null ? null : r.message() == null ? CleanupWords.phrase("detail.lastAttempt", r.outcome())
+                : CleanupWords.phrase("detail.lastAttemptBecause", r.outcome(), r.message());
     }
 
     private Row deleteNow(String runId, String lab, String type, String id, String source, ResourceKind kind,
                           Target target) {
         Teardown env = new Teardown(target, runId, wait, progress);
         TeardownRecord record = ResourceLedger.attempt(new ResourceLedger.Entry(type, id, () -> kind.delete(env, id)));
-        return row(runId, lab, type, id, source, Outcome.valueOf(record.outcome().name()), record.detail());
+        return row(runId, lab, type, id, source, Outcome.valueOf(record.outcome().name()),
+                record.detail() == null ? null : lang -> ReportText.teardownDetail(record, lang));
     }
 
     /**
@@ -281,7 +294,7 @@ public final class Cleanup implements AutoCloseable {
             try {
                 target = target(kind, endpoint, region, profile, account);
             } catch (Unreachable e) {
-                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED, e.getMessage()));
+                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED, e.said));
                 continue;
             }
             try {
@@ -289,7 +302,8 @@ public final class Cleanup implements AutoCloseable {
                     add(found, known, runId, tagged, target);
                 }
             } catch (RuntimeException e) {
-                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED, "GetResources failed: " + describe(e)));
+                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED,
+                        CleanupWords.phrase("detail.getResourcesFailed", describe(e))));
             }
         }
         String home = regions.iterator().next();
@@ -311,16 +325,16 @@ public final class Cleanup implements AutoCloseable {
                     found.putIfAbsent(key(resourceKind, f.id()), new Found(f.runId(), null, resourceKind, f.id(), "name", target));
                 }
             } catch (Unreachable e) {
-                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED, e.getMessage()));
+                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED, e.said));
             } catch (AwsServiceException e) {
                 // a target without this API (moto has no origin access identities) holds none of them
                 if (UnsupportedApi.reason(resourceKind.type(), e).isEmpty()) {
                     rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
-                            "cannot list by name: " + describe(e)));
+                            CleanupWords.phrase("detail.cannotListByName", describe(e))));
                 }
             } catch (Exception e) {
                 rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
-                        "cannot list by name: " + describe(e)));
+                        CleanupWords.phrase("detail.cannotListByName", describe(e))));
             }
         }
     }
@@ -339,7 +353,7 @@ public final class Cleanup implements AutoCloseable {
             try {
                 target = target(sweepTarget.kind(), sweepTarget.endpoint(), region, sweepTarget.profile(), null);
             } catch (Unreachable e) {
-                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED, e.getMessage()));
+                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED, e.said));
                 continue;
             }
             try {
@@ -354,7 +368,8 @@ public final class Cleanup implements AutoCloseable {
                     add(found, Set.of(), tagged.runId(), tagged, target);
                 }
             } catch (RuntimeException e) {
-                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED, "GetResources failed: " + describe(e)));
+                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED,
+                        CleanupWords.phrase("detail.getResourcesFailed", describe(e))));
             }
         }
         Map<String, Found> byName = new LinkedHashMap<>();
@@ -374,8 +389,7 @@ public final class Cleanup implements AutoCloseable {
                 found.putIfAbsent(key, f);
             }
         });
-        ageUnknown.forEach(runId -> notes.add("run " + runId + " left resources that only their name finds, so their "
-                + "age is unknown; 'labs cleanup --run-id " + runId + "' deals with them"));
+        ageUnknown.forEach(runId -> notes.add(CleanupWords.phrase("note.ageUnknown", runId)));
         deleteFound(found.values());
     }
 
@@ -396,7 +410,7 @@ public final class Cleanup implements AutoCloseable {
         String lab = tagged.tags().get("labs:lab");
         if (kind.isEmpty()) {
             rows.add(row(runId, lab, "(unknown)", tagged.arn(), "tag", Outcome.FAILED,
-                    "labs cleanup does not know this resource type; delete it by hand"));
+                    CleanupWords.phrase("detail.unknownTaggedType")));
             return;
         }
         String key = key(kind.get(), tagged.arn());
@@ -416,7 +430,7 @@ public final class Cleanup implements AutoCloseable {
             } catch (Exception e) {
                 if (!Gone.isNotFound(e)) {
                     rows.add(row(f.runId(), f.lab(), f.kind().type(), f.id(), f.source(), Outcome.FAILED,
-                            "cannot tell whether it is already gone: " + describe(e)));
+                            CleanupWords.phrase("detail.cannotTellGone", describe(e))));
                 }
                 continue;
             }
@@ -447,34 +461,32 @@ public final class Cleanup implements AutoCloseable {
                 if (kind == TargetKind.AWS) {
                     throw e;
                 }
-                throw new Unreachable(e.getMessage() + "; if that emulator is gone, so is what it held: "
-                        + "delete the journal by hand");
+                throw new Unreachable(CleanupWords.phrase("detail.emulatorGone", (Said) e::message));
             }
             opened.put(cacheKey, target);
         }
         if (account != null && kind == TargetKind.AWS && !account.equals(target.accountId())) {
-            throw new Unreachable("this run used account " + account + " but the credentials are for "
-                    + target.accountId() + "; rerun with --profile for " + account);
+            throw new Unreachable(CleanupWords.phrase("detail.otherAccount", account, target.accountId()));
         }
         return target;
     }
 
+    /** Why a journal's place cannot be reached, in either language; the message is the English. */
     private static final class Unreachable extends RuntimeException {
-        Unreachable(String message) {
-            super(message, null, false, false);
+        private final transient Said said;
+
+        Unreachable(Said said) {
+            super(said.in(Lang.EN), null, false, false);
+            this.said = said;
         }
     }
 
-    private static Row row(String runId, String lab, String type, String id, String source, Outcome outcome, String detail) {
+    private static Row row(String runId, String lab, String type, String id, String source, Outcome outcome, Said detail) {
         return new Row(runId, lab, type, id, source, outcome, detail);
     }
 
     private static String describe(Throwable e) {
         return Proof.describe(e);
-    }
-
-    private static String describe(SweepTarget t) {
-        return t.kind().id() + (t.endpoint() == null ? "" : " " + t.endpoint()) + " in " + t.region();
     }
 
     @Override

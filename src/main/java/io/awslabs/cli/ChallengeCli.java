@@ -18,6 +18,7 @@ import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class ChallengeCli {
             }
             @Override public void assertion(String labId, AssertionRecord record) { }
             @Override public void teardown(String labId, TeardownRecord record) { console.teardown(labId, record); }
-            @Override public void info(String labId, String message) { console.info(labId, message); }
+            @Override public void info(String labId, Said message) { console.info(labId, message); }
         };
     }
 
@@ -98,10 +99,14 @@ final class ChallengeCli {
                 out.printf("         %s%n", a.reason(lang));
             }
         }
-        lab.notes().stream().filter(n -> n.startsWith("the checks stopped"))
-                .forEach(n -> out.println("  " + say.get("check.note", n)));
+        // the runner's note is found by its English, which every report has, and shown in the reader's language
+        for (int i = 0; i < lab.notes().size(); i++) {
+            if (lab.notes().get(i).startsWith("the checks stopped")) {
+                out.println("  " + say.get("check.note", lab.notes(lang).get(i)));
+            }
+        }
         lab.teardown().stream().filter(t -> t.outcome().leftSomething())
-                .forEach(t -> out.println("  " + say.get("check.leftBehind", t.type(), t.id(), t.message())));
+                .forEach(t -> out.println("  " + say.get("check.leftBehind", t.type(), t.id(), t.message(lang))));
         String taken = human(Duration.ofMillis(c.timeTakenMs()), lang);
         out.println(say.get(c.solutionApplied() ? "check.hintsSolved" : "check.hints", c.hintsUsed(), taken));
         files.forEach(f -> out.println(say.get("check.report", f)));

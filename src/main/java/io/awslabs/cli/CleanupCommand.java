@@ -10,6 +10,10 @@ import io.awslabs.lab.StateDirs;
 import io.awslabs.targets.AwsTarget;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -133,85 +137,81 @@ final class CleanupCommand implements Callable<Integer> {
 
     private int list(Path dir) {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> notes = new ArrayList<>();
+        Lang lang = root.lang();
+        Messages say = Messages.of(CleanupCommand.class, lang);
+        List<Said> notes = new ArrayList<>();
         List<Cleanup.JournalStatus> journals = Cleanup.journals(dir, notes).stream()
                 .filter(j -> !j.run().open().isEmpty()).toList();
         if (journals.isEmpty()) {
-            out.println("no run journal with leftovers in " + dir);
+            out.println(say.get("cleanup.noJournal", dir));
         } else {
             List<List<String>> table = new ArrayList<>();
-            table.add(List.of("RUN", "STARTED", "TARGET", "REGION", "LEFT", "LABS"));
+            table.add(List.of(say.get("cleanup.col.run"), say.get("cleanup.col.started"), say.get("cleanup.col.target"),
+                    say.get("cleanup.col.region"), say.get("cleanup.col.left"), say.get("cleanup.col.labs")));
             for (Cleanup.JournalStatus j : journals) {
                 RecordedRun.Header h = j.run().header();
                 String where = h.target() + " " + (h.account() != null && "aws".equals(h.target()) ? h.account()
                         : h.endpoint() == null ? "" : h.endpoint());
                 table.add(List.of(h.runId(), h.startedAt().truncatedTo(ChronoUnit.SECONDS).toString(), where.trim(),
-                        String.valueOf(h.region()), j.run().open().size() + (j.inProgress() ? " (in progress)" : ""),
+                        String.valueOf(h.region()), j.inProgress() ? say.get("cleanup.inProgress", j.run().open().size())
+                                : String.valueOf(j.run().open().size()),
                         String.join(", ", h.labs())));
             }
             printTable(out, table);
             out.println();
-            out.println("'labs cleanup --run-id ID' shows what it would delete; add --force to delete it");
+            out.println(say.get("cleanup.howTo"));
         }
-        notes.forEach(n -> out.println("note: " + n));
+        notes.forEach(n -> out.println(say.get("cleanup.note", n.in(lang))));
         out.flush();
         return ExitCodes.OK;
     }
 
     private void print(Cleanup.Result result) {
         PrintWriter out = spec.commandLine().getOut();
+        Lang lang = root.lang();
+        Messages say = Messages.of(CleanupCommand.class, lang);
         if (result.rows().isEmpty()) {
-            out.println("nothing to delete");
+            out.println(say.get("cleanup.nothing"));
         } else {
             List<List<String>> table = new ArrayList<>();
-            table.add(List.of("RUN", "LAB", "TYPE", "ID", "FOUND BY", force ? "OUTCOME" : "WOULD", "DETAIL"));
+            table.add(List.of(say.get("cleanup.col.run"), say.get("cleanup.col.lab"), say.get("cleanup.col.type"),
+                    say.get("cleanup.col.id"), say.get("cleanup.col.foundBy"),
+                    say.get(force ? "cleanup.col.outcome" : "cleanup.col.would"), say.get("cleanup.col.detail")));
             Function<String, String> dash = v -> v == null ? "-" : v;
             for (Row r : result.rows()) {
                 table.add(List.of(dash.apply(r.runId()), dash.apply(r.lab()), r.type(), r.id(), r.source(),
-                        label(r.outcome()), r.detail() == null ? "" : r.detail()));
+                        say.get("cleanup.outcome." + r.outcome().name()), r.detail() == null ? "" : r.detail(lang)));
             }
             printTable(out, table);
         }
         out.println();
-        result.notes().forEach(n -> out.println("note: " + n));
+        result.notes().forEach(n -> out.println(say.get("cleanup.note", n.in(lang))));
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         result.rows().forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         if (force) {
-            out.printf("%d deleted, %d scheduled for deletion, %d already gone, %d failed%n",
-                    counts.getOrDefault(Outcome.DELETED, 0), counts.getOrDefault(Outcome.SCHEDULED, 0),
-                    counts.getOrDefault(Outcome.ALREADY_GONE, 0), counts.getOrDefault(Outcome.FAILED, 0));
+            out.println(say.get("cleanup.summary", counts.getOrDefault(Outcome.DELETED, 0),
+                    counts.getOrDefault(Outcome.SCHEDULED, 0), counts.getOrDefault(Outcome.ALREADY_GONE, 0),
+                    counts.getOrDefault(Outcome.FAILED, 0)));
         } else {
-            out.printf("dry run: %d would be deleted, %d unconfirmed, %d cannot be deleted; nothing was deleted "
-                            + "(add --force to delete)%n", counts.getOrDefault(Outcome.WOULD_DELETE, 0),
-                    counts.getOrDefault(Outcome.UNCONFIRMED, 0), counts.getOrDefault(Outcome.FAILED, 0));
+            out.println(say.get("cleanup.dryRun", counts.getOrDefault(Outcome.WOULD_DELETE, 0),
+                    counts.getOrDefault(Outcome.UNCONFIRMED, 0), counts.getOrDefault(Outcome.FAILED, 0)));
         }
         out.flush();
     }
 
-    private static String label(Outcome outcome) {
-        return switch (outcome) {
-            case WOULD_DELETE -> "delete";
-            case UNCONFIRMED -> "search";
-            case DELETED -> "DELETED";
-            case ALREADY_GONE -> "ALREADY GONE";
-            case SCHEDULED -> "SCHEDULED";
-            case FAILED -> "FAILED";
-        };
-    }
-
-    /** Columns padded to their widest cell; the last column is left unpadded. */
+    /** Columns padded to their widest cell, as a terminal counts it (a Chinese character takes two); the last is left unpadded. */
     private static void printTable(PrintWriter out, List<List<String>> table) {
         int columns = table.get(0).size();
         int[] widths = new int[columns];
         for (List<String> row : table) {
             for (int c = 0; c < columns - 1; c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], Columns.of(row.get(c)));
             }
         }
         for (List<String> row : table) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
-                line.append(c < columns - 1 ? String.format("%-" + widths[c] + "s  ", row.get(c)) : row.get(c));
+                line.append(c < columns - 1 ? Columns.pad(row.get(c), widths[c]) + "  " : row.get(c));
             }
             out.println(line.toString().stripTrailing());
         }

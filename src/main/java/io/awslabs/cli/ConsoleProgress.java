@@ -6,6 +6,7 @@ import io.awslabs.report.Redactor;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.PrintStream;
 import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -67,7 +68,7 @@ final class ConsoleProgress implements Progress {
                 ? say.get("assertion.failed", status, a.id(), a.durationMs(), a.expected(), a.actual())
                 : a.reason() != null ? say.get("assertion.reason", status, a.id(), a.durationMs(), a.reason(say.lang()))
                 : say.get("assertion", status, a.id(), a.durationMs());
-        line(labId, a.note() == null ? text : say.get("assertion.note", text, a.note()));
+        line(labId, a.note() == null ? text : say.get("assertion.note", text, a.note(say.lang())));
         if (showCommands) {
             a.evidence().forEach((key, value) -> {
                 if (key.endsWith(".cli")) {
@@ -85,8 +86,8 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void info(String labId, String message) {
-        line(labId, message);
+    public void info(String labId, Said message) {
+        line(labId, message.in(say.lang()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.awslabs.lab.LabInfo;
 import io.awslabs.report.FidelityMatrix;
 import io.awslabs.report.ReportJson;
 import io.awslabs.report.RunReport;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ final class FidelityCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    LabsCommand root;
+
     @Parameters(paramLabel = "REPORT", arity = "0..*",
             description = "Report files or directories of them (default: reports). For each lab and target the latest run counts.")
     List<Path> inputs = new ArrayList<>(List.of(Path.of("reports")));
@@ -47,11 +51,12 @@ final class FidelityCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<RunReport> reports = new ArrayList<>();
         PrintWriter err = spec.commandLine().getErr();
+        Messages say = Messages.of(FidelityCommand.class, root.lang());
         for (Path input : inputs) {
             for (Path file : reportFiles(input)) {
                 RunReport report = read(file);
                 if (report.wasInterrupted()) {
-                    err.println("labs: note: " + file + " is an interrupted run; left out of the matrix");
+                    err.println(say.get("fidelity.interrupted", file));
                 } else {
                     reports.add(report);
                 }
@@ -59,12 +64,12 @@ final class FidelityCommand implements Callable<Integer> {
         }
         err.flush();
         if (reports.isEmpty()) {
-            throw new UsageException("no run reports in " + inputs, "run labs first ('labs run --all'), or pass report files");
+            throw new UsageException(new ErrorText("fidelityNoReports", inputs));
         }
         LabCatalog catalog = new LabCatalog();
         FidelityMatrix matrix = FidelityMatrix.of(reports).expectingOnAws((lab, assertion) -> catalog.find(lab)
                 .map(l -> l.info().awsExpectation(assertion)).orElse(FidelityMatrix.Row.EXPECTED_PASS));
-        warnAboutLabsWithoutAReport(matrix);
+        warnAboutLabsWithoutAReport(matrix, say);
         String text = matrix.toMarkdown(REGENERATE);
         PrintWriter out = spec.commandLine().getOut();
         if (markdown == null) {
@@ -72,22 +77,22 @@ final class FidelityCommand implements Callable<Integer> {
         } else {
             if (markdown.getParent() != null) Files.createDirectories(markdown.getParent());
             Files.writeString(markdown, text);
-            out.printf("%s: %d assertions from %d report(s)%n", markdown, matrix.rows().size(), reports.size());
+            out.println(say.get("fidelity.written", markdown, matrix.rows().size(), reports.size()));
         }
         if (json != null) {
             matrix.writeJson(json);
-            out.printf("%s written%n", json);
+            out.println(say.get("fidelity.jsonWritten", json));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
     /** A lab that no report covers is simply absent from the matrix: say so rather than let it go unnoticed. */
-    private void warnAboutLabsWithoutAReport(FidelityMatrix matrix) {
+    private void warnAboutLabsWithoutAReport(FidelityMatrix matrix, Messages say) {
         PrintWriter err = spec.commandLine().getErr();
         for (LabInfo lab : new LabCatalog().all().stream().map(Lab::info).toList()) {
             if (matrix.rowsOf(lab.id()).isEmpty()) {
-                err.println("labs: note: no report covers " + lab.id() + ", so it is not in the matrix");
+                err.println(say.get("fidelity.uncovered", lab.id()));
             }
         }
         err.flush();
@@ -98,7 +103,7 @@ final class FidelityCommand implements Callable<Integer> {
             return List.of(input);
         }
         if (!Files.isDirectory(input)) {
-            throw new UsageException(input + " does not exist", "pass report files or directories of them");
+            throw new UsageException(new ErrorText("fidelityNoInput", input));
         }
         try (Stream<Path> walk = Files.walk(input)) {
             return walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
@@ -109,8 +114,7 @@ final class FidelityCommand implements Callable<Integer> {
         try {
             return ReportJson.read(file);
         } catch (IOException e) {
-            throw new UsageException(file + " is not an aws-labs run report: " + e.getMessage().lines().findFirst().orElse(""),
-                    "pass reports written by 'labs run'");
+            throw new UsageException(new ErrorText("fidelityNotAReport", file, e.getMessage().lines().findFirst().orElse("")));
         }
     }
 }

@@ -85,6 +85,22 @@ public final class LabsCommand implements Runnable {
         return Lang.named(lang).orElseGet(() -> Lang.ofLocale(environment));
     }
 
+    /**
+     * The language to refuse a line picocli could not parse in: picocli stops at a bad value before
+     * it reaches a --lang further on, so the words of the line itself are read for it.
+     */
+    Lang langOfErrors(String[] args) {
+        for (int i = 0; lang == null && i < args.length; i++) {
+            if (args[i].startsWith("--lang=")) {
+                return Lang.named(args[i].substring("--lang=".length())).orElseGet(this::langOfErrors);
+            }
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return Lang.named(args[i + 1]).orElseGet(this::langOfErrors);
+            }
+        }
+        return langOfErrors();
+    }
+
     long jvmStartMs() {
         return jvmStartMs;
     }
@@ -103,7 +119,7 @@ public final class LabsCommand implements Runnable {
         HelpFooter.install(cli);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            Lang lang = root.langOfErrors();
+            Lang lang = root.langOfErrors(args);
             UsageError error = UsageError.of(ex, lang);
             err.println("labs: " + error.message());
             err.println(ErrorText.say(lang, "hint", error.hint()));

@@ -5,6 +5,7 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Redactor;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,7 +78,8 @@ final class LiveLabBars implements Progress {
     }
 
     @Override
-    public synchronized void info(String labId, String message) {
+    public synchronized void info(String labId, Said said) {
+        String message = said.in(say.lang());
         if (labId == null || !bars.containsKey(labId)) {
             out.println(Redactor.redact("labs  " + message));
             out.flush();

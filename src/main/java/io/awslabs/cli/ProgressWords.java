@@ -44,8 +44,9 @@ final class ProgressWords {
 
     /** What {@link TeardownRecord#detail()} says, in this language: the message, and when a scheduled deletion happens. */
     String detail(TeardownRecord t) {
-        if (t.scheduledFor() == null) return t.message();
+        String message = t.message(say.lang());
+        if (t.scheduledFor() == null) return message;
         String when = say.get("teardown.when", t.scheduledFor());
-        return t.message() == null ? when : say.get("teardown.messageAndWhen", t.message(), when);
+        return message == null ? when : say.get("teardown.messageAndWhen", message, when);
     }
 }

@@ -5,6 +5,7 @@ import io.awslabs.report.ReportFormat;
 import io.awslabs.report.ReportSchema;
 import io.awslabs.report.RunReport;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,6 +92,8 @@ final class ReportCommand implements Runnable {
         public Integer call() {
             List<ReportChecker.Result> results = judge(files);
             PrintWriter out = spec.commandLine().getOut();
+            Lang lang = parent.root.lang();
+            Messages say = Messages.of(ReportCommand.class, lang);
             for (int i = 0; i < files.size(); i++) {
                 ReportChecker.Result result = results.get(i);
                 if (!result.valid()) {
@@ -100,12 +103,12 @@ final class ReportCommand implements Runnable {
                 RunReport report = result.report();
                 if (result.verdict().outcome().clean()) {
                     var totals = report.totals();
-                    out.printf("OK  %s: run %s on %s, %d passed, %d skipped with a reason, teardown complete%n",
-                            file, report.runId(), report.target().kind(), totals.pass(), totals.skipped());
+                    out.println(say.get("check.ok", file, report.runId(), report.target().kind(), totals.pass(),
+                            totals.skipped()));
                 } else {
-                    result.problems().forEach(p -> out.println("NOT PROVEN  " + p));
-                    out.printf("%s: %s, %d problem(s)%n", file, result.verdict().outcome().headline(),
-                            result.problems().size());
+                    result.problems(lang).forEach(p -> out.println(say.get("check.notProven", p)));
+                    out.println(say.get("check.summary", file, result.verdict().outcome().headline(lang),
+                            result.problems().size()));
                 }
             }
             out.flush();
@@ -236,6 +239,9 @@ final class ReportCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        ReportCommand parent;
+
         @Mixin
         ReportDirOption reports;
 
@@ -243,10 +249,11 @@ final class ReportCommand implements Runnable {
         public Integer call() {
             List<ReportListing.Entry> entries = ReportListing.of(reports.requireReadable());
             PrintWriter out = spec.commandLine().getOut();
+            Lang lang = parent.root.lang();
             if (entries.isEmpty()) {
-                out.println("no report in " + reports.dir + "; 'labs run --all' writes one");
+                out.println(Messages.of(ReportCommand.class, lang).get("reports.none", reports.dir));
             } else {
-                ReportListing.print(entries, out);
+                ReportListing.print(entries, out, lang);
             }
             out.flush();
             return ExitCodes.OK;

@@ -3,6 +3,9 @@ package io.awslabs.cli;
 import io.awslabs.report.ReportChecker;
 import io.awslabs.report.RunReport;
 import io.awslabs.targets.EnvironmentException;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,30 +50,35 @@ final class ReportListing {
         return entries;
     }
 
-    static void print(List<Entry> entries, PrintWriter out) {
+    static void print(List<Entry> entries, PrintWriter out, Lang lang) {
+        Messages say = Messages.of(ReportListing.class, lang);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"RUN", "TARGET", "FINISHED", "VERDICT", "LABS", "FILE"});
+        rows.add(new String[] {say.get("reports.run"), say.get("reports.target"), say.get("reports.finished"), say.get("reports.verdict"),
+                say.get("reports.labs"), say.get("reports.file")});
         for (Entry e : entries) {
             if (e.valid()) {
                 RunReport r = e.result().report();
-                String target = r.target().kind() + (r.target().emulator() != null ? " (" + r.target().emulator() + ")" : "");
-                String verdict = e.result().verdict().outcome().headline() + (r.wasInterrupted() ? " (interrupted)" : "");
-                rows.add(new String[] {r.runId(), target, WHEN.format(e.when()), verdict, String.valueOf(r.labs().size()),
+                String target = r.target().emulator() != null
+                        ? say.get("reports.targetEmulator", r.target().kind(), r.target().emulator()) : r.target().kind();
+                String verdict = e.result().verdict().outcome().headline(lang);
+                rows.add(new String[] {r.runId(), target, WHEN.format(e.when()),
+                        r.wasInterrupted() ? say.get("reports.interrupted", verdict) : verdict, String.valueOf(r.labs().size()),
                         e.file().toString()});
             } else {
-                rows.add(new String[] {"-", "-", WHEN.format(e.when()), "not a valid report", "-", e.file().toString()});
+                rows.add(new String[] {"-", "-", WHEN.format(e.when()), say.get("reports.invalid"), "-", e.file().toString()});
             }
         }
+        // columns are counted as a terminal shows them: a Chinese character takes two
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
+                widths[c] = Math.max(widths[c], Columns.of(row[c]));
             }
         }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
-                line.append(c < row.length - 1 ? String.format("%-" + widths[c] + "s  ", row[c]) : row[c]);
+                line.append(c < row.length - 1 ? Columns.pad(row[c], widths[c]) + "  " : row[c]);
             }
             out.println(line.toString().stripTrailing());
         }

@@ -26,6 +26,7 @@ import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.Targets;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -207,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
      * The background emulator of this kind (the one challenge mode uses), reused when it runs; one
      * of another kind is stopped first, unless a challenge is active on it.
      */
-    private BackgroundEmulator backgroundFor(TargetKind kind, Consumer<String> progress) {
+    private BackgroundEmulator backgroundFor(TargetKind kind, Consumer<Said> progress) {
         Optional<BackgroundEmulator> running = BackgroundEmulator.find(ChallengeCli.emulatorDir());
         if (running.isPresent() && running.get().record().targetKind() != kind
                 && ChallengeCli.session(root.verbose, Progress.SILENT).active().isPresent()) {
@@ -261,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 return ReportFormat.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new BadValue(new ErrorText("reportFormat", value.trim(), ReportFormat.ids()));
             }
         }
     }

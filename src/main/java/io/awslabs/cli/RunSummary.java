@@ -64,7 +64,7 @@ final class RunSummary {
             if (lab.skipReason() != null) {
                 out.println("    " + say.get("summary.skipped", lab.skipReason()));
             }
-            lab.notes().forEach(n -> out.println("    " + say.get("summary.note", n)));
+            lab.notes(lang).forEach(n -> out.println("    " + say.get("summary.note", n)));
             lab.teardown().stream().filter(t -> t.outcome().leftSomething()).forEach(t -> out.println("    "
                     + Columns.pad(leftBehind, labelWidth) + "  " + say.get("summary.resource", t.type(), t.id(), t.outcome())));
             lab.teardown().stream().filter(t -> t.outcome() == TeardownRecord.Outcome.SCHEDULED).forEach(t ->

@@ -5,6 +5,7 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +79,7 @@ final class SteppingProgress implements Progress {
     }
 
     @Override
-    public void info(String labId, String message) {
+    public void info(String labId, Said message) {
         lines.info(labId, message);
     }
 

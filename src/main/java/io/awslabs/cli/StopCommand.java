@@ -70,12 +70,12 @@ final class StopCommand implements Callable<Integer> {
         out.println(say.get("stop.header", state.lab(), state.runId()));
         for (Cleanup.Row r : shown) {
             out.printf("  %s %s %s%s%n", terminal.outcome(teardownOutcome(r.outcome())), r.type(), r.id(),
-                    r.detail() == null ? "" : " (" + r.detail() + ")");
+                    r.detail() == null ? "" : " (" + r.detail(say.lang()) + ")");
         }
         if (alreadyGone > 0) {
             out.println("  " + say.get("stop.alreadyGone", alreadyGone));
         }
-        stopped.notes().forEach(n -> out.println("  " + say.get("stop.note", n)));
+        stopped.notes().forEach(n -> out.println("  " + say.get("stop.note", n.in(say.lang()))));
         if (!stopped.anyFailed()) {
             out.println(say.get("stop.ended", state.namePrefix()));
         }

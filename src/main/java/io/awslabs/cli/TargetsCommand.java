@@ -2,6 +2,9 @@ package io.awslabs.cli;
 
 import io.awslabs.targets.TargetKind;
 import io.awslabs.targets.TargetReadiness;
+import io.awslabs.text.Columns;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,15 +26,24 @@ final class TargetsCommand implements Callable<Integer> {
     public Integer call() {
         List<TargetReadiness.Check> checks = TargetReadiness.all(root.verbose);
         PrintWriter out = spec.commandLine().getOut();
+        Lang lang = root.lang();
+        Messages say = Messages.of(TargetsCommand.class, lang);
+        // the state column is as wide as the wider word of this language, counted in terminal columns
+        int width = Math.max(Columns.of(say.get("targets.ready")), Columns.of(say.get("targets.notReady")));
         for (TargetReadiness.Check check : checks) {
-            out.printf("%-10s  %-9s  %s%n", check.kind().id(), check.ready() ? "ready" : "not ready", check.summary());
-            check.details().forEach(d -> out.printf("%-10s  %-9s  %s%n", "", "", d));
+            String state = say.get(check.ready() ? "targets.ready" : "targets.notReady");
+            row(out, check.kind().id(), Columns.pad(state, width), check.summary().in(lang));
+            check.details().forEach(d -> row(out, "", Columns.pad("", width), d.in(lang)));
             if (check.fix() != null) {
-                out.printf("%-10s  %-9s  fix: %s%n", "", "", check.fix());
+                row(out, "", Columns.pad("", width), say.get("targets.fix", check.fix().in(lang)));
             }
         }
         out.flush();
         boolean defaultReady = checks.stream().anyMatch(c -> c.kind() == TargetKind.MOTO && c.ready());
         return defaultReady ? ExitCodes.OK : ExitCodes.ENVIRONMENT;
+    }
+
+    private static void row(PrintWriter out, String kind, String state, String text) {
+        out.printf("%-10s  %s  %s%n", kind, state, text);
     }
 }

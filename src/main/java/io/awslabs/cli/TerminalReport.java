@@ -102,11 +102,11 @@ final class TerminalReport {
                 wrapped(out, STATEMENT_INDENT, say.get("show.reason", a.reason(lang)));
             }
             if (a.note() != null) {
-                wrapped(out, STATEMENT_INDENT, say.get("show.note", a.note()));
+                wrapped(out, STATEMENT_INDENT, say.get("show.note", a.note(lang)));
             }
         }
         teardown(lab, out);
-        lab.notes().forEach(n -> wrapped(out, "  ", say.get("show.note", n)));
+        lab.notes(lang).forEach(n -> wrapped(out, "  ", say.get("show.note", n)));
     }
 
     private void teardown(LabReport lab, PrintWriter out) {

@@ -1,15 +1,19 @@
 package io.awslabs.cli;
 
 import io.awslabs.text.Lang;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
  * What a command line picocli could not parse is told as: one line, and a hint with the fix. A
  * mistyped command or flag gets the closest real ones ("did you mean"), as a mistyped lab id does.
- * Picocli's own descriptions of other mistakes (a missing parameter) stay in English; their hint
- * is in the learner's language.
+ * A value an option of a known type cannot take (a number, a duration) is said in the learner's
+ * language from the option and the value picocli hands over. Picocli's own descriptions of other
+ * mistakes (a missing parameter, a value of another type) stay in English; their hint is in the
+ * learner's language.
  */
 record UsageError(String message, String hint) {
 
@@ -18,6 +22,13 @@ record UsageError(String message, String hint) {
         String help = "'" + spec.qualifiedName() + " --help'";
         if (ex.getCause() instanceof BadValue bad) {
             return of(bad.text(), lang);
+        }
+        if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option && ex.getValue() != null && ex.getCause() != null) {
+            Optional<String> kind = kindOfValue(option.type());
+            if (kind.isPresent()) {
+                return of(new ErrorText("badValue", option.longestName(), ex.getValue(), ErrorText.phrase(kind.get()), help),
+                        lang);
+            }
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String arg = unmatched.getUnmatched().get(0);
@@ -35,6 +46,14 @@ record UsageError(String message, String hint) {
             }
         }
         return new UsageError(ex.getMessage(), ErrorText.say(lang, "seeHelp", help));
+    }
+
+    /** The words of the errors bundle for what an option of this type takes, where the kit has them. */
+    private static Optional<String> kindOfValue(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return Optional.of("value.wholeNumber");
+        }
+        return type == Duration.class ? Optional.of("value.duration") : Optional.empty();
     }
 
     private static UsageError of(ErrorText text, Lang lang) {

@@ -10,6 +10,7 @@ import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
 import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Said;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class ChallengeRun {
                 challenge.scaffold(ctx, scaffold);
                 return null;
             });
-            return new Provisioned(scaffold.build(), created(ctx.ledger()), ctx.steps(), ctx.notes());
+            return new Provisioned(scaffold.build(), created(ctx.ledger()), ctx.steps(), Words.english(ctx.notes()));
         } catch (Exception | Error e) {
             List<TeardownRecord> teardown = ctx.ledger().unwind();
             teardown.forEach(t -> progress.teardown(lab.id(), t));
@@ -119,13 +120,14 @@ public final class ChallengeRun {
             }
         }
         List<AssertionRecord> checks = recorder.records(lacks.orElse(null), error);
-        List<String> notes = new ArrayList<>(ctx.notes());
+        List<Said> notes = new ArrayList<>(ctx.notes());
         if (error != null) {
-            notes.add(0, "the checks stopped early: " + error);
+            notes.add(0, Words.checksStoppedEarly(error));
         }
         LabReport.LabSummary summary = Words.summaryOf(lab, l -> LabText.of(challenge.getClass(), lab, l));
         return new LabReport(summary, statusOf(checks, error), lacks.orElse(null), startedAt,
-                (System.nanoTime() - t0) / 1_000_000, ctx.steps(), checks, teardown, notes);
+                (System.nanoTime() - t0) / 1_000_000, ctx.steps(), checks, teardown, Words.english(notes),
+                Words.notesTranslations(notes));
     }
 
     /**
@@ -147,7 +149,7 @@ public final class ChallengeRun {
 
     /** Deletes what a challenge recorded, newest first, each through its kind, as teardown does. */
     public static List<TeardownRecord> remove(Target target, String runId, List<Created> resources,
-                                              Consumer<String> progress) {
+                                              Consumer<Said> progress) {
         Teardown env = new Teardown(target, runId, Wait.unobserved(), progress);
         List<Created> newestFirst = new ArrayList<>(resources);
         Collections.reverse(newestFirst);
@@ -155,7 +157,7 @@ public final class ChallengeRun {
         for (Created r : newestFirst) {
             Optional<ResourceKind> kind = ResourceKinds.forType(r.type());
             outcomes.add(kind.isEmpty()
-                    ? new TeardownRecord(r.type(), r.id(), TeardownRecord.Outcome.FAILED, "no resource kind of this type", 0)
+                    ? ResourceLedger.worded(r.type(), r.id(), TeardownRecord.Outcome.FAILED, Words.noKindOfType())
                     : ResourceLedger.attempt(new ResourceLedger.Entry(r.type(), r.id(), () -> kind.get().delete(env, r.id()))));
         }
         return outcomes;
@@ -167,7 +169,7 @@ public final class ChallengeRun {
     }
 
     private LabContext context(ResourceLedger ledger) {
-        return new LabContext(runId, lab, target, ledger, progress, expiresAt, options, waitMillis, Wait.Clock.SYSTEM);
+        return new LabContext(challenge.getClass(), runId, lab, target, ledger, progress, expiresAt, options, waitMillis, Wait.Clock.SYSTEM);
     }
 
     /** The kinds' resources only: a local server cannot outlive the command that started it. */

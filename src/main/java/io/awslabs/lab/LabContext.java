@@ -7,9 +7,13 @@ import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.IamEnforcement;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Duration;
 import java.time.Instant;
+import io.awslabs.text.Messages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +38,16 @@ public final class LabContext implements Provisioning {
     private final Progress progress;
     private final Instant expiresAt;
     private final List<StepRecord> steps = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Said> notes = new ArrayList<>();
     private final Map<String, String> options;
     private final Wait wait;
     private final Teardown teardown;
+    private final Class<?> textsOf;
 
-    LabContext(String runId, LabInfo info, Target target, ResourceLedger ledger, Progress progress,
+    /** {@code textsOf}: the class next to which the lab's texts in other languages are ({@link LabText}). */
+    LabContext(Class<?> textsOf, String runId, LabInfo info, Target target, ResourceLedger ledger, Progress progress,
                Instant expiresAt, Map<String, String> options, AtomicLong waitMillis, Wait.Clock clock) {
+        this.textsOf = textsOf;
         this.runId = runId;
         this.info = info;
         this.target = target;
@@ -92,7 +99,7 @@ public final class LabContext implements Provisioning {
         }
         String id = idOf.apply(created);
         ledger.register(seq, kind.type(), id, () -> kind.delete(teardown, id));
-        progress.info(info.id(), "created " + kind.type() + " " + id);
+        progress.info(info.id(), RunWords.created(kind.type(), id));
         return created;
     }
 
@@ -114,7 +121,7 @@ public final class LabContext implements Provisioning {
     public <T extends AutoCloseable> T closeAtTeardown(String what, Creator<T> start) throws Exception {
         T started = start.create();
         ledger.registerLocal(what, started.toString(), started::close);
-        progress.info(info.id(), "started " + what + " " + started);
+        progress.info(info.id(), RunWords.phrase("started", what, started));
         return started;
     }
 
@@ -137,12 +144,12 @@ public final class LabContext implements Provisioning {
                     Optional.empty());
         }
         if (enforcement instanceof IamEnforcement.NotEnforced notEnforced) {
-            note("IAM enforcement: " + notEnforced.why());
+            note(Words.iamEnforcement(notEnforced.why()));
             return new IamEnforcing(this, "the run's target, which decides nothing by policy", Optional.empty());
         }
-        String why = ((IamEnforcement.Unknown) enforcement).why();
-        note("IAM enforcement: " + why);
-        return new IamEnforcing(this, "the run's target", Optional.of(why));
+        Said why = ((IamEnforcement.Unknown) enforcement).why();
+        note(Words.iamEnforcement(why));
+        return new IamEnforcing(this, "the run's target", Optional.of(why.in(Lang.EN)));
     }
 
     /** A timed sub-step, shown in progress and recorded in the report. */
@@ -167,17 +174,33 @@ public final class LabContext implements Provisioning {
 
     /** A line for the person watching (progress on stderr), not for the report. */
     @Override
-    public void progress(String message) {
+    public void progress(Said message) {
         progress.info(info.id(), message);
     }
 
     /** A remark the report keeps with the lab, such as a resource that cannot be deleted at once. */
     @Override
-    public void note(String text) {
+    public void note(Said text) {
         synchronized (notes) {
             if (!notes.contains(text)) {
                 notes.add(text);
             }
+        }
+    }
+
+    /**
+     * A note the lab declares ({@link LabInfo#runNote}), filled with this run's values, said in each
+     * language from the lab's texts; an undeclared name fails here, at the run, not in a report.
+     */
+    public void note(String name, Object... values) {
+        info.runNoteOf(name);
+        note(new LabNote(textsOf, info, name, Arrays.asList(values)));
+    }
+
+    private record LabNote(Class<?> textsOf, LabInfo info, String name, List<Object> values) implements Said {
+        @Override
+        public String in(Lang lang) {
+            return Messages.fill(LabText.of(textsOf, info, lang).runNote(name), values.toArray());
         }
     }
 
@@ -208,7 +231,7 @@ public final class LabContext implements Provisioning {
         }
     }
 
-    List<String> notes() {
+    List<Said> notes() {
         synchronized (notes) {
             return List.copyOf(notes);
         }

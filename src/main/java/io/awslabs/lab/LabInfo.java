@@ -32,6 +32,7 @@ public final class LabInfo {
     private final List<String> creates = new ArrayList<>();
     private final List<AssertionInfo> assertions = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> runNotes = new LinkedHashMap<>();
     private final List<String> sources = new ArrayList<>();
     private final List<Gap> gaps = new ArrayList<>();
     private final Map<String, String> awsOnly = new LinkedHashMap<>();
@@ -95,6 +96,13 @@ public final class LabInfo {
     public LabInfo creates(String... resources) { creates.addAll(List.of(resources)); return this; }
     public LabInfo asserts(String assertionId, String statement) { assertions.add(new AssertionInfo(assertionId, statement)); return this; }
     public LabInfo note(String text) { notes.add(text); return this; }
+
+    /**
+     * A note the lab may write during a run ({@link LabContext#note(String, Object...)}), with
+     * {@code {0}}, {@code {1}} for that run's values: declared here so that its Chinese is required
+     * as the other texts are (key {@code runNote.<name>}).
+     */
+    public LabInfo runNote(String name, String text) { runNotes.put(name, text); return this; }
     public LabInfo source(String url) { sources.add(url); return this; }
 
     /** A gap of this emulator for one of the lab's assertions: see {@link Gap}. */
@@ -193,6 +201,16 @@ public final class LabInfo {
     public List<String> sources() { return List.copyOf(sources); }
     public List<Gap> gaps() { return List.copyOf(gaps); }
     public Map<String, String> awsOnly() { return Map.copyOf(awsOnly); }
+    public Map<String, String> runNotes() { return Collections.unmodifiableMap(runNotes); }
+
+    /** The English of a declared run note; a note the lab does not declare is a bug of the lab. */
+    public String runNoteOf(String name) {
+        String text = runNotes.get(name);
+        if (text == null) {
+            throw new IllegalArgumentException("lab " + id() + " declares no run note " + name + ": add .runNote(...)");
+        }
+        return text;
+    }
     public List<LabOption> options() { return List.copyOf(options); }
     public Optional<String> runsAlone() { return Optional.ofNullable(runsAlone); }
     public Optional<ExamFit> exam() { return Optional.ofNullable(exam); }

@@ -7,6 +7,7 @@ import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.CallGate;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,7 +58,7 @@ final class LabRun implements Checks {
         Optional<String> cannot = target.lacks(info.services(), info.apis());
         if (cannot.isPresent()) {
             skipReason = cannot.get();
-            progress.info(info.id(), "skipped: " + skipReason);
+            progress.info(info.id(), RunWords.phrase("skipped", skipReason));
             durationMs = elapsed();
             return;
         }
@@ -85,7 +86,7 @@ final class LabRun implements Checks {
     private void teardownAtExit() {
         CallGate.reserveFor(Thread.currentThread());
         interrupted = true;
-        progress.info(info.id(), "interrupted: tearing down what this lab created");
+        progress.info(info.id(), RunWords.phrase("interrupted"));
         boolean quiet = false;
         try {
             quiet = proving.tryLock(IN_FLIGHT_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -184,7 +185,7 @@ final class LabRun implements Checks {
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);
-        String note = null;
+        Words note = null;
         Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
         if (gap.isPresent()) {
             String emulator = gap.get().emulator().displayName();
@@ -195,17 +196,17 @@ final class LabRun implements Checks {
                 status = Status.SKIPPED;
                 proof.evidence("knownGap.source", gap.get().source());
             } else if (status.isBad()) {
-                note = "a " + emulator + " gap is declared for this assertion (" + gap.get().reason() + "; it shows as: "
-                        + gap.get().symptom().describe() + "), but a different failure happened: " + outcome.describe();
+                note = Words.gapNotMatched(emulator, lang -> text(lang).gapReason(gap.get()), gap.get().symptom().describe(),
+                        outcome.describe());
             } else if (status == Status.PASS) {
-                note = "declared " + emulator + " gap no longer reproduces: " + gap.get().reason();
+                note = Words.gapGone(emulator, lang -> text(lang).gapReason(gap.get()));
             }
         }
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
-        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis, info.provenLocally().contains(id),
-                Words.translations(lang -> text(lang).statement(id), worded));
+        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason,
+                note == null ? null : note.in(Lang.EN), proof.evidence(), checkRecords, millis,
+                info.provenLocally().contains(id), Words.translations(lang -> text(lang).statement(id), worded, note));
         synchronized (assertions) {
             assertions.add(rec);
         }
@@ -233,12 +234,13 @@ final class LabRun implements Checks {
             }
         }
         LabReport.LabSummary summary = Words.summaryOf(info, this::text);
-        List<String> notes = new ArrayList<>(ctx.notes());
+        List<Said> notes = new ArrayList<>(ctx.notes());
         if (labError != null) {
-            notes.add(0, "lab stopped early: " + labError);
+            notes.add(0, Words.labStoppedEarly(labError));
         }
         return new LabReport(summary, statusOf(recorded), skipReason, startedAt,
-                durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, notes);
+                durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, Words.english(notes),
+                Words.notesTranslations(notes));
     }
 
     private AssertionRecord unreached(LabInfo.AssertionInfo declared) {

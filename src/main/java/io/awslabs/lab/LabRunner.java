@@ -97,7 +97,7 @@ public final class LabRunner {
         Lab lab = labs.get(index);
         LabInfo info = lab.info();
         progress.labStarted(info.id(), started.incrementAndGet(), labs.size());
-        LabContext ctx = new LabContext(runId, info, target, new ResourceLedger(journal, info.id(), target.region()),
+        LabContext ctx = new LabContext(lab.getClass(), runId, info, target, new ResourceLedger(journal, info.id(), target.region()),
                 progress, startedAt.plus(options.lifetime()), options.labOptions(), waitMillis, clock);
         LabRun run = new LabRun(lab, info, target, progress, ctx);
         synchronized (runs) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * the challenge's texts ({@link ChallengeText}). Its keys are {@link #keysOf}: {@code title},
  * {@code concept}, {@code examAngle}, {@code cost}, {@code creates.1..n}, {@code assert.<id>},
  * {@code awsOnly.<id>}, {@code gap.<emulator>.<id>}, {@code option.<name>}, {@code optionOnAws.<name>} (why an
- * option must be set on AWS), {@code note.1..n}.
+ * option must be set on AWS), {@code note.1..n}, {@code runNote.<name>} (a note written during a run).
  * A text the file lacks reads in English; {@code LabTextsTest} fails the build when a lab lacks one.
  */
 public final class LabText {
@@ -57,6 +57,7 @@ public final class LabText {
         info.options().forEach(o -> keys.add("option." + o.name()));
         info.options().stream().filter(o -> o.onAws() != null).forEach(o -> keys.add("optionOnAws." + o.name()));
         keys.addAll(numbered("note", info.notes().size()));
+        info.runNotes().keySet().forEach(name -> keys.add("runNote." + name));
         return keys;
     }
 
@@ -82,6 +83,7 @@ public final class LabText {
     public String statement(String assertionId) { return text("assert." + assertionId, info.statementOf(assertionId)); }
     public String awsOnlyReason(String assertionId) { return text("awsOnly." + assertionId, info.awsOnly().get(assertionId)); }
     public String gapReason(Gap gap) { return text(gapKey("gap", gap), gap.reason()); }
+    public String runNote(String name) { return text("runNote." + name, info.runNoteOf(name)); }
 
     public String optionDescription(LabOption option) {
         return text("option." + option.name(), option.description());

@@ -5,6 +5,7 @@ import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Said;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,8 +33,8 @@ final class PrivateProvisioning implements Provisioning {
     @Override public String runId() { return ctx.runId(); }
     @Override public String name() { return ctx.name(); }
     @Override public Map<String, String> tags() { return ctx.tags(); }
-    @Override public void note(String text) { ctx.note(text); }
-    @Override public void progress(String message) { ctx.progress(message); }
+    @Override public void note(Said text) { ctx.note(text); }
+    @Override public void progress(Said message) { ctx.progress(message); }
     @Override public Wait waits() { return ctx.waits(); }
 
     @Override
@@ -43,7 +44,7 @@ final class PrivateProvisioning implements Provisioning {
         String id = idOf.apply(created);
         String type = kind.type() + " (" + where + ")";
         ctx.ledger().registerLocal(type, id, () -> kind.delete(teardown, id));
-        ctx.progress("created " + type + " " + id);
+        ctx.progress(RunWords.created(type, id));
         return created;
     }
 }

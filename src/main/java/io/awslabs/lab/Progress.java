@@ -2,6 +2,7 @@ package io.awslabs.lab;
 
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.TeardownRecord;
+import io.awslabs.text.Said;
 
 /** What the runner tells whoever is watching; the CLI prints it on stderr. */
 public interface Progress {
@@ -15,8 +16,13 @@ public interface Progress {
 
     void teardown(String labId, TeardownRecord record);
 
-    /** A free-form line: an emulator starting, a lab's own remark. */
-    void info(String labId, String message);
+    /** A line in the watcher's language: an emulator starting, a resource created. */
+    void info(String labId, Said message);
+
+    /** A lab's own remark, in the words it has. */
+    default void info(String labId, String message) {
+        info(labId, Said.verbatim(message));
+    }
 
     /** A deliberate wait in progress: what for, how long so far, the limit, and the last answer seen. */
     default void waiting(String labId, String what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
@@ -30,6 +36,6 @@ public interface Progress {
         @Override public void stepFinished(String labId, String step, long millis, String outcome) { }
         @Override public void assertion(String labId, AssertionRecord record) { }
         @Override public void teardown(String labId, TeardownRecord record) { }
-        @Override public void info(String labId, String message) { }
+        @Override public void info(String labId, Said message) { }
     };
 }

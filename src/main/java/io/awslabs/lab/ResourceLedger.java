@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import io.awslabs.resources.Gone;
 import io.awslabs.resources.Scheduled;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Instant;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -123,7 +125,7 @@ public final class ResourceLedger {
         closed = true;
         while (!live.isEmpty()) {
             Live e = live.pop();
-            TeardownRecord kept = new TeardownRecord(e.entry().type(), e.entry().id(), Outcome.KEPT, "kept by --keep", 0);
+            TeardownRecord kept = worded(e.entry().type(), e.entry().id(), Outcome.KEPT, Words.keptByKeep());
             if (e.seq() != LOCAL) {
                 journal.outcome(e.seq(), kept);
             }
@@ -149,6 +151,7 @@ public final class ResourceLedger {
         long started = System.nanoTime();
         Outcome outcome;
         String message = null;
+        Said worded = null;
         Instant scheduledFor = null;
         try {
             entry.deleter().delete();
@@ -156,18 +159,25 @@ public final class ResourceLedger {
         } catch (Scheduled e) {
             outcome = Outcome.SCHEDULED;
             scheduledFor = e.at();
-            message = e.getMessage();
+            worded = e.said();
         } catch (Exception e) {
             if (Gone.isNotFound(e)) {
                 outcome = Outcome.ALREADY_GONE;
-                message = e instanceof Gone ? e.getMessage() : null;
+                worded = e instanceof Gone gone ? gone.said() : null;
             } else {
                 outcome = Outcome.FAILED;
                 message = Proof.describe(e);
             }
         }
-        return new TeardownRecord(entry.type(), entry.id(), outcome, message, (System.nanoTime() - started) / 1_000_000,
-                scheduledFor);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return worded == null ? new TeardownRecord(entry.type(), entry.id(), outcome, message, millis, scheduledFor)
+                : new TeardownRecord(entry.type(), entry.id(), outcome, worded.in(Lang.EN), millis, scheduledFor,
+                        Words.teardownTranslations(worded));
+    }
+
+    /** An outcome whose message the toolkit words, in English and beside it in every other language. */
+    static TeardownRecord worded(String type, String id, Outcome outcome, Said message) {
+        return new TeardownRecord(type, id, outcome, message.in(Lang.EN), 0, null, Words.teardownTranslations(message));
     }
 
     /** Stops a lab that is still creating resources after teardown began. */

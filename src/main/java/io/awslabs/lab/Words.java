@@ -3,8 +3,10 @@ package io.awslabs.lab;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.ReportText;
+import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +19,9 @@ import java.util.function.Function;
  * exception or the target said has no words of the runner's, and stays as it was said.
  */
 @FunctionalInterface
-interface Words {
+interface Words extends Said {
     /** Every language a report carries besides English, the record's own. */
     List<Lang> OTHER_LANGUAGES = Arrays.stream(Lang.values()).filter(l -> l != Lang.EN).toList();
-
-    String in(Lang lang);
 
     /** The runner's phrases: the report package's bundle, since they are read in reports. */
     static Messages phrases(Lang lang) {
@@ -42,6 +42,55 @@ interface Words {
         return lang -> phrases(lang).get("run.cannotRun", why);
     }
 
+    /** Why IAM policies decide nothing on this target, or why nothing tells: a note of the lab's report. */
+    static Words iamEnforcement(Said why) {
+        return lang -> phrases(lang).get("run.iamEnforcement", why.in(lang));
+    }
+
+    /** The first note of a lab that stopped early; {@code error} is what was thrown, as it was said. */
+    static Words labStoppedEarly(String error) {
+        return lang -> phrases(lang).get("run.labStoppedEarly", error);
+    }
+
+    /** The first note of a challenge whose checks stopped early. */
+    static Words checksStoppedEarly(String error) {
+        return lang -> phrases(lang).get("run.checksStoppedEarly", error);
+    }
+
+    /** What {@code --keep} leaves, as its teardown row says. */
+    static Words keptByKeep() {
+        return lang -> phrases(lang).get("teardown.keptByKeep");
+    }
+
+    /** A recorded resource whose type no kind of this version knows, so nothing can delete it. */
+    static Words noKindOfType() {
+        return lang -> phrases(lang).get("teardown.noKind");
+    }
+
+    /** A teardown message the toolkit worded: the English is the record's, the others beside it. */
+    static Map<String, TeardownRecord.Translation> teardownTranslations(Said message) {
+        Map<String, TeardownRecord.Translation> all = new LinkedHashMap<>();
+        for (Lang lang : OTHER_LANGUAGES) {
+            all.put(lang.tag(), new TeardownRecord.Translation(message.in(lang)));
+        }
+        return all;
+    }
+
+    /** A lab's notes, English for the record, the others in the same order beside it. */
+    static Map<String, LabReport.Translation> notesTranslations(List<? extends Said> notes) {
+        Map<String, LabReport.Translation> all = new LinkedHashMap<>();
+        if (!notes.isEmpty()) {
+            for (Lang lang : OTHER_LANGUAGES) {
+                all.put(lang.tag(), new LabReport.Translation(notes.stream().map(n -> n.in(lang)).toList()));
+            }
+        }
+        return all;
+    }
+
+    static List<String> english(List<? extends Said> notes) {
+        return notes.stream().map(n -> n.in(Lang.EN)).toList();
+    }
+
     /** An assertion the lab never reached: {@code labError} says why when the lab stopped early. */
     static Words notReached(String labError) {
         return lang -> labError == null ? phrases(lang).get("run.notReached")
@@ -56,11 +105,27 @@ interface Words {
 
     /** The statement and, where the runner worded it, the reason in every other language; null reads English. */
     static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason) {
+        return translations(statement, reason, null);
+    }
+
+    /** As {@link #translations(Words, Words)}, with the runner's note on a declared gap. */
+    static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason, Words note) {
         Map<String, AssertionRecord.Translation> all = new LinkedHashMap<>();
         for (Lang lang : OTHER_LANGUAGES) {
-            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang)));
+            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang),
+                    note == null ? null : note.in(lang)));
         }
         return all;
+    }
+
+    /** A declared gap whose symptom did not show: what it is declared for, and what happened instead (as described). */
+    static Words gapNotMatched(String emulator, Words gapReason, String symptom, String outcome) {
+        return lang -> phrases(lang).get("run.gapNotMatched", emulator, gapReason.in(lang), symptom, outcome);
+    }
+
+    /** A declared gap the target no longer shows. */
+    static Words gapGone(String emulator, Words gapReason) {
+        return lang -> phrases(lang).get("run.gapGone", emulator, gapReason.in(lang));
     }
 
     /** The lab as a report describes it: its title, concept and exam angle in every other language as well. */

@@ -1,6 +1,7 @@
 package io.awslabs.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.awslabs.text.Lang;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,12 @@ public record AssertionRecord(
         return t == null || t.reason() == null ? reason : t.reason();
     }
 
+    /** The note in {@code lang}, or as recorded where the report has no translation of it. */
+    public String note(Lang lang) {
+        Translation t = translations.get(lang.tag());
+        return t == null || t.note() == null ? note : t.note();
+    }
+
     /** This record with its texts in another language as well. */
     public AssertionRecord translated(Lang lang, Translation translation) {
         Map<String, Translation> all = new TreeMap<>(translations);
@@ -72,8 +79,19 @@ public record AssertionRecord(
                 localProof, all);
     }
 
-    /** A statement and a reason in another language; a null reason reads in English. */
-    public record Translation(String statement, String reason) { }
+    /**
+     * A statement, a reason and a note in another language; a null reason or note reads in
+     * English (a report written before notes were translated has none).
+     */
+    public record Translation(String statement, String reason,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+        @JsonCreator
+        public Translation { }
+
+        public Translation(String statement, String reason) {
+            this(statement, reason, null);
+        }
+    }
 
     public record Check(String what, String expected, String actual, boolean held) { }
 }

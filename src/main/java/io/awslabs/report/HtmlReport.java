@@ -224,7 +224,7 @@ public final class HtmlReport {
         teardown(lab);
         if (!lab.notes().isEmpty()) {
             out.append("<h3>").append(esc(say.get("doc.notes"))).append("</h3>\n<ul>\n");
-            lab.notes().forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
+            lab.notes(lang).forEach(n -> out.append("<li>").append(esc(n)).append("</li>\n"));
             out.append("</ul>\n");
         }
         out.append("</section>\n");
@@ -245,7 +245,7 @@ public final class HtmlReport {
         out.append("</summary>\n<div class=\"body\">\n<dl>\n");
         if (a.expected() != null) term(say.get("html.expected"), a.expected());
         if (a.actual() != null) term(say.get("html.actual"), a.actual());
-        if (a.note() != null) term(say.get("html.note"), a.note());
+        if (a.note() != null) term(say.get("html.note"), a.note(lang));
         out.append("</dl>\n");
         if (!a.checks().isEmpty()) {
             out.append("<table>\n<tr>").append(th("html.col.check")).append(th("html.col.expected"))

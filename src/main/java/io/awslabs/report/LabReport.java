@@ -1,11 +1,17 @@
 package io.awslabs.report;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import io.awslabs.text.Lang;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one lab did in a run. */
+/**
+ * Everything one lab did in a run. {@code translations} holds the notes in every other language,
+ * keyed by language tag ("zh"), the way a summary and an assertion carry theirs: {@code notes}
+ * stays the English, which is what CI and a report written before translations read.
+ */
 public record LabReport(
         LabSummary lab,
         Status status,
@@ -15,7 +21,32 @@ public record LabReport(
         List<StepRecord> steps,
         List<AssertionRecord> assertions,
         List<TeardownRecord> teardown,
-        List<String> notes) {
+        List<String> notes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Translation> translations) {
+
+    @JsonCreator
+    public LabReport {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A lab whose notes are in English only. */
+    public LabReport(LabSummary lab, Status status, String skipReason, Instant startedAt, long durationMs,
+                     List<StepRecord> steps, List<AssertionRecord> assertions, List<TeardownRecord> teardown,
+                     List<String> notes) {
+        this(lab, status, skipReason, startedAt, durationMs, steps, assertions, teardown, notes, Map.of());
+    }
+
+    /**
+     * The notes in {@code lang}; in English where the report has none in it, or where they do not
+     * match the English one for one (a note the translation lacks would otherwise go unread).
+     */
+    public List<String> notes(Lang lang) {
+        Translation t = translations.get(lang.tag());
+        return t == null || t.notes() == null || t.notes().size() != notes.size() ? notes : t.notes();
+    }
+
+    /** The notes in another language, in the order of the English ones. */
+    public record Translation(List<String> notes) { }
 
     /**
      * The lab's description as it was when it ran, so a report stands on its own; {@code

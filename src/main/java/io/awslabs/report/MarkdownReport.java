@@ -94,12 +94,12 @@ public final class MarkdownReport {
             }
         }
         List<AssertionRecord> withNotes = lab.assertions().stream().filter(a -> a.note() != null).toList();
-        withNotes.forEach(a -> out.append("- ").append(say.get("join.colon", code(a.id()), prose(a.note()))).append('\n'));
+        withNotes.forEach(a -> out.append("- ").append(say.get("join.colon", code(a.id()), prose(a.note(lang)))).append('\n'));
         evidence(lab);
         teardown(lab);
         if (!lab.notes().isEmpty()) {
             out.append("\n**").append(say.get("doc.notes")).append("**\n\n");
-            lab.notes().forEach(n -> out.append("- ").append(prose(n)).append('\n'));
+            lab.notes(lang).forEach(n -> out.append("- ").append(prose(n)).append('\n'));
         }
     }
 

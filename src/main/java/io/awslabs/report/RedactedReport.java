@@ -39,8 +39,10 @@ public final class RedactedReport {
                 list(lab.steps(), st -> new StepRecord(text(st.name()), st.startedAt(), st.durationMs(), text(st.outcome()))),
                 list(lab.assertions(), RedactedReport::assertion),
                 list(lab.teardown(), td -> new TeardownRecord(text(td.type()), text(td.id()), td.outcome(),
-                        text(td.message()), td.durationMs(), td.scheduledFor())),
-                list(lab.notes(), RedactedReport::text));
+                        text(td.message()), td.durationMs(), td.scheduledFor(),
+                        map(td.translations(), t -> new TeardownRecord.Translation(text(t.message()))))),
+                list(lab.notes(), RedactedReport::text),
+                map(lab.translations(), t -> new LabReport.Translation(list(t.notes(), RedactedReport::text))));
     }
 
     private static AssertionRecord assertion(AssertionRecord a) {
@@ -52,7 +54,8 @@ public final class RedactedReport {
                 text(a.reason()), text(a.note()), evidence,
                 list(a.checks(), c -> new AssertionRecord.Check(text(c.what()), text(c.expected()), text(c.actual()), c.held())),
                 a.durationMs(), a.localProof(),
-                map(a.translations(), t -> new AssertionRecord.Translation(text(t.statement()), text(t.reason()))));
+                map(a.translations(), t -> new AssertionRecord.Translation(text(t.statement()), text(t.reason()),
+                        text(t.note()))));
     }
 
     private static <T> Map<String, T> map(Map<String, T> byLanguage, Function<T, T> redact) {

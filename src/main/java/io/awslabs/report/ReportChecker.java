@@ -2,6 +2,7 @@ package io.awslabs.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,7 +31,12 @@ public final class ReportChecker {
 
         /** Why the file is invalid, else what keeps the report from proving its labs. */
         public List<String> problems() {
-            return valid() ? verdict.lines() : invalid;
+            return problems(Lang.EN);
+        }
+
+        /** As {@link #problems()}, the verdict's in {@code lang}; why a file is invalid is the schema's English. */
+        public List<String> problems(Lang lang) {
+            return valid() ? verdict.lines(lang) : invalid;
         }
     }
 

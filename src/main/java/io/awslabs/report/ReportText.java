@@ -86,11 +86,12 @@ public final class ReportText {
 
     /** The teardown row's message, and for a SCHEDULED deletion when it happens. */
     public static String teardownDetail(TeardownRecord t, Lang lang) {
+        String message = t.message(lang);
         if (t.scheduledFor() == null) {
-            return t.message();
+            return message;
         }
         String when = words(lang).get("teardown.scheduledFor", t.scheduledFor());
-        return t.message() == null ? when : words(lang).get("join.clause", t.message(), when);
+        return message == null ? when : words(lang).get("join.clause", message, when);
     }
 
     /** "a, b, c" with the list punctuation of {@code lang}. */

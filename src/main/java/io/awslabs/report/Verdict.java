@@ -1,7 +1,10 @@
 package io.awslabs.report;
 
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
+import io.awslabs.text.Said;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,16 +49,36 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
     /** What a problem is about: the whole run, a lab, one of its assertions, or its teardown. */
     public enum Scope { RUN, LAB, ASSERTION, TEARDOWN }
 
-    /** {@code lab} is null for the run's own problems, {@code assertion} for all but assertion problems. */
-    public record Problem(Scope scope, String lab, String assertion, String text) {
-        @Override
-        public String toString() {
+    /**
+     * {@code lab} is null for the run's own problems, {@code assertion} for all but assertion
+     * problems. What the problem is, {@code said}, reads in either language; the JUnit XML and the
+     * record's {@link #text()} are English.
+     */
+    public record Problem(Scope scope, String lab, String assertion, Said said) {
+        public String text() {
+            return said.in(Lang.EN);
+        }
+
+        /** "lab/assertion: what", in {@code lang}. */
+        public String line(Lang lang) {
+            Messages say = ReportText.words(lang);
             return switch (scope) {
-                case RUN -> text;
-                case ASSERTION -> lab + "/" + assertion + ": " + text;
-                case LAB, TEARDOWN -> lab + ": " + text;
+                case RUN -> said.in(lang);
+                case ASSERTION -> say.get("join.colon", lab + "/" + assertion, said.in(lang));
+                case LAB, TEARDOWN -> say.get("join.colon", lab, said.in(lang));
             };
         }
+
+        @Override
+        public String toString() {
+            return line(Lang.EN);
+        }
+    }
+
+    /** A problem worded in the report bundle; an argument that is itself {@link Said} is said in the same language. */
+    private static Said problem(String key, Object... args) {
+        return lang -> ReportText.words(lang).get(key, Arrays.stream(args)
+                .map(a -> a instanceof Said s ? s.in(lang) : a).toArray());
     }
 
     public static Verdict of(RunReport report) {
@@ -64,8 +87,8 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
         boolean skipped = false;
         if (report.wasInterrupted()) {
             List<String> notRun = report.interrupted().labsNotRun();
-            problems.add(new Problem(Scope.RUN, null, null, "the run was interrupted"
-                    + (notRun.isEmpty() ? "" : "; never ran: " + String.join(", ", notRun))));
+            problems.add(new Problem(Scope.RUN, null, null, notRun.isEmpty() ? problem("problem.interrupted")
+                    : problem("problem.interruptedNeverRan", String.join(", ", notRun))));
         }
         for (LabReport lab : report.labs()) {
             String id = lab.lab().id();
@@ -73,25 +96,28 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
             for (AssertionRecord a : lab.assertions()) {
                 if (a.status().isBad()) {
                     explained = true;
-                    problems.add(new Problem(Scope.ASSERTION, id, a.id(), a.status()
-                            + (a.reason() != null ? " (" + a.reason() + ")" : "")));
+                    problems.add(new Problem(Scope.ASSERTION, id, a.id(), a.reason() == null
+                            ? Said.verbatim(a.status().name())
+                            : problem("problem.statusBecause", a.status().name(), (Said) a::reason)));
                 } else if (a.status() == Status.SKIPPED) {
                     skipped = true;
                     if (a.reason() == null || a.reason().isBlank()) {
-                        problems.add(new Problem(Scope.ASSERTION, id, a.id(), "SKIPPED without a reason"));
+                        problems.add(new Problem(Scope.ASSERTION, id, a.id(), problem("problem.skippedWithoutReason")));
                     }
                 }
             }
             if (lab.status().isBad() && !explained) {
-                problems.add(new Problem(Scope.LAB, id, null, "the lab ended with " + lab.status()
-                        + " though no assertion did" + lab.notes().stream().filter(n -> n.startsWith("lab stopped early"))
-                                .findFirst().map(n -> " (" + n + ")").orElse("")));
+                int stopped = stoppedEarlyNote(lab);
+                problems.add(new Problem(Scope.LAB, id, null, stopped < 0
+                        ? problem("problem.labEnded", lab.status().name())
+                        : problem("problem.labEndedStopped", lab.status().name(),
+                                (Said) lang -> lab.notes(lang).get(stopped))));
             }
             for (TeardownRecord t : lab.teardown()) {
                 if (t.outcome().leftSomething()) {
                     leftSomething = true;
                     problems.add(new Problem(Scope.TEARDOWN, id, null,
-                            t.type() + " " + t.id() + " was not deleted (" + t.outcome() + ")"));
+                            problem("problem.notDeleted", t.type(), t.id(), t.outcome().name())));
                 }
             }
         }
@@ -118,8 +144,16 @@ public record Verdict(Outcome outcome, List<Problem> problems) {
         return problems.stream().filter(p -> p.scope() == Scope.RUN).toList();
     }
 
-    /** Every problem as one line, "lab/assertion: what", as 'report check' prints them. */
-    public List<String> lines() {
-        return problems.stream().map(Problem::toString).toList();
+    /** Every problem as one line, "lab/assertion: what", in {@code lang}, as 'report check' prints them. */
+    public List<String> lines(Lang lang) {
+        return problems.stream().map(p -> p.line(lang)).toList();
+    }
+
+    /** The index of the runner's "lab stopped early" note, found by its English, which every report has; or -1. */
+    private static int stoppedEarlyNote(LabReport lab) {
+        for (int i = 0; i < lab.notes().size(); i++) {
+            if (lab.notes().get(i).startsWith("lab stopped early")) return i;
+        }
+        return -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.awslabs.resources;
 
 import io.awslabs.targets.Target;
+import io.awslabs.text.Said;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -49,10 +50,15 @@ public interface Provisioning {
     }
 
     /** A remark the report keeps with the lab, such as a resource that cannot be deleted at once. */
-    void note(String text);
+    void note(Said text);
 
-    /** A line for the person watching. */
-    void progress(String message);
+    /** A line for the person watching, said in their language. */
+    void progress(Said message);
+
+    /** A lab's own line for the person watching, in the words it has. */
+    default void progress(String message) {
+        progress(Said.verbatim(message));
+    }
 
     Wait waits();
 

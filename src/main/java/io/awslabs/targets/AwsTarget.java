@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class AwsTarget implements Target {
     }
 
     /** Resolves credentials and region, identifies the caller, and applies the account guard. */
-    public static AwsTarget open(String requestedRegion, Options options, UserConfig config, Consumer<String> progress) {
+    public static AwsTarget open(String requestedRegion, Options options, UserConfig config, Consumer<Said> progress) {
         AccountGuard guard = new AccountGuard(options.accounts(), config, options.allowProdAlias());
         // credentials first: without them the region, asked next, is not the problem to report
         requireProfile(options.profile());
@@ -64,8 +65,7 @@ public final class AwsTarget implements Target {
         Region region = Region.of(resolveRegion(requestedRegion, options.profile()));
         SdkClients clients = new SdkClients(Optional.empty(), region, credentials);
         try {
-            configuredEndpoint().ifPresent(url -> progress.accept("the SDK is configured to send every call to "
-                    + url + " instead of AWS (AWS_ENDPOINT_URL or aws.endpointUrl)"));
+            configuredEndpoint().ifPresent(url -> progress.accept(TargetWords.phrase("aws.endpointConfigured", url)));
             GetCallerIdentityResponse caller = callerIdentity(clients, options.profile());
             guard.requireAllowListed(caller.account());
             Optional<List<String>> aliases;
@@ -78,8 +78,11 @@ public final class AwsTarget implements Target {
             }
             guard.requireNotProduction(caller.account(), aliases, whyUnreadable);
             CallerIdentity identity = new CallerIdentity(caller.account(), caller.arn(), aliases.orElse(List.of()));
-            progress.accept("aws account " + identity.account() + aliasText(identity) + " as " + identity.arn()
-                    + ", region " + region.id() + " (" + guard.allowedBy(identity.account()) + ")");
+            progress.accept(identity.aliases().isEmpty()
+                    ? TargetWords.phrase("aws.account", identity.account(), identity.arn(), region.id(),
+                            guard.allowedBy(identity.account()))
+                    : TargetWords.phrase("aws.accountAlias", identity.account(), identity.arn(), region.id(),
+                            guard.allowedBy(identity.account()), String.join(", ", identity.aliases())));
             return new AwsTarget(region.id(), options.profile(), identity, guard.allowedBy(identity.account()), clients);
         } catch (RuntimeException e) {
             clients.close();
@@ -159,10 +162,6 @@ public final class AwsTarget implements Target {
         }
         String env = System.getenv("AWS_ENDPOINT_URL");
         return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
-    }
-
-    private static String aliasText(CallerIdentity identity) {
-        return identity.aliases().isEmpty() ? "" : " (alias " + String.join(", ", identity.aliases()) + ")";
     }
 
     private static String firstLine(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -82,23 +83,23 @@ public final class BackgroundEmulator {
     }
 
     /** The running emulator of this kind, or a new one; one of another kind is stopped first. */
-    public static BackgroundEmulator ensure(Path dir, TargetKind kind, Duration idleStop, Consumer<String> progress,
+    public static BackgroundEmulator ensure(Path dir, TargetKind kind, Duration idleStop, Consumer<Said> progress,
                                             boolean verbose) {
         Optional<BackgroundEmulator> running = find(dir);
         if (running.isPresent() && running.get().record.targetKind() == kind) {
             running.get().touch();
-            progress.accept("reusing the background " + running.get().describe());
+            progress.accept(TargetWords.phrase("background.reusing", running.get().describe()));
             return running.get();
         }
         running.ifPresent(other -> {
-            progress.accept("stopping the background " + other.describe() + " to start " + kind.id());
+            progress.accept(TargetWords.phrase("background.replacing", other.describe(), kind.id()));
             other.stop();
         });
         return start(dir, kind, idleStop, progress, verbose);
     }
 
     /** Starts one; the record is written before it answers, so even a command killed meanwhile leaves it findable. */
-    public static BackgroundEmulator start(Path dir, TargetKind kind, Duration idleStop, Consumer<String> progress,
+    public static BackgroundEmulator start(Path dir, TargetKind kind, Duration idleStop, Consumer<Said> progress,
                                            boolean verbose) {
         long t0 = System.nanoTime();
         Launch launch = switch (kind) {
@@ -127,9 +128,8 @@ public final class BackgroundEmulator {
             writeAtomically(dir.resolve(RECORD), JSON.writeValueAsString(record));
             BackgroundEmulator started = new BackgroundEmulator(dir, record);
             started.awaitReady(launcher, kind == TargetKind.MOTO ? MOTO_START_TIMEOUT : LOCALSTACK_START_TIMEOUT);
-            progress.accept(started.describe() + " started in the background in "
-                    + (System.nanoTime() - t0) / 1_000_000 + " ms; it stops after " + human(idleStop)
-                    + " without a command");
+            progress.accept(TargetWords.phrase("background.started", started.describe(),
+                    (System.nanoTime() - t0) / 1_000_000, human(idleStop)));
             return started;
         } catch (IOException e) {
             throw EnvironmentException.of("backgroundCannotStart", kind.id(), e.getMessage(), dir);
@@ -139,7 +139,7 @@ public final class BackgroundEmulator {
     private record Launch(String python, List<String> command, Map<String, String> env, int port, Path stateDir,
                           String version) { }
 
-    private static Launch moto(Consumer<String> progress, boolean verbose) {
+    private static Launch moto(Consumer<Said> progress, boolean verbose) {
         PythonVenv venv = MotoServer.venv();
         venv.ensure(progress, verbose);
         int port = freePort();
@@ -148,7 +148,7 @@ public final class BackgroundEmulator {
                 MotoServer.SETTINGS, port, null, MotoServer.VERSION);
     }
 
-    private static Launch localStack(Consumer<String> progress, boolean verbose) {
+    private static Launch localStack(Consumer<Said> progress, boolean verbose) {
         PythonVenv venv = LocalStackHost.venv();
         venv.ensure(progress, verbose);
         int port = freePort();

@@ -86,14 +86,13 @@ public final class EmulatorTarget implements Target {
     @Override
     public IamEnforcement iamEnforcement() {
         if (identity.isEmpty()) {
-            return new IamEnforcement.Unknown("the endpoint did not say which emulator it is, so nothing tells whether "
-                    + "IAM policies decide its requests");
+            return new IamEnforcement.Unknown(TargetWords.phrase("iam.unknownEmulator"));
         }
         return switch (identity.get().kind()) {
             case MOTO -> new IamEnforcement.Enforced("a moto of this lab's own with IAM enforcement on",
                     progress -> EnforcingMoto.start(region, progress));
-            case LOCALSTACK -> new IamEnforcement.NotEnforced(identity.get().describe() + " community decides no request "
-                    + "by IAM policy (enforcement is a Pro feature): every signed request is allowed");
+            case LOCALSTACK -> new IamEnforcement.NotEnforced(TargetWords.phrase("iam.localStack",
+                    identity.get().describe()));
         };
     }
 

@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +34,12 @@ final class EnforcingMoto {
 
     private EnforcingMoto() { }
 
-    static IamEnforcement.Enforcing start(String region, Consumer<String> progress) {
+    static IamEnforcement.Enforcing start(String region, Consumer<Said> progress) {
         MotoServer server = MotoServer.start(progress, false);
         try {
             AwsBasicCredentials admin = bootstrapAdmin(server.endpoint(), region);
             enforceFromNow(server.endpoint());
-            progress.accept("IAM enforcement is on for the moto at " + server.endpoint() + ", private to this lab");
+            progress.accept(TargetWords.phrase("iam.enforcingMoto", server.endpoint()));
             EmulatorTarget target = new EmulatorTarget(TargetKind.MOTO, Optional.of(EmulatorIdentity.moto(MotoServer.VERSION)),
                     server.endpoint(), region, server.startMillis(), server, StaticCredentialsProvider.create(admin));
             return new IamEnforcement.Enforcing(target, true);

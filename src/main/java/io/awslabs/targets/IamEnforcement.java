@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.util.function.Consumer;
 
 /**
@@ -14,16 +15,16 @@ public sealed interface IamEnforcement {
 
     /** Policies decide requests sent to the target {@link #open} gives. */
     record Enforced(String where, Opener opener) implements IamEnforcement {
-        public Enforcing open(Consumer<String> progress) {
+        public Enforcing open(Consumer<Said> progress) {
             return opener.open(progress);
         }
     }
 
     /** Every signed request is answered as if allowed. */
-    record NotEnforced(String why) implements IamEnforcement { }
+    record NotEnforced(Said why) implements IamEnforcement { }
 
     /** Nothing says whether policies decide. */
-    record Unknown(String why) implements IamEnforcement { }
+    record Unknown(Said why) implements IamEnforcement { }
 
     /**
      * Where policies decide. {@code separate}: a server started for the caller, with state of its
@@ -34,6 +35,6 @@ public sealed interface IamEnforcement {
 
     @FunctionalInterface
     interface Opener {
-        Enforcing open(Consumer<String> progress);
+        Enforcing open(Consumer<Said> progress);
     }
 }

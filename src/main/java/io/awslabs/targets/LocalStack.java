@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class LocalStack {
      * only be the pinned version.
      */
     public static Mode choose(String imageOverride, Supplier<Optional<String>> dockerUnavailableBecause,
-                              Consumer<String> progress) {
+                              Consumer<Said> progress) {
         Optional<String> noDocker = dockerUnavailableBecause.get();
         if (noDocker.isEmpty()) {
             return Mode.CONTAINER;
@@ -49,12 +50,11 @@ public final class LocalStack {
         if (imageOverride != null) {
             throw EnvironmentException.of("imageNeedsDocker", imageOverride, noDocker.get(), VERSION);
         }
-        progress.accept("Docker is not available: " + noDocker.get() + "; running LocalStack " + VERSION
-                + " as a host process instead");
+        progress.accept(TargetWords.phrase("localstack.noDocker", noDocker.get(), VERSION));
         return Mode.HOST;
     }
 
-    public static Running start(String imageOverride, boolean verbose, Consumer<String> progress) {
+    public static Running start(String imageOverride, boolean verbose, Consumer<Said> progress) {
         Mode mode = choose(imageOverride, () -> DockerEngine.unavailableBecause(verbose), progress);
         if (mode == Mode.CONTAINER) {
             LocalStackInDocker docker = LocalStackInDocker.start(imageOverride != null ? imageOverride : IMAGE, progress);

@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,10 +49,10 @@ public final class LocalStackHost implements AutoCloseable {
     private final Path root;
     private final LocalStackHealth health;
     private final long startMillis;
-    private final Consumer<String> progress;
+    private final Consumer<Said> progress;
 
     private LocalStackHost(Process launcher, URI endpoint, Path root, LocalStackHealth health, long startMillis,
-                           Consumer<String> progress) {
+                           Consumer<Said> progress) {
         this.launcher = launcher;
         this.endpoint = endpoint;
         this.root = root;
@@ -68,7 +69,7 @@ public final class LocalStackHost implements AutoCloseable {
                 requirements, HostPython::require);
     }
 
-    public static LocalStackHost start(Consumer<String> progress, boolean verbose) {
+    public static LocalStackHost start(Consumer<Said> progress, boolean verbose) {
         long started = System.nanoTime();
         PythonVenv venv = venv();
         venv.ensure(progress, verbose);
@@ -100,8 +101,7 @@ public final class LocalStackHost implements AutoCloseable {
             throw e;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        progress.accept("LocalStack " + health.version() + " (host process) listening on 127.0.0.1:" + port
-                + " (" + millis + " ms)");
+        progress.accept(TargetWords.phrase("localstack.hostListening", health.version(), "127.0.0.1:" + port, millis));
         return new LocalStackHost(launcher, endpoint, root, health, millis, progress);
     }
 
@@ -156,7 +156,7 @@ public final class LocalStackHost implements AutoCloseable {
     @Override
     public void close() {
         if (launcher.isAlive()) {
-            progress.accept("stopping LocalStack (host process), a few seconds");
+            progress.accept(TargetWords.phrase("localstack.hostStopping"));
         }
         stop(launcher);
         deleteQuietly(root);

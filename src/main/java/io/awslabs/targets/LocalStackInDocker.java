@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -25,9 +26,9 @@ final class LocalStackInDocker implements AutoCloseable {
     }
 
     @SuppressWarnings("resource") // closed by close(), or by the Testcontainers reaper if the JVM dies first
-    static LocalStackInDocker start(String image, Consumer<String> progress) {
+    static LocalStackInDocker start(String image, Consumer<Said> progress) {
         long started = System.nanoTime();
-        progress.accept("starting " + image + " in Docker (the first run pulls the image)");
+        progress.accept(TargetWords.phrase("localstack.dockerStarting", image));
         LocalStackContainer container = new LocalStackContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
                 .withEnv(LocalStack.SETTINGS);
@@ -50,8 +51,7 @@ final class LocalStackInDocker implements AutoCloseable {
         LocalStackHealth health = LocalStackHealth.of(endpoint)
                 .orElseThrow(() -> EnvironmentException.of("containerSilent", endpoint));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        progress.accept("LocalStack " + health.version() + " (" + image + ", Docker) listening on " + endpoint
-                + " (" + millis + " ms)");
+        progress.accept(TargetWords.phrase("localstack.dockerListening", health.version(), image, endpoint, millis));
         return new LocalStackInDocker(container, health, millis);
     }
 

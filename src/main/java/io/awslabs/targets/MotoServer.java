@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ public final class MotoServer implements AutoCloseable {
         return new PythonVenv(CacheDirs.root().resolve("moto-" + VERSION), List.of("moto[server]==" + VERSION));
     }
 
-    public static MotoServer start(Consumer<String> progress, boolean verbose) {
+    public static MotoServer start(Consumer<Said> progress, boolean verbose) {
         long started = System.nanoTime();
         PythonVenv venv = venv();
         venv.ensure(progress, verbose);
@@ -72,7 +73,7 @@ public final class MotoServer implements AutoCloseable {
         }
         int port = awaitPort(process, venv.dir());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        progress.accept("moto " + VERSION + " listening on 127.0.0.1:" + port + " (" + millis + " ms)");
+        progress.accept(TargetWords.phrase("moto.listening", VERSION, "127.0.0.1:" + port, millis));
         return new MotoServer(process, URI.create("http://127.0.0.1:" + port), millis);
     }
 

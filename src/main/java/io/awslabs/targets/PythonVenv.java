@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -64,7 +65,7 @@ public final class PythonVenv {
     }
 
     /** Creates the venv if needed; {@code progress} gets one line per phase. */
-    public void ensure(Consumer<String> progress, boolean verbose) {
+    public void ensure(Consumer<Said> progress, boolean verbose) {
         if (ready()) {
             return;
         }
@@ -82,11 +83,10 @@ public final class PythonVenv {
         }
     }
 
-    private void create(Consumer<String> progress, boolean verbose) throws IOException {
+    private void create(Consumer<Said> progress, boolean verbose) throws IOException {
         String python3 = interpreter.get();
         long started = System.nanoTime();
-        progress.accept("preparing " + String.join(" ", requirements) + " in " + dir
-                + " (first run only; pip downloads packages, about 30-60 s)");
+        progress.accept(TargetWords.phrase("venv.preparing", String.join(" ", requirements), dir));
         deleteRecursively(dir);
         run(List.of(python3, "-m", "venv", dir.toString()), progress, verbose, "noVenvModule");
         List<String> pip = new ArrayList<>(List.of(python().toString(), "-m", "pip", "install",
@@ -103,7 +103,8 @@ public final class PythonVenv {
         }
         run(pip, progress, verbose, "pipFailed", String.join(" ", requirements));
         Files.writeString(dir.resolve(MARKER), String.join("\n", requirements) + "\n");
-        progress.accept(String.format("venv ready in %.1f s", (System.nanoTime() - started) / 1e9));
+        progress.accept(TargetWords.phrase("venv.ready",
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9)));
     }
 
     static String findPython() {
@@ -134,14 +135,14 @@ public final class PythonVenv {
     }
 
     /** Runs {@code command}; when it fails, the refusal {@code failure} says so with {@code args} and its last line. */
-    private static void run(List<String> command, Consumer<String> progress, boolean verbose,
+    private static void run(List<String> command, Consumer<Said> progress, boolean verbose,
                             String failure, Object... args) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> tail = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.isBlank()) continue;
-                if (verbose) progress.accept("  " + line);
+                if (verbose) progress.accept(Said.verbatim("  " + line));
                 tail.add(line);
             }
             if (p.waitFor() != 0) {

@@ -71,7 +71,7 @@ public interface Target extends AutoCloseable {
 
     /** Whether requests are decided by IAM policies here, and where they are: see {@link IamEnforcement}. */
     default IamEnforcement iamEnforcement() {
-        return new IamEnforcement.Unknown("this target does not say whether IAM policies decide its requests");
+        return new IamEnforcement.Unknown(TargetWords.phrase("iam.unknownTarget"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,12 @@ import java.util.Optional;
  */
 public final class TargetReadiness {
 
-    /** {@code details}: further facts worth knowing even when the target is ready (e.g. why not Docker). */
-    public record Check(TargetKind kind, boolean ready, String summary, List<String> details, String fix) { }
+    /**
+     * {@code details}: further facts worth knowing even when the target is ready (e.g. why not
+     * Docker). The texts are said in the reader's language when printed; what the operating system
+     * or Python said inside them stays as said.
+     */
+    public record Check(TargetKind kind, boolean ready, Said summary, List<Said> details, Said fix) { }
 
     private TargetReadiness() { }
 
@@ -26,47 +31,46 @@ public final class TargetReadiness {
         try {
             String python = PythonVenv.findPython();
             PythonVenv venv = MotoServer.venv();
-            return new Check(TargetKind.MOTO, true, "moto " + MotoServer.VERSION + " with " + python + ", "
-                    + (venv.ready() ? "venv ready in " + venv.dir() : "venv created on first run (about 30-60 s)"),
-                    List.of(), null);
+            return new Check(TargetKind.MOTO, true, TargetWords.phrase("ready.moto", MotoServer.VERSION, python,
+                    venvState(venv, "ready.venvFirstRunMoto")), List.of(), null);
         } catch (EnvironmentException e) {
-            return new Check(TargetKind.MOTO, false, e.getMessage(), List.of(), e.hint());
+            return new Check(TargetKind.MOTO, false, e::message, List.of(), e::hint);
         }
     }
 
     static Check localstack(boolean verbose) {
         Optional<String> noDocker = DockerEngine.unavailableBecause(verbose);
         if (noDocker.isEmpty()) {
-            return new Check(TargetKind.LOCALSTACK, true, "in Docker: " + LocalStack.IMAGE
-                    + " (pulled on first run; set LOCALSTACK_AUTH_TOKEN for newer tags)", List.of(), null);
+            return new Check(TargetKind.LOCALSTACK, true, TargetWords.phrase("ready.localstackDocker", LocalStack.IMAGE),
+                    List.of(), null);
         }
         Optional<HostPython.Found> python = HostPython.find();
-        List<String> details = new ArrayList<>(List.of("Docker: not available: " + noDocker.get()));
+        List<Said> details = new ArrayList<>(List.of(TargetWords.phrase("ready.noDocker", noDocker.get())));
         if (python.isEmpty()) {
             EnvironmentException missing = HostPython.missing();
-            details.add("host process: " + missing.getMessage());
-            return new Check(TargetKind.LOCALSTACK, false, "neither Docker nor a Python 3." + HostPython.MIN_MINOR
-                    + "+ for the host process", details, missing.hint());
+            details.add(TargetWords.phrase("ready.hostProcess", (Said) missing::message));
+            return new Check(TargetKind.LOCALSTACK, false, TargetWords.phrase("ready.noLocalstack", HostPython.MIN_MINOR),
+                    details, missing::hint);
         }
         PythonVenv venv = LocalStackHost.venv();
-        return new Check(TargetKind.LOCALSTACK, true, "host process: LocalStack " + LocalStack.VERSION + " with Python "
-                + python.get().version() + " (" + python.get().command() + "), "
-                + (venv.ready() ? "venv ready in " + venv.dir() : "venv created on first run (about 45-60 s)"),
+        return new Check(TargetKind.LOCALSTACK, true, TargetWords.phrase("ready.localstackHost", LocalStack.VERSION,
+                python.get().version(), python.get().command(), venvState(venv, "ready.venvFirstRunLocalstack")),
                 details, null);
     }
 
     static Check endpoint() {
         String env = System.getenv("AWS_ENDPOINT_URL");
         if (env == null || env.isBlank()) {
-            return new Check(TargetKind.ENDPOINT, false, "no endpoint: AWS_ENDPOINT_URL is not set", List.of(),
-                    "start an emulator and pass --endpoint-url URL, or set AWS_ENDPOINT_URL");
+            return new Check(TargetKind.ENDPOINT, false, TargetWords.phrase("ready.noEndpoint"), List.of(),
+                    TargetWords.phrase("ready.noEndpoint.fix"));
         }
         try {
             Targets.requireReachable(URI.create(env));
-            return new Check(TargetKind.ENDPOINT, true, "AWS_ENDPOINT_URL=" + env + " answers", List.of(), null);
-        } catch (EnvironmentException | IllegalArgumentException e) {
-            return new Check(TargetKind.ENDPOINT, false, "AWS_ENDPOINT_URL=" + env + ": " + e.getMessage(), List.of(),
-                    "start the emulator it points at, or fix AWS_ENDPOINT_URL");
+            return new Check(TargetKind.ENDPOINT, true, TargetWords.phrase("ready.endpoint", env), List.of(), null);
+        } catch (EnvironmentException e) {
+            return unreachable(env, e::message);
+        } catch (IllegalArgumentException e) {
+            return unreachable(env, Said.verbatim(e.getMessage()));
         }
     }
 
@@ -84,11 +88,20 @@ public final class TargetReadiness {
             if (Files.isRegularFile(home.resolve(file))) sources.add("~/.aws/" + file);
         }
         if (sources.isEmpty()) {
-            return new Check(TargetKind.AWS, false, "no AWS credentials found (environment, AWS_PROFILE, ~/.aws)", List.of(),
-                    "configure a sandbox account's profile (aws configure --profile sandbox) and pass --profile");
+            return new Check(TargetKind.AWS, false, TargetWords.phrase("ready.noCredentials"), List.of(),
+                    TargetWords.phrase("ready.noCredentials.fix"));
         }
-        return new Check(TargetKind.AWS, true, "credentials found: " + String.join(", ", sources)
-                + " (not checked: that needs a call to AWS)", List.of(), null);
+        return new Check(TargetKind.AWS, true, TargetWords.phrase("ready.credentials", String.join(", ", sources)),
+                List.of(), null);
+    }
+
+    private static Check unreachable(String endpoint, Said why) {
+        return new Check(TargetKind.ENDPOINT, false, TargetWords.phrase("ready.endpointUnreachable", endpoint, why),
+                List.of(), TargetWords.phrase("ready.endpointUnreachable.fix"));
+    }
+
+    private static Said venvState(PythonVenv venv, String firstRunKey) {
+        return venv.ready() ? TargetWords.phrase("ready.venvReady", venv.dir()) : TargetWords.phrase(firstRunKey);
     }
 
     private static boolean present(String name) {

@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -18,12 +19,12 @@ public final class Targets {
         }
     }
 
-    public static Target open(Request request, Consumer<String> progress) {
+    public static Target open(Request request, Consumer<Said> progress) {
         return open(request, AwsTarget.Options.defaults(), progress);
     }
 
     /** {@code aws} applies to {@code --target aws} only: profile, allow-listed accounts, alias override. */
-    public static Target open(Request request, AwsTarget.Options aws, Consumer<String> progress) {
+    public static Target open(Request request, AwsTarget.Options aws, Consumer<Said> progress) {
         return switch (request.kind()) {
             case MOTO -> {
                 MotoServer moto = MotoServer.start(progress, request.verbose());
@@ -47,11 +48,10 @@ public final class Targets {
      * An emulator someone else runs. Which one it is decides which declared gaps apply and which
      * services it lacks; an endpoint that does not say keeps every outcome as it is.
      */
-    public static Target endpointTarget(URI endpoint, String region, Consumer<String> progress) {
+    public static Target endpointTarget(URI endpoint, String region, Consumer<Said> progress) {
         Optional<EmulatorIdentity> identity = EmulatorProbe.identify(endpoint);
-        progress.accept(identity.map(id -> "endpoint " + endpoint + " is " + id.describe() + ": its declared gaps apply")
-                .orElse("endpoint " + endpoint + " did not say which emulator it is (neither /_localstack/health nor "
-                        + "/moto-api/config answered): no emulator gap can be applied, every outcome is reported as it is"));
+        progress.accept(identity.map(id -> TargetWords.phrase("endpoint.identified", endpoint, id.describe()))
+                .orElse(TargetWords.phrase("endpoint.unidentified", endpoint)));
         return new EmulatorTarget(TargetKind.ENDPOINT, identity, endpoint, region, 0, () -> { });
     }
 

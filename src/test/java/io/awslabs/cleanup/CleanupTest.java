@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.awslabs.lab.RecordedRun;
 import io.awslabs.lab.RunJournal;
 import io.awslabs.targets.TargetKind;
+import io.awslabs.text.Lang;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +49,14 @@ class CleanupTest {
             assertThat(row.outcome()).isEqualTo(Cleanup.Outcome.FAILED);
             assertThat(row.type()).isEqualTo("Quantum widget");
             assertThat(row.id()).isEqualTo("qw-1");
-            assertThat(row.detail()).contains("does not know the resource type 'Quantum widget'", "KMS key");
+            assertThat(row.detail(Lang.EN)).contains("does not know the resource type 'Quantum widget'", "KMS key");
+            assertThat(row.detail(Lang.ZH)).contains("labs cleanup 不认识资源类型 'Quantum widget'；请手动删除", "KMS key");
         });
         assertThat(RunJournal.fileOf(dir, "abc12345")).exists();
+        assertThat(result.notes()).extracting(n -> n.in(Lang.ZH))
+                .contains("运行 abc12345：解决上面的失败后，请重新执行 labs cleanup --run-id abc12345 --force");
+        assertThat(result.notes()).extracting(n -> n.in(Lang.EN))
+                .contains("run abc12345: rerun labs cleanup --run-id abc12345 --force after fixing the failures above");
     }
 
     @Test

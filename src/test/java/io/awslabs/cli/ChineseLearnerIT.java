@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A learner whose locale is Chinese, with the jar: a run's progress lines, and a whole challenge
+ * A learner whose locale is Chinese, with the jar: a run's progress lines, notes and teardown, and a whole challenge
  * (start, hints, check, status, solve, stop, progress) read in Chinese, while commands, AWS names
  * and the status words stay as they are typed and shown in the reports.
  */
@@ -28,7 +28,11 @@ class ChineseLearnerIT {
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.err()).contains("在 endpoint 上运行 1 个实验", "实验 1/1", "创建资源 完成（", "验证 完成（", "清理 完成（",
-                "PASS  ").doesNotContain("provision ok", "lab 1/1");
+                "PASS  ", "已创建 KMS key arn:aws:kms:", "是 moto：它声明的差异适用",
+                "已安排删除（KMS 会在 7 天的最短等待期过后删除它；将于 ")
+                .doesNotContain("provision ok", "lab 1/1", "created KMS key", "KMS deletes it after", "its declared gaps apply");
+        assertThat(run.out()).contains("说明：KMS 密钥无法立即删除：清理时会为每个实验密钥安排在 7 天后删除",
+                "已计划删除  KMS key ").doesNotContain("cannot be deleted at once");
     }
 
     @Test

@@ -82,7 +82,7 @@ class CliTest {
         assertThat(both.err()).contains("give --run-id or --all, not both");
         assertThat(moto.err()).contains("searches aws or an endpoint, not moto");
         assertThat(duration.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(duration.err()).contains("'soon' is not a duration such as 30m, 2h or 7d");
+        assertThat(duration.err()).contains("--older-than 'soon' is not a duration such as 90s, 30m, 2h or 7d");
     }
 
     @Test
@@ -127,6 +127,19 @@ class CliTest {
     }
 
     @Test
+    void targetsInChineseSaysReadyOrNotAndTheFixInChineseWithTheTargetsNamesAsTyped() {
+        CliResult result = CliResult.run("targets", "--lang", "zh");
+
+        assertThat(result.out().lines().map(l -> l.split("\\s+")[0]))
+                .contains("moto", "localstack", "endpoint", "aws");
+        assertThat(result.out()).containsPattern("(?m)^moto +就绪 +moto \\d")
+                .doesNotContain("ready", "fix:", "not ready");
+        assertThat(result.out().lines().filter(l -> l.contains("未就绪")).count())
+                .isEqualTo(result.out().lines().filter(l -> l.contains("修复：")).count());
+        assertThat(result.out().lines()).allSatisfy(l -> assertThat(l).containsPattern("\\p{IsHan}"));
+    }
+
+    @Test
     void fidelityDrawsTheMatrixFromRunReports() throws Exception {
         ReportJson.write(io.awslabs.report.ReportJsonTest.sample(Status.SKIPPED, TeardownRecord.Outcome.DELETED), dir.resolve("runs"));
 
@@ -154,6 +167,12 @@ class CliTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("| `round-trip` | PASS | expected PASS |").doesNotContain("zzzzzzz1");
         assertThat(result.err()).contains("labs: note: " + partial + " is an interrupted run; left out of the matrix");
+        CliResult zh = CliResult.run("fidelity", runs.toString(), "--markdown", dir.resolve("f.md").toString(), "--lang", "zh");
+        assertThat(zh.err()).contains("labs: 说明：" + partial + " 是一次被中断的运行，不计入矩阵",
+                "labs: 说明：没有任何报告覆盖 ssm-run-command，所以矩阵里没有它");
+        assertThat(zh.out()).contains(dir.resolve("f.md") + "：来自 1 份报告的 1 条断言");
+        assertThat(Files.readString(dir.resolve("f.md"))).as("the matrix stays the project's English record")
+                .doesNotContainPattern("\\p{IsHan}");
     }
 
     @Test
@@ -224,7 +243,8 @@ class CliTest {
                 "--report-dir", dir.toString());
 
         assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("unknown report format 'pdf'; choose from json, html, junit, md")
+        assertThat(result.err()).contains("labs: --report-format: unknown report format 'pdf'",
+                        "hint: choose from json, html, junit, md")
                 .doesNotContain("moto");
     }
 

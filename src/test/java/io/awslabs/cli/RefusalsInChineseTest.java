@@ -51,6 +51,24 @@ class RefusalsInChineseTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsRefusedInChineseEvenWhenLangComesAfterIt() {
+        CliResult number = CliResult.run("run", LAB, "--parallel", "x", "--lang", "zh");
+        CliResult duration = CliResult.runIn(CHINESE, "cleanup", "--older-than", "abc");
+        CliResult format = CliResult.run("run", LAB, "--report-format", "html,pdf", "--lang=zh");
+        CliResult english = CliResult.run("run", LAB, "--parallel", "x");
+
+        assertThat(number.code()).isEqualTo(duration.code()).isEqualTo(format.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(number.err().lines()).containsExactly("labs: --parallel 的值 'x' 不是整数（例如 4）",
+                "提示：请给 --parallel 一个整数（例如 4）；'labs run --help' 有详细说明");
+        assertThat(duration.err().lines()).containsExactly("labs: --older-than 的值 'abc' 不是时长，例如 90s、30m、2h 或 7d",
+                "提示：请给 --older-than 一个时长，例如 90s、30m、2h 或 7d；'labs cleanup --help' 有详细说明");
+        assertThat(format.err().lines()).containsExactly("labs: --report-format：没有 'pdf' 这种报告格式",
+                "提示：请从 json, html, junit, md 中选择，多个格式用逗号分隔（--report-format html,md）");
+        assertThat(english.err().lines()).containsExactly("labs: --parallel 'x' is not a whole number (such as 4)",
+                "hint: give --parallel a whole number (such as 4); 'labs run --help' describes it");
+    }
+
+    @Test
     void aFlagOfAnotherTargetAndARunWithoutLabsAreRefusedInChinese() {
         CliResult profile = CliResult.runIn(CHINESE, "run", LAB, "--profile", "sandbox", "--report-dir", dir.toString());
         CliResult none = CliResult.runIn(CHINESE, "run");

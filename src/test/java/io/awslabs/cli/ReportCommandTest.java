@@ -97,6 +97,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void checkAndListSpeakChineseWhileOkAndNotProvenStayTheWordsCiLooksFor() throws Exception {
+        Path passed = ReportJson.write(finishedAt(Reports.oneAssertion(Status.PASS, null), "aaaaaaa1", "2026-11-22T07:00:00Z"), dir);
+        Path failed = ReportJson.write(finishedAt(Reports.oneAssertion(Status.FAIL, null), "bbbbbbb2", "2026-11-22T08:00:00Z"), dir);
+        Path leaked = ReportJson.write(ReportFixture.mixedWithChinese(), dir);
+
+        CliResult check = CliResult.runIn(Map.of("LANG", "zh_CN.UTF-8"), "report", "check", passed.toString(),
+                failed.toString(), leaked.toString());
+        CliResult list = CliResult.run("report", "list", "--report-dir", dir.toString(), "--lang", "zh");
+
+        assertThat(check.code()).isNotEqualTo(ExitCodes.OK);
+        assertThat(check.out()).contains("OK  " + passed + "：运行 aaaaaaa1，目标 moto，通过 1，有原因的跳过 0，清理完整",
+                "NOT PROVEN  kms-envelope-encryption/round-trip：FAIL", failed + "：未证明，共 1 个问题",
+                "NOT PROVEN  s3-presigned-upload/expired-url-refused：FAIL", leaked + "：清理未完成，共 3 个问题",
+                "NOT PROVEN  s3-presigned-upload：S3 bucket labs-s3-presigned-upload-fx7k2m9q 没有被删除（FAILED）").doesNotContain("problem(s)", "was not deleted", "run aaaaaaa1 on");
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines.get(0)).matches("运行 +目标环境 +结束时间 +结论 +实验数 +文件");
+        assertThat(lines.get(1)).matches("bbbbbbb2 +moto +2026-11-22 08:00 UTC +未证明 +1 +.*bbbbbbb2.json");
+        assertThat(lines.get(3)).matches("aaaaaaa1 +moto +2026-11-22 07:00 UTC +已证明 +1 +.*");
+    }
+
+    @Test
     void showReadsInTheLocalesLanguageWithTheReportsTranslations() throws Exception {
         Path file = ReportJson.write(ReportFixture.mixedWithChinese(), dir);
 

@@ -7,6 +7,7 @@ import io.awslabs.report.LabReport;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.EmulatorKind;
+import io.awslabs.text.Lang;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ class LabRunnerTest {
 
         assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
         assertThat(report.status()).isEqualTo(Status.ERROR);
-        assertThat(report.notes().get(0)).contains("provision broke");
+        assertThat(report.notes().get(0)).startsWith("lab stopped early: ").contains("provision broke");
+        assertThat(report.notes(Lang.ZH).get(0)).startsWith("实验提前停止：").contains("provision broke");
         assertThat(report.assertions()).extracting(AssertionRecord::status).containsOnly(Status.ERROR);
         assertThat(report.assertions().get(0).reason()).startsWith("not reached");
     }
@@ -172,6 +174,7 @@ class LabRunnerTest {
         AssertionRecord first = byId(report).get("first");
         assertThat(first.status()).isEqualTo(Status.ERROR);
         assertThat(first.note()).contains("different failure").contains("read timed out");
+        assertThat(first.note(Lang.ZH)).startsWith("这条断言声明了 moto 的差异").contains("但发生的是另一种失败", "read timed out");
     }
 
     @Test
@@ -199,6 +202,7 @@ class LabRunnerTest {
         AssertionRecord first = byId(report).get("first");
         assertThat(first.status()).isEqualTo(Status.PASS);
         assertThat(first.note()).contains("no longer reproduces");
+        assertThat(first.note(Lang.ZH)).startsWith("声明的 moto 差异已不再出现：");
     }
 
     @Test

@@ -2,15 +2,25 @@ package io.awslabs.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awslabs.lab.ResourceLedger;
+import io.awslabs.resources.Gone;
+import io.awslabs.resources.Scheduled;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Phrase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The documents for people in Chinese: headings, verdict and totals in Chinese, the lab's texts
@@ -22,6 +32,8 @@ class ReportsInChineseTest {
     private static final String CONCEPT_ZH = ReportFixture.CONCEPT_ZH;
     private static final String PASS_ZH = ReportFixture.PASS_ZH;
     private static final String SKIP_REASON_ZH = ReportFixture.SKIP_REASON_ZH;
+    private static final String KMS_NOTE_ZH = "KMS 密钥无法立即删除：清理时会为每个实验密钥安排在 7 天后删除（这是最短等待期，"
+            + "AWS 允许 7 到 30 天），在此期间密钥不可使用。";
 
     @TempDir
     Path dir;
@@ -75,6 +87,71 @@ class ReportsInChineseTest {
                 "<dt>期望</dt>", "<th>检查</th><th>期望</th><th>实际</th><th>成立</th>", "<th>证据</th><th>值</th>",
                 "<span class=\"badge PASS\">PASS</span>", "在 AWS 上每次运行约 $0.01", "由 aws-labs 0.1.0 根据 <code>fx7k2m9q.json</code>");
         assertThat(html).doesNotContain("<h3>Assertions</h3>", "Exam angle", "Written by", "<html lang=\"en\">");
+    }
+
+    @Test
+    void notesAndTeardownMessagesTheRunWordedReadInChineseAndWhatAwsSaidStaysAsSaid() {
+        RunReport r = withWordedTeardownAndNotes();
+
+        String md = MarkdownReport.render(r, Lang.ZH);
+        String html = HtmlReport.render(r, Lang.ZH);
+
+        assertThat(md).contains("| SCHEDULED | KMS key | `arn:k` | KMS 会在 7 天的最短等待期过后删除它；将于 2026-12-09T07:00:00Z 删除 |",
+                "| ALREADY_GONE | SQS queue | `q` | 没有名为 labs-q 的队列 |", "- " + KMS_NOTE_ZH,
+                "| FAILED | S3 bucket | `b` | AwsServiceException (403 AccessDenied) |");
+        assertThat(html).contains("KMS 会在 7 天的最短等待期过后删除它；将于 2026-12-09T07:00:00Z 删除",
+                "<li>" + KMS_NOTE_ZH + "</li>");
+        assertThat(md + html).doesNotContain("KMS deletes it after", "no queue named", "cannot be deleted at once");
+        assertThat(MarkdownReport.render(r, Lang.EN)).contains("KMS deletes it after the 7-day minimum waiting period",
+                "no queue named labs-q", "KMS keys cannot be deleted at once").doesNotContainPattern("\\p{IsHan}");
+    }
+
+    @Test
+    void theJsonKeepsTheEnglishAndCarriesTheChineseBesideIt() throws Exception {
+        RunReport r = withWordedTeardownAndNotes();
+
+        Path file = ReportJson.write(r, dir);
+        RunReport read = ReportJson.read(file);
+
+        LabReport lab = read.labs().get(0);
+        assertThat(lab.teardown()).isEqualTo(r.labs().get(0).teardown());
+        assertThat(lab.translations()).isEqualTo(r.labs().get(0).translations());
+        assertThat(lab.notes()).first().asString().startsWith("KMS keys cannot be deleted at once");
+        assertThat(lab.notes(Lang.ZH)).first().isEqualTo(KMS_NOTE_ZH);
+        assertThat(lab.teardown().get(0).message()).isEqualTo("KMS deletes it after the 7-day minimum waiting period");
+        assertThat(new ReportChecker().check(file).invalid()).isEmpty();
+    }
+
+    @Test
+    void anOldReportWithoutTranslatedNotesOrTeardownLoadsAndReadsInEnglish() throws Exception {
+        Path file = ReportJson.write(ReportFixture.mixed(), dir);
+        JsonNode lab = new ObjectMapper().readTree(file.toFile()).get("labs").get(0);
+        assertThat(lab.has("translations")).isFalse();
+        lab.get("teardown").forEach(t -> assertThat(t.has("translations")).isFalse());
+
+        LabReport read = ReportJson.read(file).labs().get(0);
+
+        assertThat(read.notes(Lang.ZH)).isEqualTo(read.notes());
+        assertThat(read.teardown()).allSatisfy(t -> assertThat(t.message(Lang.ZH)).isEqualTo(t.message()));
+    }
+
+    /** The fixture's first lab as a run on a KMS key and a queue writes it now, through the ledger and a run note. */
+    private static RunReport withWordedTeardownAndNotes() {
+        RunReport r = translated();
+        LabReport lab = r.labs().get(0);
+        ResourceLedger ledger = new ResourceLedger();
+        ledger.register("S3 bucket", "b", () -> { throw AwsServiceException.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").build()).build(); });
+        ledger.register("SQS queue", "q", () -> { throw new Gone("gone.queue", "labs-q"); });
+        ledger.register("KMS key", "arn:k", () -> {
+            throw new Scheduled(Instant.parse("2026-12-09T07:00:00Z"), "scheduled.kmsKey", 7);
+        });
+        Phrase note = TeardownWords.phrase("note.kmsKeyScheduled", 7);
+        LabReport worded = new LabReport(lab.lab(), lab.status(), lab.skipReason(), lab.startedAt(), lab.durationMs(),
+                lab.steps(), lab.assertions(), ledger.unwind(), List.of(note.in(Lang.EN)),
+                Map.of("zh", new LabReport.Translation(List.of(note.in(Lang.ZH)))));
+        return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), r.runId(), r.target(), r.startedAt(),
+                r.finishedAt(), r.timings(), List.of(worded, r.labs().get(1)), r.totals());
     }
 
     @Test

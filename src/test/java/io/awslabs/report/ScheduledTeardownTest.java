@@ -21,7 +21,7 @@ class ScheduledTeardownTest {
     @Test
     void aDeleteThatOnlySchedulesIsRecordedScheduledWithItsDateNotDeleted() {
         TeardownRecord record = ResourceLedger.attempt(new ResourceLedger.Entry("KMS key", "arn:k", () -> {
-            throw new Scheduled(IN_SEVEN_DAYS, "KMS deletes it after the 7-day minimum waiting period");
+            throw new Scheduled(IN_SEVEN_DAYS, "scheduled.kmsKey", 7);
         }));
 
         assertThat(record.outcome()).isEqualTo(TeardownRecord.Outcome.SCHEDULED);

@@ -4,6 +4,7 @@ import static io.awslabs.report.Reports.assertion;
 import static io.awslabs.report.Reports.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.text.Lang;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,8 @@ class VerdictTest {
         Verdict verdict = Verdict.of(report);
 
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.TEARDOWN_INCOMPLETE);
-        assertThat(verdict.lines()).containsExactly("a/x: FAIL", "a: KMS key arn:a was not deleted (FAILED)");
+        assertThat(verdict.lines(Lang.EN)).containsExactly("a/x: FAIL", "a: KMS key arn:a was not deleted (FAILED)");
+        assertThat(verdict.lines(Lang.ZH)).containsExactly("a/x：FAIL", "a：KMS key arn:a 没有被删除（FAILED）");
         assertThat(verdict.problemsOf("a", Verdict.Scope.TEARDOWN)).hasSize(1);
     }
 

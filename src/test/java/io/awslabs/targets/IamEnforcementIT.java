@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awslabs.testing.SharedMoto;
+import io.awslabs.text.Lang;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -28,7 +29,7 @@ class IamEnforcementIT {
         try (Target shared = SharedMoto.target()) {
             IamEnforcement enforcement = shared.iamEnforcement();
             assertThat(enforcement).isInstanceOf(IamEnforcement.Enforced.class);
-            IamEnforcement.Enforcing opened = ((IamEnforcement.Enforced) enforcement).open(progress::add);
+            IamEnforcement.Enforcing opened = ((IamEnforcement.Enforced) enforcement).open(line -> progress.add(line.in(Lang.EN)));
             assertThat(opened.separate()).isTrue();
             try (Target enforcing = opened.target()) {
                 privateEndpoint = enforcing.endpoint().orElseThrow();

@@ -3,6 +3,8 @@ package io.awslabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,15 +12,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LocalStackSelectionTest {
-    private final List<String> progress = new ArrayList<>();
+    private final List<Said> progress = new ArrayList<>();
 
     @Test
     void withoutDockerTheHostProcessIsChosenAndAProgressLineSaysWhy() {
         LocalStack.Mode mode = LocalStack.choose(null, () -> Optional.of("/var/run/docker.sock does not exist"), progress::add);
 
         assertThat(mode).isEqualTo(LocalStack.Mode.HOST);
-        assertThat(progress).containsExactly("Docker is not available: /var/run/docker.sock does not exist; "
-                + "running LocalStack 4.14.0 as a host process instead");
+        assertThat(progress).extracting(line -> line.in(Lang.EN)).containsExactly("Docker is not available: "
+                + "/var/run/docker.sock does not exist; running LocalStack 4.14.0 as a host process instead");
+        assertThat(progress).extracting(line -> line.in(Lang.ZH)).containsExactly("Docker 不可用："
+                + "/var/run/docker.sock does not exist；改为以主机进程方式运行 LocalStack 4.14.0");
     }
 
     @Test

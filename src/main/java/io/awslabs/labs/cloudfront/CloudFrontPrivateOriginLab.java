@@ -127,6 +127,8 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         "The policy statement for cloudfront.amazonaws.com requires AWS:SourceArn to equal the OAC "
                                 + "distribution's ARN: through that distribution the object is served (200), while a second "
                                 + "distribution signing with the same OAC, not named in AWS:SourceArn, is refused (403)")
+                .runNote("noCloudFront", "this target has no CloudFront ({0}); the lab created nothing")
+                .runNote("noOai", "No OAI variant on this target ({0}); the OAC variant runs alone.")
                 .note("OAC, the recommended way: CloudFront signs each origin request with SigV4 as the cloudfront.amazonaws.com "
                         + "service principal, and the bucket policy's AWS:SourceArn condition names the one distribution "
                         + "allowed. Pros: works with SSE-KMS objects (the KMS key policy must also let the service principal "
@@ -208,7 +210,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
         Optional<String> missing = cloudFrontMissing(cloudFront);
         if (missing.isPresent()) {
             noCloudFront = "this target has no CloudFront (" + missing.get() + "); the lab created nothing";
-            ctx.note(noCloudFront);
+            ctx.note("noCloudFront", missing.get());
             return;
         }
         page = "<!doctype html><title>Confidential</title><p>Confidential document of run " + ctx.runId() + "</p>";
@@ -265,7 +267,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                             .cloudFrontOriginAccessIdentity().id()));
         } catch (AwsServiceException e) {
             oaiUnsupported = UnsupportedApi.reason("cloudfront:CreateCloudFrontOriginAccessIdentity", e).orElseThrow(() -> e);
-            ctx.note("No OAI variant on this target (" + oaiUnsupported + "); the OAC variant runs alone.");
+            ctx.note("noOai", oaiUnsupported);
             return Optional.empty();
         }
     }

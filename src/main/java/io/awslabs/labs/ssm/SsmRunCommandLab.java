@@ -142,6 +142,8 @@ public final class SsmRunCommandLab implements Lab {
                 .asserts("securestring-needs-decryption",
                         "A SecureString parameter is encrypted under the lab key: GetParameter without decryption "
                                 + "does not return the plaintext, with decryption it does")
+                .runNote("placement", "AMI {0} came from the public parameter {1}; the instance went to {2} ({3}) of "
+                        + "the default VPC {4}.")
                 .note("The agent makes outbound HTTPS calls to the ssm, ssmmessages and ec2messages endpoints; no "
                         + "inbound port is opened (docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent.html, "
                         + "systems-manager-setting-up-messageAPIs.html). Without a public IP or VPC endpoints the "
@@ -215,9 +217,8 @@ public final class SsmRunCommandLab implements Lab {
                 () -> LabInstance.defaultPlacement(ec2, ctx.target().region()));
         String imageId = ctx.step("look up the latest Amazon Linux 2023 AMI",
                 () -> ssm.getParameter(r -> r.name(AMI_PARAMETER)).parameter().value());
-        ctx.note("AMI " + imageId + " came from the public parameter " + AMI_PARAMETER + "; the instance went to "
-                + placement.subnetId() + " (" + placement.availabilityZone() + ") of the default VPC "
-                + placement.vpcId() + ".");
+        ctx.note("placement", imageId, AMI_PARAMETER, placement.subnetId(), placement.availabilityZone(),
+                placement.vpcId());
 
         key = KmsKey.create(ctx, "securestring");
         secret = "demo-" + HexFormat.of().formatHex(randomBytes(12));

@@ -4,6 +4,7 @@ import io.awslabs.resources.Ids;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class Distribution implements ResourceKind {
             }
         }
         String eTag = untilDeployed(env.waits(), cloudFront, id, "disabled; only a disabled, Deployed distribution can be deleted");
-        env.progress().accept("deleting distribution " + id);
+        env.progress().accept(TeardownWords.phrase("progress.deletingDistribution", id));
         cloudFront.deleteDistribution(r -> r.id(id).ifMatch(eTag));
     }
 
@@ -79,7 +80,7 @@ public final class Distribution implements ResourceKind {
         if (Boolean.FALSE.equals(current.distributionConfig().enabled())) {
             return;
         }
-        env.progress().accept("disabling distribution " + id);
+        env.progress().accept(TeardownWords.phrase("progress.disablingDistribution", id));
         cloudFront.updateDistribution(r -> r.id(id).ifMatch(current.eTag())
                 .distributionConfig(current.distributionConfig().toBuilder().enabled(false).build()));
     }

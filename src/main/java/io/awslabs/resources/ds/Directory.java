@@ -77,7 +77,7 @@ public final class Directory implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         DirectoryClient ds = env.target().client(DirectoryClient.class);
         String id = canonicalId(idOrArn);
-        DirectoryDescription before = describe(ds, id).orElseThrow(() -> new Gone("directory " + id + " does not exist"));
+        DirectoryDescription before = describe(ds, id).orElseThrow(() -> new Gone("gone.directory", id));
         String groupId = before.vpcSettings() == null ? null : before.vpcSettings().securityGroupId();
         if (before.stage() != DirectoryStage.DELETING) {
             ds.deleteDirectory(r -> r.directoryId(id));

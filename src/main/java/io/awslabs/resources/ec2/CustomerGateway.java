@@ -56,7 +56,7 @@ public final class CustomerGateway implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {
-            throw new Gone("already deleted");
+            throw new Gone("gone.deleted");
         }
         env.target().client(Ec2Client.class).deleteCustomerGateway(r -> r.customerGatewayId(id));
     }

@@ -45,7 +45,7 @@ public final class Ec2Instance implements ResourceKind {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {
-            throw new Gone("already terminated");
+            throw new Gone("gone.terminated");
         }
         ec2.terminateInstances(r -> r.instanceIds(id));
         InstanceStateName state = env.waits().until(id + " to be terminated", TERMINATED_TIMEOUT, POLL_EVERY,

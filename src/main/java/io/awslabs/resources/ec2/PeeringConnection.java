@@ -66,7 +66,7 @@ public final class PeeringConnection implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {
-            throw new Gone("already " + stateOf(env.target().client(Ec2Client.class), id));
+            throw new Gone("gone.inState", stateOf(env.target().client(Ec2Client.class), id));
         }
         env.target().client(Ec2Client.class).deleteVpcPeeringConnection(r -> r.vpcPeeringConnectionId(id));
     }

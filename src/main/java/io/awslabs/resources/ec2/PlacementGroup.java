@@ -62,7 +62,7 @@ public final class PlacementGroup implements ResourceKind {
         } catch (Ec2Exception e) {
             // EC2 names an unknown group InvalidPlacementGroup.Unknown, not *.NotFound.
             if (e.awsErrorDetails() != null && "InvalidPlacementGroup.Unknown".equals(e.awsErrorDetails().errorCode())) {
-                throw new Gone(name + " is unknown");
+                throw new Gone("gone.unknown", name);
             }
             throw e;
         }

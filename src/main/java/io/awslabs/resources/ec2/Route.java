@@ -62,7 +62,7 @@ public final class Route implements ResourceKind {
         boolean present = RouteTable.describe(ec2, route.routeTableId()).routes().stream()
                 .anyMatch(r -> route.destinationCidrBlock().equals(r.destinationCidrBlock()));
         if (!present) {
-            throw new Gone("no route to " + route.destinationCidrBlock() + " left in " + route.routeTableId());
+            throw new Gone("gone.route", route.destinationCidrBlock(), route.routeTableId());
         }
         ec2.deleteRoute(r -> r.routeTableId(route.routeTableId()).destinationCidrBlock(route.destinationCidrBlock()));
     }

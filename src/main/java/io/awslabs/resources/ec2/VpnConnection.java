@@ -62,7 +62,7 @@ public final class VpnConnection implements ResourceKind {
         String id = canonicalId(idOrArn);
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         if (describe(ec2, id).state() == VpnState.DELETED) {
-            throw new Gone("already deleted");
+            throw new Gone("gone.deleted");
         }
         ec2.deleteVpnConnection(r -> r.vpnConnectionId(id));
         VpnState state = env.waits().until(id + " to be deleted", DELETION, POLL_EVERY, () -> describe(ec2, id).state(),

@@ -57,7 +57,7 @@ public final class VpnGateway implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         String id = canonicalId(idOrArn);
         if (isGone(env.target(), id)) {
-            throw new Gone("already deleted");
+            throw new Gone("gone.deleted");
         }
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         // a detach that was just requested is still 'detaching' for a while on AWS

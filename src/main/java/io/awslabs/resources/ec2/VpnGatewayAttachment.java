@@ -67,7 +67,7 @@ public final class VpnGatewayAttachment implements ResourceKind {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         Optional<AttachmentStatus> state = stateOf(ec2, attached);
         if (state.isEmpty() || state.get() == AttachmentStatus.DETACHED || state.get() == AttachmentStatus.DETACHING) {
-            throw new Gone(attached.vpnGatewayId() + " is not attached to " + attached.vpcId());
+            throw new Gone("gone.vpnGatewayDetached", attached.vpnGatewayId(), attached.vpcId());
         }
         ec2.detachVpnGateway(r -> r.vpnGatewayId(attached.vpnGatewayId()).vpcId(attached.vpcId()));
         env.waits().until(attached.vpnGatewayId() + " to be detached from " + attached.vpcId(), VpnGateway.STATE_CHANGE,

@@ -63,7 +63,7 @@ public final class EcsCluster implements ResourceKind {
     @Override
     public void delete(Teardown env, String arn) throws Exception {
         if (isGone(env.target(), arn)) {
-            throw new Gone("already INACTIVE");
+            throw new Gone("gone.inState", "INACTIVE");
         }
         EcsClient ecs = env.target().client(EcsClient.class);
         env.waits().retrying(Ids.lastSegment(arn) + " to hold no service, task or container instance", EMPTY_TIMEOUT,

@@ -62,7 +62,7 @@ public final class EcsService implements ResourceKind {
     public void delete(Teardown env, String arn) throws Exception {
         EcsClient ecs = env.target().client(EcsClient.class);
         Service service = find(ecs, arn).filter(s -> !EcsCluster.INACTIVE.equals(s.status()))
-                .orElseThrow(() -> new Gone("no active service " + arn));
+                .orElseThrow(() -> new Gone("gone.ecsService", arn));
         ecs.deleteService(r -> r.cluster(service.clusterArn()).service(arn).force(true));
         Optional<Service> last = env.waits().until(Ids.lastSegment(arn) + " to drain its tasks", DRAINED_TIMEOUT, POLL_EVERY,
                 () -> find(ecs, arn), s -> s.map(x -> EcsCluster.INACTIVE.equals(x.status())).orElse(true),

@@ -58,7 +58,7 @@ public final class EcsTaskDefinition implements ResourceKind {
         EcsClient ecs = env.target().client(EcsClient.class);
         TaskDefinitionStatus status = statusOf(ecs, arn);
         if (status == null || status == TaskDefinitionStatus.DELETE_IN_PROGRESS) {
-            throw new Gone("already deleted");
+            throw new Gone("gone.deleted");
         }
         if (status == TaskDefinitionStatus.ACTIVE) {
             ecs.deregisterTaskDefinition(r -> r.taskDefinition(arn));

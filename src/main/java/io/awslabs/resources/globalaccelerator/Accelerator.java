@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -61,13 +62,13 @@ public final class Accelerator implements ResourceKind {
             if (Boolean.TRUE.equals(ga.describeAccelerator(r -> r.acceleratorArn(arn)).accelerator().enabled())) {
                 ga.updateAccelerator(r -> r.acceleratorArn(arn).enabled(false));
             }
-            env.progress().accept("disabling accelerator " + arn + " before deleting it (this deploys for minutes)");
+            env.progress().accept(TeardownWords.phrase("progress.disablingAccelerator", arn));
             env.waits().until("accelerator " + arn + " to be disabled and deployed", DEPLOY_TIMEOUT, ASK_EVERY,
                     () -> ga.describeAccelerator(r -> r.acceleratorArn(arn)).accelerator().status(),
                     s -> s == AcceleratorStatus.DEPLOYED);
             ga.deleteAccelerator(r -> r.acceleratorArn(arn));
         } catch (AcceleratorNotFoundException e) {
-            throw new Gone("accelerator " + arn + " does not exist");
+            throw new Gone("gone.accelerator", arn);
         }
     }
 

@@ -48,7 +48,7 @@ public final class AcceleratorListener implements ResourceKind {
         try {
             GlobalAcceleratorApi.client(env.target()).deleteListener(r -> r.listenerArn(arn));
         } catch (ListenerNotFoundException e) {
-            throw new Gone("listener " + arn + " does not exist");
+            throw new Gone("gone.listener", arn);
         }
     }
 

@@ -51,7 +51,7 @@ public final class EndpointGroup implements ResourceKind {
         try {
             GlobalAcceleratorApi.client(env.target()).deleteEndpointGroup(r -> r.endpointGroupArn(arn));
         } catch (EndpointGroupNotFoundException e) {
-            throw new Gone("endpoint group " + arn + " does not exist");
+            throw new Gone("gone.endpointGroup", arn);
         }
     }
 

@@ -52,7 +52,7 @@ public final class InstanceProfileRole implements ResourceKind {
         boolean member = iam.getInstanceProfile(r -> r.instanceProfileName(m.profile())).instanceProfile().roles().stream()
                 .anyMatch(r -> r.roleName().equals(m.role()));
         if (!member) {
-            throw new Gone("role " + m.role() + " is no longer in instance profile " + m.profile());
+            throw new Gone("gone.profileRole", m.role(), m.profile());
         }
         iam.removeRoleFromInstanceProfile(r -> r.instanceProfileName(m.profile()).roleName(m.role()));
     }

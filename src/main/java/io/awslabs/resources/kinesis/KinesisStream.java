@@ -88,7 +88,7 @@ public final class KinesisStream implements ResourceKind {
         KinesisClient kinesis = env.target().client(KinesisClient.class);
         String name = canonicalId(idOrArn);
         if (isGone(env.target(), name)) {
-            throw new Gone("already DELETING");
+            throw new Gone("gone.inState", "DELETING");
         }
         env.waits().retrying(name + " to accept DeleteStream", CHANGE_TIMEOUT, POLL_EVERY,
                 () -> kinesis.deleteStream(r -> r.streamName(name).enforceConsumerDeletion(true)),

@@ -6,6 +6,7 @@ import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Scheduled;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,7 @@ public final class KmsKey implements ResourceKind {
                     .tags(p.tags((k, v) -> Tag.builder().tagKey(k).tagValue(v).build()))).keyMetadata();
             return new Handle(meta.keyId(), meta.arn());
         }, Handle::arn);
-        p.note("KMS keys cannot be deleted at once: teardown schedules each lab key for deletion after "
-                + MIN_PENDING_WINDOW_DAYS + " days (the minimum; AWS allows 7-30) and the key is unusable meanwhile.");
+        p.note(TeardownWords.phrase("note.kmsKeyScheduled", MIN_PENDING_WINDOW_DAYS));
         return key;
     }
 
@@ -71,12 +71,11 @@ public final class KmsKey implements ResourceKind {
         String keyId = canonicalId(idOrArn);
         KeyMetadata meta = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
         if (meta.keyState() == KeyState.PENDING_DELETION) {
-            throw new Scheduled(meta.deletionDate(), "already pending deletion");
+            throw new Scheduled(meta.deletionDate(), "scheduled.alreadyPending");
         }
         ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(r -> r.keyId(keyId)
                 .pendingWindowInDays(MIN_PENDING_WINDOW_DAYS));
-        throw new Scheduled(scheduled.deletionDate(), "KMS deletes it after the " + MIN_PENDING_WINDOW_DAYS
-                + "-day minimum waiting period");
+        throw new Scheduled(scheduled.deletionDate(), "scheduled.kmsKey", MIN_PENDING_WINDOW_DAYS);
     }
 
     @Override

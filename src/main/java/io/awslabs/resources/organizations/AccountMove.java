@@ -60,10 +60,10 @@ public final class AccountMove implements ResourceKind {
         try {
             parent = organizations.listParents(r -> r.childId(m.accountId())).parents().get(0).id();
         } catch (AwsOrganizationsNotInUseException e) {
-            throw new Gone("the organization is gone, and the account is on its own");
+            throw new Gone("gone.accountAlone");
         }
         if (!parent.equals(m.toParentId())) {
-            throw new Gone("account " + m.accountId() + " is no longer in " + m.toParentId() + " but in " + parent);
+            throw new Gone("gone.accountMoved", m.accountId(), m.toParentId(), parent);
         }
         organizations.moveAccount(r -> r.accountId(m.accountId()).sourceParentId(m.toParentId())
                 .destinationParentId(m.fromParentId()));

@@ -65,10 +65,10 @@ public final class Organization implements ResourceKind {
         try {
             current = organizations.describeOrganization().organization().id();
         } catch (AwsOrganizationsNotInUseException e) {
-            throw new Gone("the account is in no organization any more");
+            throw new Gone("gone.noOrganization");
         }
         if (!current.equals(id)) {
-            throw new Gone("organization " + id + " is gone; the account is now in " + current);
+            throw new Gone("gone.organization", id, current);
         }
         organizations.deleteOrganization();
     }

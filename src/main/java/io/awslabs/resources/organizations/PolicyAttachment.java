@@ -52,7 +52,7 @@ public final class PolicyAttachment implements ResourceKind {
         try {
             env.target().client(OrganizationsClient.class).detachPolicy(r -> r.policyId(a.policyId()).targetId(a.targetId()));
         } catch (PolicyNotAttachedException | AwsOrganizationsNotInUseException e) {
-            throw new Gone("policy " + a.policyId() + " is no longer attached to " + a.targetId());
+            throw new Gone("gone.policyAttachment", a.policyId(), a.targetId());
         }
     }
 

@@ -63,7 +63,7 @@ public final class PolicyTypeEnabled implements ResourceKind {
         try {
             env.target().client(OrganizationsClient.class).disablePolicyType(r -> r.rootId(e.rootId()).policyType(e.policyType()));
         } catch (PolicyTypeNotEnabledException | AwsOrganizationsNotInUseException gone) {
-            throw new Gone(e.policyType() + " is not enabled on " + e.rootId() + " any more");
+            throw new Gone("gone.policyType", e.policyType(), e.rootId());
         }
     }
 

@@ -81,7 +81,7 @@ public final class RecordSets implements ResourceKind {
                     Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current).build()));
         }
         if (deletes.isEmpty()) {
-            throw new Gone("no record of the run left in " + written.hostedZoneId());
+            throw new Gone("gone.recordSets", written.hostedZoneId());
         }
         route53.changeResourceRecordSets(r -> r.hostedZoneId(written.hostedZoneId()).changeBatch(b -> b.changes(deletes)));
     }

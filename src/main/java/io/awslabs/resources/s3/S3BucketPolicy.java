@@ -54,7 +54,7 @@ public final class S3BucketPolicy implements ResourceKind {
     public void delete(Teardown env, String bucket) throws Exception {
         S3Client s3 = env.target().client(S3Client.class);
         if (!hasPolicy(s3, bucket)) {
-            throw new Gone("bucket " + bucket + " has no policy");
+            throw new Gone("gone.bucketPolicy", bucket);
         }
         s3.deleteBucketPolicy(r -> r.bucket(bucket));
     }

@@ -55,7 +55,7 @@ public final class S3PublicAccessOpening implements ResourceKind {
     public void delete(Teardown env, String bucket) throws Exception {
         S3Client s3 = env.target().client(S3Client.class);
         if (!isOpen(s3, bucket)) {
-            throw new Gone("bucket " + bucket + " blocks public access");
+            throw new Gone("gone.publicAccessOpening", bucket);
         }
         s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(settings(true)));
     }

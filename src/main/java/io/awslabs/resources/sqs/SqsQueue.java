@@ -71,7 +71,7 @@ public final class SqsQueue implements ResourceKind {
             String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
             sqs.deleteQueue(r -> r.queueUrl(url));
         } catch (QueueDoesNotExistException e) {
-            throw new Gone("no queue named " + name);
+            throw new Gone("gone.queue", name);
         }
     }
 

@@ -69,7 +69,7 @@ public final class WebAcl implements ResourceKind {
             String lockToken = waf.getWebACL(r -> r.name(name).id(id).scope(Scope.REGIONAL)).lockToken();
             waf.deleteWebACL(r -> r.name(name).id(id).scope(Scope.REGIONAL).lockToken(lockToken));
         } catch (WafNonexistentItemException e) {
-            throw new Gone("web ACL " + name + " does not exist");
+            throw new Gone("gone.webAcl", name);
         }
     }
 

@@ -57,7 +57,7 @@ public final class WebAclAssociation implements ResourceKind {
         Pair pair = Relation.parse(id, Pair.class);
         Wafv2Client waf = env.target().client(Wafv2Client.class);
         if (webAclOf(waf, pair.resourceArn()) == null) {
-            throw new Gone(pair.resourceArn() + " has no web ACL");
+            throw new Gone("gone.webAclAssociation", pair.resourceArn());
         }
         waf.disassociateWebACL(r -> r.resourceArn(pair.resourceArn()));
     }

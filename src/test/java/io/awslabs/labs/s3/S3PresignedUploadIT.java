@@ -1,5 +1,7 @@
 package io.awslabs.labs.s3;
 
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -165,7 +167,7 @@ class S3PresignedUploadIT extends LabContract {
         @Override public void stepFinished(String labId, String step, long millis, String outcome) { add(step + " " + outcome); }
         @Override public void assertion(String labId, AssertionRecord record) { add(record.toString()); }
         @Override public void teardown(String labId, TeardownRecord record) { add(record.toString()); }
-        @Override public void info(String labId, String message) { add(message); }
+        @Override public void info(String labId, Said message) { add(message.in(Lang.EN)); }
 
         private void add(String line) {
             synchronized (lines) {

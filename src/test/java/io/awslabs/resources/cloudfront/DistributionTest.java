@@ -9,6 +9,7 @@ import io.awslabs.resources.FakeClock;
 import io.awslabs.resources.SingleClientTarget;
 import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
+import io.awslabs.text.Lang;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,6 @@ class DistributionTest {
             }
             @Override public void waited(Duration paused) { }
         }, true);
-        return new Teardown(new SingleClientTarget(cloudFront), FakeCloudFront.RUN_ID, wait, progress::add);
+        return new Teardown(new SingleClientTarget(cloudFront), FakeCloudFront.RUN_ID, wait, line -> progress.add(line.in(Lang.EN)));
     }
 }
