@@ -54,9 +54,10 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * which answers AccessDenied without naming it. One run at a time per sandbox, so every denial
  * seen meanwhile is that run's.
  *
- * <p>No run weighs on the next: what a denied teardown left is deleted as the administrator, and
- * each lab's runs start in an empty account. Emptying costs about a second (moto rebuilds its
- * IAM backend), so it is done when the lab changes, not before every run.
+ * <p>No run weighs on the next: what a denied teardown left is deleted as the administrator, the
+ * way {@code labs cleanup} does, and a run starts in an empty account when the lab changes or the
+ * run before it kept its resources. Emptying costs about a second (moto rebuilds its EC2 and IAM
+ * backends), so it is not done after every run.
  */
 final class EnforcingSandbox implements AutoCloseable {
     private static final Pattern NAMED_DENIAL = Pattern.compile("is not authorized to perform: ([a-z0-9-]+:[A-Za-z0-9]+)");
@@ -73,6 +74,7 @@ final class EnforcingSandbox implements AutoCloseable {
     private final Set<String> s3Denied = ConcurrentHashMap.newKeySet();
     private AwsBasicCredentials admin;
     private String accountOf = "";
+    private boolean kept;
     private int users;
 
     private EnforcingSandbox(IamEnforcement.Enforcing moto, SlowProxy proxy) {
@@ -96,11 +98,13 @@ final class EnforcingSandbox implements AutoCloseable {
     /**
      * Runs the lab in a fresh account as a new user with exactly these actions (a managed policy
      * of its own, as an administrator attaches {@code labs policy}'s output), then searches the
-     * run's resources as that user the way {@code labs cleanup} does. The lab waits on the clock
+     * run's resources as that user the way {@code labs cleanup} does. {@code keep}: the run leaves
+     * its resources, as {@code --keep} does, for the sweep to find. The lab waits on the clock
      * {@code clock} makes from what has been refused so far.
      */
-    Run runAs(Lab lab, Collection<String> actions, Function<Supplier<Denials>, Wait.Clock> clock) throws Exception {
-        if (!accountOf.equals(lab.info().id())) {
+    Run runAs(Lab lab, Collection<String> actions, boolean keep, Function<Supplier<Denials>, Wait.Clock> clock)
+            throws Exception {
+        if (kept || !accountOf.equals(lab.info().id())) {
             freshAccount();
             accountOf = lab.info().id();
         }
@@ -110,7 +114,7 @@ final class EnforcingSandbox implements AutoCloseable {
         String runId = RunIds.next();
         try (Target asUser = target(user)) {
             boolean lacksService = asUser.lacks(lab.info().services(), lab.info().apis()).isPresent();
-            RunReport report = new LabRunner(asUser, new RunOptions(false, Duration.ofHours(1), Map.of(), 0), Progress.SILENT,
+            RunReport report = new LabRunner(asUser, new RunOptions(keep, Duration.ofHours(1), Map.of(), 0), Progress.SILENT,
                     runId, "test", LedgerJournal.NONE, clock.apply(this::denials)).run(List.of(lab));
             Optional<Exception> sweepFailure = Optional.empty();
             try {
@@ -119,7 +123,8 @@ final class EnforcingSandbox implements AutoCloseable {
                 sweepFailure = Optional.of(e);
             }
             Denials seen = denials();
-            if (report.labs().stream().flatMap(l -> l.teardown().stream()).anyMatch(t -> t.outcome().leftSomething())) {
+            kept = keep;
+            if (!keep && report.labs().stream().flatMap(l -> l.teardown().stream()).anyMatch(t -> t.outcome().leftSomething())) {
                 cleanUpAsAdmin(runId);
             }
             return new Run(report, seen, sweepFailure, lacksService);
@@ -155,14 +160,6 @@ final class EnforcingSandbox implements AutoCloseable {
         admin = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
     }
 
-    private void cleanUpAsAdmin(String runId) throws Exception {
-        Path journals = Files.createTempDirectory("lp-journals");
-        Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(TargetKind.ENDPOINT, proxy.endpoint(), "us-east-1", null);
-        try (Cleanup cleanup = new Cleanup(journals, (kind, endpoint, region, profile) -> target(admin), sweep,
-                RunOptions.DEFAULT_LIFETIME, true)) {
-            cleanup.run(new Cleanup.Selection(Set.of(runId), false, null));
-        }
-    }
 
     private static void post(URI uri, String body) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
@@ -170,6 +167,15 @@ final class EnforcingSandbox implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private void cleanUpAsAdmin(String runId) throws Exception {
+        Path journals = Files.createTempDirectory("lp-journals");
+        Cleanup.SweepTarget sweep = new Cleanup.SweepTarget(TargetKind.ENDPOINT, proxy.endpoint(), "us-east-1", null);
+        try (Cleanup cleanup = new Cleanup(journals, (kind, endpoint, region, profile) -> target(admin), sweep,
+                RunOptions.DEFAULT_LIFETIME, true)) {
+            cleanup.run(new Cleanup.Selection(Set.of(runId), false, null));
         }
     }
 
