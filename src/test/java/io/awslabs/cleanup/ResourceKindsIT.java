@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -133,6 +134,16 @@ class ResourceKindsIT {
         deletedThenAlreadyGone("S3 bucket", "arn:aws:s3:::" + bucket);
 
         assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals(bucket));
+    }
+
+    @Test
+    void sqsQueueIsDeletedThenAlreadyGone() {
+        SqsClient sqs = moto.client(SqsClient.class);
+        String url = sqs.createQueue(r -> r.queueName(name("queue"))).queueUrl();
+
+        deletedThenAlreadyGone("SQS queue", name("queue"));
+
+        assertThat(sqs.listQueues(r -> r.queueNamePrefix(name("queue"))).queueUrls()).doesNotContain(url);
     }
 
     @Test

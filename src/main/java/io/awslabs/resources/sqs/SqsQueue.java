@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
@@ -24,6 +25,7 @@ public final class SqsQueue implements ResourceKind {
     public static final SqsQueue KIND = new SqsQueue();
     /** Every lab resource name starts so; ListQueues filters on it server-side. */
     static final String LAB_PREFIX = "labs-";
+    private static final String NON_EXISTENT_QUEUE = "AWS.SimpleQueueService.NonExistentQueue";
     /** ListQueues' largest page; with MaxResults set it pages with NextToken. */
     private static final int PAGE = 1000;
 
@@ -70,9 +72,22 @@ public final class SqsQueue implements ResourceKind {
         try {
             String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
             sqs.deleteQueue(r -> r.queueUrl(url));
-        } catch (QueueDoesNotExistException e) {
-            throw new Gone("gone.queue", name);
+        } catch (SqsException e) {
+            if (doesNotExist(e)) {
+                throw new Gone("gone.queue", name);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * AWS's answer maps to QueueDoesNotExistException; moto 5.2.5 answers the JSON protocol with
+     * the query protocol's code as the error's type (moto/sqs/exceptions.py QueueDoesNotExist),
+     * which the SDK leaves a plain SqsException.
+     */
+    private static boolean doesNotExist(SqsException e) {
+        return e instanceof QueueDoesNotExistException || e.awsErrorDetails() != null
+                && NON_EXISTENT_QUEUE.equals(e.awsErrorDetails().errorCode());
     }
 
     /** An SQS ARN has no resource type: {@code arn:aws:sqs:us-east-1:123456789012:name}. */
