@@ -96,7 +96,8 @@ final class EnforcingSandbox implements AutoCloseable {
     record Run(RunReport report, Denials denials, Optional<Exception> sweepFailure, boolean lacksService) { }
 
     /**
-     * Runs the lab in a fresh account as a new user with exactly these actions (a managed policy
+     * Runs the lab in this lab's account (emptied first when the lab changed or the run before was
+     * kept) as a new user with exactly these actions (a managed policy
      * of its own, as an administrator attaches {@code labs policy}'s output), then searches the
      * run's resources as that user the way {@code labs cleanup} does. {@code keep}: the run leaves
      * its resources, as {@code --keep} does, for the sweep to find. The lab waits on the clock
