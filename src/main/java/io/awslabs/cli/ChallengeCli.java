@@ -65,9 +65,12 @@ final class ChallengeCli {
         ConsoleProgress console = new ConsoleProgress(System.err, terminal, lang);
         return new Progress() {
             @Override public void labStarted(String labId, int index, int count) { console.labStarted(labId, index, count); }
-            @Override public void stepStarted(String labId, String step) { console.stepStarted(labId, step); }
-            @Override public void stepFinished(String labId, String step, long millis, String outcome) {
+            @Override public void stepStarted(String labId, Said step) { console.stepStarted(labId, step); }
+            @Override public void stepFinished(String labId, Said step, long millis, String outcome) {
                 console.stepFinished(labId, step, millis, outcome);
+            }
+            @Override public void waiting(String labId, Said what, Duration elapsed, Duration timeout, String lastAnswer) {
+                console.waiting(labId, what, elapsed, timeout, lastAnswer);
             }
             @Override public void assertion(String labId, AssertionRecord record) { }
             @Override public void teardown(String labId, TeardownRecord record) { console.teardown(labId, record); }

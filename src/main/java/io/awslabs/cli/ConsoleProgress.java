@@ -52,13 +52,13 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void stepStarted(String labId, String step) {
-        line(labId, say.get("step.started", say.step(step)));
+    public void stepStarted(String labId, Said step) {
+        line(labId, say.get("step.started", step.in(say.lang())));
     }
 
     @Override
-    public void stepFinished(String labId, String step, long millis, String outcome) {
-        line(labId, say.get("step.finished", say.step(step), say.outcome(outcome), millis));
+    public void stepFinished(String labId, Said step, long millis, String outcome) {
+        line(labId, say.get("step.finished", step.in(say.lang()), say.outcome(outcome), millis));
     }
 
     @Override
@@ -91,7 +91,8 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public synchronized void waiting(String labId, String what, Duration elapsed, Duration timeout, String lastAnswer) {
+    public synchronized void waiting(String labId, Said awaited, Duration elapsed, Duration timeout, String lastAnswer) {
+        String what = awaited.in(say.lang());
         String key = labId + " " + what;
         boolean same = key.equals(waitingFor);
         if (terminal.interactive()) {

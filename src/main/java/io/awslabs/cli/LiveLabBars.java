@@ -1,6 +1,7 @@
 package io.awslabs.cli;
 
 import io.awslabs.lab.Progress;
+import io.awslabs.lab.RunSteps;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Redactor;
 import io.awslabs.report.TeardownRecord;
@@ -48,14 +49,14 @@ final class LiveLabBars implements Progress {
     }
 
     @Override
-    public void stepStarted(String labId, String step) {
-        say(labId, say.get("step.started", say.step(step)));
+    public void stepStarted(String labId, Said step) {
+        say(labId, say.get("step.started", step.in(say.lang())));
     }
 
     @Override
-    public synchronized void stepFinished(String labId, String step, long millis, String outcome) {
-        say(labId, say.get("step.finishedShort", say.step(step), say.outcome(outcome)));
-        if ("teardown".equals(step)) {
+    public synchronized void stepFinished(String labId, Said step, long millis, String outcome) {
+        say(labId, say.get("step.finishedShort", step.in(say.lang()), say.outcome(outcome)));
+        if (RunSteps.TEARDOWN.equals(step)) {
             ProgressBar bar = bars.get(labId);
             if (bar != null) {
                 bar.close();
@@ -89,8 +90,8 @@ final class LiveLabBars implements Progress {
     }
 
     @Override
-    public void waiting(String labId, String what, Duration elapsed, Duration timeout, String lastAnswer) {
-        say(labId, say.get("wait.short", what, elapsed.toSeconds(), timeout.toSeconds()));
+    public void waiting(String labId, Said what, Duration elapsed, Duration timeout, String lastAnswer) {
+        say(labId, say.get("wait.short", what.in(say.lang()), elapsed.toSeconds(), timeout.toSeconds()));
     }
 
     private synchronized void say(String labId, String message) {

@@ -1,18 +1,15 @@
 package io.awslabs.cli;
 
+import io.awslabs.report.ReportText;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
-import java.util.Set;
 
 /**
- * The words of the progress lines in one language. The runner names its steps and their outcome
- * in English ("provision", "failed: ..."), as the report records them; the three steps every lab
- * has and the outcome read in the learner's language, a lab's own sub-steps as the lab names them.
+ * The words of the progress lines in one language. A step's outcome is recorded in English ("ok",
+ * "failed: ..."), as the report keeps it, and reads in the learner's language.
  */
 final class ProgressWords {
-    private static final Set<String> RUNNER_STEPS = Set.of("provision", "verify", "teardown");
-    private static final String FAILED = "failed: ";
 
     private final Messages say;
 
@@ -28,14 +25,8 @@ final class ProgressWords {
         return say.get(key, args);
     }
 
-    String step(String name) {
-        return RUNNER_STEPS.contains(name) ? say.get("step." + name) : name;
-    }
-
     String outcome(String outcome) {
-        if ("ok".equals(outcome)) return say.get("step.ok");
-        if (outcome != null && outcome.startsWith(FAILED)) return say.get("step.failed", outcome.substring(FAILED.length()));
-        return outcome;
+        return ReportText.stepOutcome(outcome, say.lang());
     }
 
     String outcome(TeardownRecord.Outcome outcome) {

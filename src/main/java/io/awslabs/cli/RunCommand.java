@@ -130,9 +130,9 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = live ? bars : stepping != null ? stepping : lines;
         String runId = RunIds.next();
         ProgressWords say = new ProgressWords(lang);
-        progress.info(null, labsAtOnce > 1 && labs.size() > 1
+        progress.info(null, Said.verbatim(labsAtOnce > 1 && labs.size() > 1
                 ? say.get("run.startedParallel", runId, labs.size(), kind.id(), labsAtOnce)
-                : say.get("run.started", runId, labs.size(), kind.id()));
+                : say.get("run.started", runId, labs.size(), kind.id())));
         RunOptions options = new RunOptions(keep, RunOptions.DEFAULT_LIFETIME, Map.copyOf(labOptions), root.jvmStartMs(),
                 labsAtOnce);
         // --keep on an emulator the tool starts keeps that emulator too, in the background, so the kept
@@ -231,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
                 target instanceof AwsTarget aws ? aws.profile() : null, labs.stream().map(l -> l.info().id()).toList());
         try {
             RunJournal journal = RunJournal.start(StateDirs.journals(), header);
-            progress.info(null, say.get("run.journal", journal.file()));
+            progress.info(null, Said.verbatim(say.get("run.journal", journal.file())));
             return journal;
         } catch (IOException e) {
             throw EnvironmentException.of("journalUnwritable", StateDirs.journals(), e.getMessage()).because(e);

@@ -1,7 +1,9 @@
 package io.awslabs.cli;
 
 import io.awslabs.lab.Progress;
+import io.awslabs.lab.RunSteps;
 import io.awslabs.report.AssertionRecord;
+import io.awslabs.report.ReportText;
 import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
@@ -44,14 +46,14 @@ final class SteppingProgress implements Progress {
     }
 
     @Override
-    public void stepStarted(String labId, String step) {
+    public void stepStarted(String labId, Said step) {
         lines.stepStarted(labId, step);
     }
 
     @Override
-    public void stepFinished(String labId, String step, long millis, String outcome) {
+    public void stepFinished(String labId, Said step, long millis, String outcome) {
         lines.stepFinished(labId, step, millis, outcome);
-        if ("provision".equals(step) && "ok".equals(outcome)) {
+        if (RunSteps.PROVISION.equals(step) && ReportText.STEP_OK.equals(outcome)) {
             out.println("  " + say.get("step.provisioned", labId));
             lookAround.forEach(command -> out.println("    $ " + command));
             pause();
@@ -84,7 +86,7 @@ final class SteppingProgress implements Progress {
     }
 
     @Override
-    public void waiting(String labId, String what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
+    public void waiting(String labId, Said what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
         lines.waiting(labId, what, elapsed, timeout, lastAnswer);
     }
 

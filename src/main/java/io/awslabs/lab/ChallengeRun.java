@@ -82,7 +82,7 @@ public final class ChallengeRun {
         Scaffold.Builder scaffold = Scaffold.builder(workDir, challenge.info());
         try (ExitGuard.Registration onCtrlC = ExitGuard.onExit("teardown of the " + lab.id() + " scaffold",
                 () -> ctx.ledger().unwind().forEach(t -> progress.teardown(lab.id(), t)))) {
-            ctx.step("scaffold", () -> {
+            ctx.step(RunSteps.SCAFFOLD, () -> {
                 challenge.scaffold(ctx, scaffold);
                 return null;
             });
@@ -109,7 +109,7 @@ public final class ChallengeRun {
         List<TeardownRecord> teardown = List.of();
         if (lacks.isEmpty()) {
             try {
-                ctx.step("check", () -> {
+                ctx.step(RunSteps.CHECK, () -> {
                     challenge.check(ctx, scaffold, recorder);
                     return null;
                 });
@@ -137,7 +137,7 @@ public final class ChallengeRun {
     public List<Created> solve(Scaffold scaffold, LedgerJournal journal) {
         LabContext ctx = context(new ResourceLedger(journal, lab.id(), target.region()));
         try {
-            ctx.step("solve", () -> {
+            ctx.step(RunSteps.SOLVE, () -> {
                 challenge.solve(ctx, scaffold);
                 return null;
             });

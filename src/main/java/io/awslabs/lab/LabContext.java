@@ -1,5 +1,6 @@
 package io.awslabs.lab;
 
+import io.awslabs.report.ReportText;
 import io.awslabs.report.StepRecord;
 import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
@@ -12,6 +13,7 @@ import io.awslabs.text.Said;
 import java.time.Duration;
 import java.time.Instant;
 import io.awslabs.text.Messages;
+import io.awslabs.text.Phrase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -152,21 +154,29 @@ public final class LabContext implements Provisioning {
         return new IamEnforcing(this, "the run's target", Optional.of(why.in(Lang.EN)));
     }
 
-    /** A timed sub-step, shown in progress and recorded in the report. */
-    public <T> T step(String name, Creator<T> body) throws Exception {
+    /**
+     * The lab's own words while it runs, a step's name or what a wait is for ({@link LabWords}),
+     * said in the watcher's language.
+     */
+    public Phrase words(String key, Object... args) {
+        return LabWords.of(textsOf, key, args);
+    }
+
+    /** A timed sub-step, shown in progress and recorded in the report, its name in every language. */
+    public <T> T step(Said name, Creator<T> body) throws Exception {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         progress.stepStarted(info.id(), name);
-        String outcome = "ok";
+        String outcome = ReportText.STEP_OK;
         try {
             return body.create();
         } catch (Exception | Error e) {
-            outcome = "failed: " + Proof.describe(e);
+            outcome = ReportText.STEP_FAILED + Proof.describe(e);
             throw e;
         } finally {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             synchronized (steps) {
-                steps.add(new StepRecord(name, started, millis, outcome));
+                steps.add(new StepRecord(name.in(Lang.EN), started, millis, outcome, Words.stepTranslations(name)));
             }
             progress.stepFinished(info.id(), name, millis, outcome);
         }
@@ -254,7 +264,7 @@ public final class LabContext implements Provisioning {
         }
 
         @Override
-        public void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer) {
+        public void waiting(Said what, Duration elapsed, Duration timeout, String lastAnswer) {
             progress.waiting(labId, what, elapsed, timeout, lastAnswer);
         }
 

@@ -64,8 +64,8 @@ final class LabRun implements Checks {
         }
         try (ExitGuard.Registration onCtrlC = ExitGuard.onExit("teardown of " + info.id(), this::teardownAtExit)) {
             try {
-                ctx.step("provision", () -> { lab.provision(ctx); return null; });
-                ctx.step("verify", () -> { lab.verify(ctx, this); return null; });
+                ctx.step(RunSteps.PROVISION, () -> { lab.provision(ctx); return null; });
+                ctx.step(RunSteps.VERIFY, () -> { lab.verify(ctx, this); return null; });
             } catch (Exception | Error e) {
                 labError = Proof.describe(e);
             } finally {
@@ -77,7 +77,7 @@ final class LabRun implements Checks {
 
     private List<TeardownRecord> teardownStep() {
         try {
-            return ctx.step("teardown", () -> ctx.ledger().unwind());
+            return ctx.step(RunSteps.TEARDOWN, () -> ctx.ledger().unwind());
         } catch (Exception e) {
             return ctx.ledger().unwind();
         }

@@ -8,9 +8,10 @@ import io.awslabs.text.Said;
 public interface Progress {
     void labStarted(String labId, int index, int count);
 
-    void stepStarted(String labId, String step);
+    /** {@code step} is said in the watcher's language; the report keeps its English. */
+    void stepStarted(String labId, Said step);
 
-    void stepFinished(String labId, String step, long millis, String outcome);
+    void stepFinished(String labId, Said step, long millis, String outcome);
 
     void assertion(String labId, AssertionRecord record);
 
@@ -19,21 +20,17 @@ public interface Progress {
     /** A line in the watcher's language: an emulator starting, a resource created. */
     void info(String labId, Said message);
 
-    /** A lab's own remark, in the words it has. */
-    default void info(String labId, String message) {
-        info(labId, Said.verbatim(message));
-    }
-
     /** A deliberate wait in progress: what for, how long so far, the limit, and the last answer seen. */
-    default void waiting(String labId, String what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
-        info(labId, "waiting for " + what + ": " + elapsed.toSeconds() + " s of at most " + timeout.toSeconds() + " s"
-                + (lastAnswer == null || lastAnswer.isBlank() ? "" : " (last: " + lastAnswer + ")"));
+    default void waiting(String labId, Said what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
+        info(labId, lastAnswer == null || lastAnswer.isBlank()
+                ? RunWords.phrase("waiting", what, elapsed.toSeconds(), timeout.toSeconds())
+                : RunWords.phrase("waitingLast", what, elapsed.toSeconds(), timeout.toSeconds(), lastAnswer));
     }
 
     Progress SILENT = new Progress() {
         @Override public void labStarted(String labId, int index, int count) { }
-        @Override public void stepStarted(String labId, String step) { }
-        @Override public void stepFinished(String labId, String step, long millis, String outcome) { }
+        @Override public void stepStarted(String labId, Said step) { }
+        @Override public void stepFinished(String labId, Said step, long millis, String outcome) { }
         @Override public void assertion(String labId, AssertionRecord record) { }
         @Override public void teardown(String labId, TeardownRecord record) { }
         @Override public void info(String labId, Said message) { }

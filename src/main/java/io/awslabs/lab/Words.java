@@ -3,6 +3,7 @@ package io.awslabs.lab;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.LabReport;
 import io.awslabs.report.ReportText;
+import io.awslabs.report.StepRecord;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.text.Lang;
 import io.awslabs.text.Messages;
@@ -72,6 +73,15 @@ interface Words extends Said {
         Map<String, TeardownRecord.Translation> all = new LinkedHashMap<>();
         for (Lang lang : OTHER_LANGUAGES) {
             all.put(lang.tag(), new TeardownRecord.Translation(message.in(lang)));
+        }
+        return all;
+    }
+
+    /** A step's name: the English is the record's, the others beside it. */
+    static Map<String, StepRecord.Translation> stepTranslations(Said name) {
+        Map<String, StepRecord.Translation> all = new LinkedHashMap<>();
+        for (Lang lang : OTHER_LANGUAGES) {
+            all.put(lang.tag(), new StepRecord.Translation(name.in(lang)));
         }
         return all;
     }

@@ -291,18 +291,18 @@ public final class HtmlReport {
         for (StepRecord st : steps) {
             double x = 1000.0 * offsetMillis(origin, st.startedAt()) / span;
             double w = Math.max(4, 1000.0 * st.durationMs() / span);
-            String label = say.get("html.stepLabel", st.name(), ReportText.offset(origin, st.startedAt()),
+            String label = say.get("html.stepLabel", st.name(say.lang()), ReportText.offset(origin, st.startedAt()),
                     ReportText.duration(st.durationMs()));
-            out.append("<tr><td>").append(esc(st.name())).append("</td><td class=\"bar\">")
+            out.append("<tr><td>").append(esc(st.name(say.lang()))).append("</td><td class=\"bar\">")
                     .append("<svg viewBox=\"0 0 1000 12\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
                     .append(esc(label)).append("\"><title>").append(esc(label)).append("</title>")
                     .append("<rect class=\"track\" width=\"1000\" height=\"12\"/><rect class=\"")
-                    .append(st.outcome().startsWith("ok") ? "ok" : "failed").append("\" x=\"")
+                    .append(ReportText.STEP_OK.equals(st.outcome()) ? "ok" : "failed").append("\" x=\"")
                     .append(String.format(Locale.ROOT, "%.1f", Math.min(x, 1000 - w))).append("\" width=\"")
                     .append(String.format(Locale.ROOT, "%.1f", w)).append("\" height=\"12\"/></svg></td>")
                     .append("<td class=\"num\">").append(esc(ReportText.offset(origin, st.startedAt()))).append("</td>")
                     .append("<td class=\"num\">").append(esc(ReportText.duration(st.durationMs()))).append("</td><td>")
-                    .append(esc(st.outcome())).append("</td></tr>\n");
+                    .append(esc(ReportText.stepOutcome(st.outcome(), say.lang()))).append("</td></tr>\n");
         }
         out.append("</table>\n");
     }

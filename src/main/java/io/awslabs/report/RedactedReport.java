@@ -36,7 +36,8 @@ public final class RedactedReport {
                 map(s.translations(), t -> new LabReport.LabSummary.Translation(text(t.title()), text(t.concept()),
                         text(t.examAngle()))));
         return new LabReport(summary, lab.status(), text(lab.skipReason()), lab.startedAt(), lab.durationMs(),
-                list(lab.steps(), st -> new StepRecord(text(st.name()), st.startedAt(), st.durationMs(), text(st.outcome()))),
+                list(lab.steps(), st -> new StepRecord(text(st.name()), st.startedAt(), st.durationMs(), text(st.outcome()),
+                        map(st.translations(), t -> new StepRecord.Translation(text(t.name()))))),
                 list(lab.assertions(), RedactedReport::assertion),
                 list(lab.teardown(), td -> new TeardownRecord(text(td.type()), text(td.id()), td.outcome(),
                         text(td.message()), td.durationMs(), td.scheduledFor(),

@@ -16,6 +16,10 @@ public final class ReportText {
 
     private ReportText() { }
 
+    /** How a step's outcome is recorded: {@link #STEP_OK}, or {@link #STEP_FAILED} and why. */
+    public static final String STEP_OK = "ok";
+    public static final String STEP_FAILED = "failed: ";
+
     /** "850 ms", "1.5 s", "2 min 05 s". */
     public static String duration(long millis) {
         if (millis < 1000) {
@@ -82,6 +86,15 @@ public final class ReportText {
         s = say.get("target.region", s, t.region());
         if (t.account() != null) s = say.get("target.account", s, t.account());
         return s;
+    }
+
+    /** A step's outcome as the report records it ("ok", "failed: WHY"), in {@code lang}; WHY stays as it was said. */
+    public static String stepOutcome(String outcome, Lang lang) {
+        if (STEP_OK.equals(outcome)) return words(lang).get("step.ok");
+        if (outcome != null && outcome.startsWith(STEP_FAILED)) {
+            return words(lang).get("step.failed", outcome.substring(STEP_FAILED.length()));
+        }
+        return outcome;
     }
 
     /** The teardown row's message, and for a SCHEDULED deletion when it happens. */

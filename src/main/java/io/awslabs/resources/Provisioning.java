@@ -55,11 +55,6 @@ public interface Provisioning {
     /** A line for the person watching, said in their language. */
     void progress(Said message);
 
-    /** A lab's own line for the person watching, in the words it has. */
-    default void progress(String message) {
-        progress(Said.verbatim(message));
-    }
-
     Wait waits();
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.awslabs.resources;
 
+import io.awslabs.text.Said;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
  * The one way labs and deletes wait: ask again until an answer satisfies a condition, or retry a
  * call while it fails in a way that time will fix, each with a timeout. Every pause is reported
  * as a deliberate wait (counted apart from API time in the report) and shown to the person
- * watching with how long it has lasted and how long it may last.
+ * watching with how long it has lasted and how long it may last. What a wait is for is said in
+ * the watcher's language ({@link TeardownWords} for the kinds' own waits).
  */
 public final class Wait {
 
@@ -28,13 +30,13 @@ public final class Wait {
     /** Who hears about a wait: the progress display, and the counter of deliberate waits. */
     public interface Listener {
         /** Before each pause: what is awaited, for how long so far, the limit, and the last answer. */
-        void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer);
+        void waiting(Said what, Duration elapsed, Duration timeout, String lastAnswer);
 
         /** After each pause, how long it really took. */
         void waited(Duration paused);
 
         Listener NONE = new Listener() {
-            @Override public void waiting(String what, Duration elapsed, Duration timeout, String lastAnswer) { }
+            @Override public void waiting(Said what, Duration elapsed, Duration timeout, String lastAnswer) { }
             @Override public void waited(Duration paused) { }
         };
     }
@@ -63,7 +65,7 @@ public final class Wait {
      * disabled key): on a target where changes propagate it asks again until {@code limit}; on one
      * that applies them at once, the first answer is all it will ever say.
      */
-    public <T> T afterChange(String what, Duration limit, Duration every, Callable<T> ask, Predicate<T> done,
+    public <T> T afterChange(Said what, Duration limit, Duration every, Callable<T> ask, Predicate<T> done,
                              Function<T, String> shown) throws Exception {
         return until(what, propagates ? limit : Duration.ZERO, every, ask, done, shown);
     }
@@ -72,7 +74,7 @@ public final class Wait {
      * The first answer that satisfies {@code done}, or the last one given before the timeout:
      * the caller decides what an answer that never came means.
      */
-    public <T> T until(String what, Duration timeout, Duration every, Callable<T> ask, Predicate<T> done,
+    public <T> T until(Said what, Duration timeout, Duration every, Callable<T> ask, Predicate<T> done,
                        Function<T, String> shown) throws Exception {
         long started = clock.nanoTime();
         T answer = ask.call();
@@ -87,7 +89,7 @@ public final class Wait {
         return answer;
     }
 
-    public <T> T until(String what, Duration timeout, Duration every, Callable<T> ask, Predicate<T> done) throws Exception {
+    public <T> T until(Said what, Duration timeout, Duration every, Callable<T> ask, Predicate<T> done) throws Exception {
         return until(what, timeout, every, ask, done, String::valueOf);
     }
 
@@ -95,7 +97,7 @@ public final class Wait {
      * The result of {@code attempt}, retried while it fails in a way {@code transient} accepts and
      * the timeout has not passed; any other failure, or the last one, is thrown as it is.
      */
-    public <T> T retrying(String what, Duration timeout, Duration every, Callable<T> attempt,
+    public <T> T retrying(Said what, Duration timeout, Duration every, Callable<T> attempt,
                           Predicate<Exception> isTransient) throws Exception {
         long started = clock.nanoTime();
         while (true) {
@@ -112,7 +114,7 @@ public final class Wait {
     }
 
     /** {@link #retrying} for a call that returns nothing. */
-    public void retrying(String what, Duration timeout, Duration every, Action attempt,
+    public void retrying(Said what, Duration timeout, Duration every, Action attempt,
                          Predicate<Exception> isTransient) throws Exception {
         retrying(what, timeout, every, () -> {
             attempt.run();
@@ -121,11 +123,11 @@ public final class Wait {
     }
 
     /** A deliberate pause of a known length (a URL to expire, a clock to tick). */
-    public void pause(String why, Duration duration) throws InterruptedException {
+    public void pause(Said why, Duration duration) throws InterruptedException {
         pause(why, Duration.ZERO, duration, duration, "");
     }
 
-    private void pause(String what, Duration elapsed, Duration timeout, Duration every, String lastAnswer)
+    private void pause(Said what, Duration elapsed, Duration timeout, Duration every, String lastAnswer)
             throws InterruptedException {
         listener.waiting(what, elapsed, timeout, lastAnswer);
         long t0 = clock.nanoTime();

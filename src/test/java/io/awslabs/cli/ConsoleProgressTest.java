@@ -2,6 +2,10 @@ package io.awslabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.lab.LabWords;
+import io.awslabs.lab.RunSteps;
+import io.awslabs.labs.acm.AcmCertificateLab;
+import io.awslabs.resources.TeardownWords;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +23,10 @@ class ConsoleProgressTest {
     @Test
     void inALogAWaitIsOneLineWithItsLimitNotALinePerPoll() {
         for (int poll = 0; poll < 10; poll++) {
-            log.waiting("acm", "the certificate to be ISSUED", Duration.ofSeconds(poll), Duration.ofMinutes(15),
+            log.waiting("acm", LabWords.of(AcmCertificateLab.class, "wait.issued"), Duration.ofSeconds(poll), Duration.ofMinutes(15),
                     "PENDING_VALIDATION");
         }
-        log.waiting("acm", "the Route 53 change to be INSYNC", Duration.ZERO, Duration.ofMinutes(2), "PENDING");
+        log.waiting("acm", LabWords.of(AcmCertificateLab.class, "wait.changeInSync"), Duration.ZERO, Duration.ofMinutes(2), "PENDING");
 
         assertThat(lines()).hasSize(2);
         assertThat(lines()[0]).contains("acm", "waiting for the certificate to be ISSUED", "of at most 900 s",
@@ -54,13 +58,14 @@ class ConsoleProgressTest {
                 "accepted", null, null, java.util.Map.of(), java.util.List.of(), 4);
 
         zh.labStarted("kms", 1, 2);
-        zh.stepFinished("kms", "provision", 120, "ok");
-        zh.stepFinished("kms", "verify", 10, "failed: AccessDenied");
+        zh.stepFinished("kms", RunSteps.PROVISION, 120, "ok");
+        zh.stepFinished("kms", RunSteps.VERIFY, 10, "failed: AccessDenied");
         zh.assertion("kms", skipped);
         zh.assertion("kms", failed);
         zh.teardown("kms", new io.awslabs.report.TeardownRecord("KMS key", "k-1", io.awslabs.report.TeardownRecord.Outcome.DELETED,
                 null, 5));
-        zh.waiting("kms", "the key to be Enabled", Duration.ofSeconds(3), Duration.ofSeconds(60), "Creating");
+        zh.waiting("kinesis", TeardownWords.phrase("wait.active", "labs-k-1"), Duration.ofSeconds(3), Duration.ofSeconds(60),
+                "CREATING");
 
         String[] shown = zhBytes.toString(StandardCharsets.UTF_8).lines().toArray(String[]::new);
         assertThat(shown[0]).contains("实验 1/2");
@@ -69,12 +74,12 @@ class ConsoleProgressTest {
         assertThat(shown[3]).contains("SKIP  rotation（2 ms）：moto 不会轮换密钥").doesNotContain("does not rotate");
         assertThat(shown[4]).contains("FAIL  too-big（4 ms）：预期 refused，实际 accepted");
         assertThat(shown[5]).contains("清理 KMS key k-1：已删除");
-        assertThat(shown[6]).contains("正在等待：the key to be Enabled，已等 3 秒，最多等 60 秒（最近一次的回答：Creating）");
+        assertThat(shown[6]).contains("正在等待：labs-k-1 变为 ACTIVE，已等 3 秒，最多等 60 秒（最近一次的回答：CREATING）");
     }
 
     @Test
     void inEnglishTheLinesReadAsTheReportRecordsThem() {
-        log.stepFinished("kms", "provision", 120, "ok");
+        log.stepFinished("kms", RunSteps.PROVISION, 120, "ok");
         log.teardown("kms", new io.awslabs.report.TeardownRecord("KMS key", "k-1",
                 io.awslabs.report.TeardownRecord.Outcome.SCHEDULED, "pending", 5, java.time.Instant.parse("2026-12-09T00:00:00Z")));
 

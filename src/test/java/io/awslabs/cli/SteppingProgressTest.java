@@ -3,6 +3,7 @@ package io.awslabs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awslabs.lab.Progress;
+import io.awslabs.lab.RunSteps;
 import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
 import io.awslabs.text.Lang;
@@ -25,7 +26,7 @@ class SteppingProgressTest {
         SteppingProgress step = new SteppingProgress(Progress.SILENT, out, enter, Lang.EN);
         step.lookAround(List.of("aws resourcegroupstaggingapi get-resources --tag-filters Key=labs:run-id,Values=r1"));
 
-        step.stepFinished("kms", "provision", 120, "ok");
+        step.stepFinished("kms", RunSteps.PROVISION, 120, "ok");
         step.assertion("kms", record(Status.PASS, Map.of("kms:Encrypt.requestId", "q-1",
                 "kms:Encrypt.cli", "aws kms encrypt --key-id alias/a --plaintext REDACTED")));
         step.assertion("kms", record(Status.SKIPPED, Map.of()));
@@ -41,9 +42,9 @@ class SteppingProgressTest {
     void theEndOfInputEndsThePausesNotTheRun() {
         SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("")), Lang.EN);
 
-        step.stepFinished("kms", "provision", 120, "ok");
+        step.stepFinished("kms", RunSteps.PROVISION, 120, "ok");
         step.assertion("kms", record(Status.PASS, Map.of()));
-        step.stepFinished("kms", "verify", 10, "ok");
+        step.stepFinished("kms", RunSteps.VERIFY, 10, "ok");
 
         assertThat(bytes.toString(StandardCharsets.UTF_8).split("Enter: next step", -1)).hasSize(2);
     }
@@ -52,7 +53,7 @@ class SteppingProgressTest {
     void aFailedProvisioningIsNotAPause() {
         SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("\n")), Lang.EN);
 
-        step.stepFinished("kms", "provision", 120, "failed: AccessDenied");
+        step.stepFinished("kms", RunSteps.PROVISION, 120, "failed: AccessDenied");
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("Enter: next step");
     }
@@ -62,7 +63,7 @@ class SteppingProgressTest {
         SteppingProgress step = new SteppingProgress(Progress.SILENT, out, new BufferedReader(new StringReader("\n\n")),
                 Lang.ZH);
 
-        step.stepFinished("kms", "provision", 120, "ok");
+        step.stepFinished("kms", RunSteps.PROVISION, 120, "ok");
         step.assertion("kms", record(Status.PASS, Map.of("kms:Encrypt.cli", "aws kms encrypt --key-id alias/a"))
                 .translated(Lang.ZH, new AssertionRecord.Translation("KMS 可以用别名加密", null)));
 

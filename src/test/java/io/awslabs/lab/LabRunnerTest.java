@@ -84,6 +84,7 @@ class LabRunnerTest {
         assertThat(events).containsExactly("create one", "create two", "delete two", "delete one");
         assertThat(report.status()).isEqualTo(Status.PASS);
         assertThat(report.steps()).extracting(s -> s.name()).containsExactly("provision", "verify", "teardown");
+        assertThat(report.steps()).extracting(s -> s.name(Lang.ZH)).containsExactly("创建资源", "验证", "清理");
     }
 
     @Test

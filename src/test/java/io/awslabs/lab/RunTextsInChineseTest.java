@@ -54,6 +54,44 @@ class RunTextsInChineseTest {
         assertThat(missing).isEmpty();
     }
 
+    /** A lab names its steps and waits with keys of the run bundle next to it ({@link LabWords}). */
+    @Test
+    void everyStepAndWaitALabNamesIsInItsPackagesBundleInBothLanguages() throws IOException {
+        Pattern uses = Pattern.compile("(?:ctx\\.words\\(|LabWords\\.of\\(\\w+\\.class,)\\s*\"([\\w.]+)\"");
+        List<String> missing = new ArrayList<>();
+        int used = 0;
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources.resolve("io/awslabs/labs"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path bundles = Path.of("src/main/resources").resolve(sources.relativize(file.getParent()));
+                Map<String, String> english = read(bundles.resolve(Messages.fileName(LabWords.BUNDLE, Lang.EN)));
+                Map<String, String> chinese = read(bundles.resolve(Messages.fileName(LabWords.BUNDLE, Lang.ZH)));
+                Matcher m = uses.matcher(Files.readString(file));
+                while (m.find()) {
+                    used++;
+                    String key = m.group(1);
+                    if (!english.containsKey(key)) missing.add(file.getFileName() + ": run_en lacks " + key);
+                    String zh = chinese.get(key);
+                    if (zh == null || !zh.matches("(?s).*\\p{IsHan}.*")) missing.add(file.getFileName() + ": run_zh lacks " + key);
+                }
+            }
+        }
+
+        assertThat(used).as("step and wait keys found in the labs").isGreaterThan(60);
+        assertThat(missing).isEmpty();
+    }
+
+    private static Map<String, String> read(Path bundle) throws IOException {
+        if (!Files.exists(bundle)) return Map.of();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(bundle, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        Map<String, String> texts = new java.util.HashMap<>();
+        p.forEach((k, v) -> texts.put((String) k, (String) v));
+        return texts;
+    }
+
     private static List<String> keysUsed(Pattern uses) throws IOException {
         List<String> keys = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

@@ -36,7 +36,7 @@ public final class ReportFixture {
     public static final String PASS_ZH = "预签名的 PUT URL 不需要凭证就能上传";
     public static final String SKIP_REASON_ZH = "moto 的已知差异：不验证预签名的签名（目标的回答：200）";
 
-    private static final Instant T0 = Instant.parse("2026-11-22T07:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-22T07:00:00Z");
 
     private ReportFixture() { }
 

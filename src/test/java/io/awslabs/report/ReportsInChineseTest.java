@@ -136,6 +136,34 @@ class ReportsInChineseTest {
     }
 
     /** The fixture's first lab as a run on a KMS key and a queue writes it now, through the ledger and a run note. */
+    @Test
+    void stepsAndTheirOutcomesReadInChineseWhileTheJsonKeepsTheEnglishNames() throws Exception {
+        RunReport r = withSteps(List.of(
+                new StepRecord("provision", ReportFixture.T0, 900, "ok", Map.of("zh", new StepRecord.Translation("创建资源"))),
+                new StepRecord("launch the instance", ReportFixture.T0.plusMillis(100), 700, "failed: InsufficientInstanceCapacity",
+                        Map.of("zh", new StepRecord.Translation("启动实例")))));
+
+        String html = HtmlReport.render(r, Lang.ZH);
+        Path file = ReportJson.write(r, dir);
+        RunReport read = ReportJson.read(file);
+
+        assertThat(html).contains("<tr><td>创建资源</td>", "<tr><td>启动实例</td>", "<td>完成</td>",
+                "<td>失败：InsufficientInstanceCapacity</td>").doesNotContain("<td>provision</td>", "<td>ok</td>");
+        assertThat(HtmlReport.render(r, Lang.EN)).contains("<tr><td>launch the instance</td>", "<td>ok</td>");
+        assertThat(read.labs().get(0).steps()).isEqualTo(r.labs().get(0).steps());
+        assertThat(read.labs().get(0).steps()).extracting(s -> s.name()).containsExactly("provision", "launch the instance");
+        assertThat(new ReportChecker().check(file).invalid()).isEmpty();
+    }
+
+    private static RunReport withSteps(List<StepRecord> steps) {
+        RunReport r = translated();
+        LabReport lab = r.labs().get(0);
+        LabReport stepped = new LabReport(lab.lab(), lab.status(), lab.skipReason(), lab.startedAt(), lab.durationMs(),
+                steps, lab.assertions(), lab.teardown(), lab.notes(), lab.translations());
+        return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), r.runId(), r.target(), r.startedAt(),
+                r.finishedAt(), r.timings(), List.of(stepped, r.labs().get(1)), r.totals());
+    }
+
     private static RunReport withWordedTeardownAndNotes() {
         RunReport r = translated();
         LabReport lab = r.labs().get(0);

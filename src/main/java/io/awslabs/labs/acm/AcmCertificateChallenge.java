@@ -119,7 +119,7 @@ public final class AcmCertificateChallenge implements Challenge {
     private static List<DomainValidation> validationOptions(LabContext ctx, AcmClient acm, String arn, int names)
             throws Exception {
         Duration limit = ctx.target().changesPropagate() ? Duration.ofSeconds(60) : Duration.ofSeconds(10);
-        DescribeCertificateResponse described = ctx.waits().until("ACM to show the validation records", limit,
+        DescribeCertificateResponse described = ctx.waits().until(ctx.words("wait.validationRecords"), limit,
                 Duration.ofMillis(500), () -> AcmCertificateLab.describeIfVisible(acm, arn),
                 d -> d != null && d.certificate().domainValidationOptions().size() >= names
                         && AcmCertificateLab.everyNameHasARecord(d.certificate(), Set.of()),
@@ -142,7 +142,7 @@ public final class AcmCertificateChallenge implements Challenge {
         check.that("certificate-issued-by-dns-validation", p -> {
             requirePublished(p, route53, zoneId, options);
             Duration limit = ctx.target().changesPropagate() ? Duration.ofMinutes(5) : Duration.ofSeconds(30);
-            CertificateDetail cert = ctx.waits().until("the certificate to be ISSUED", limit, Duration.ofSeconds(1),
+            CertificateDetail cert = ctx.waits().until(ctx.words("wait.issued"), limit, Duration.ofSeconds(1),
                     () -> acm.describeCertificate(r -> r.certificateArn(scaffold.id(CERTIFICATE))).certificate(),
                     c -> c.status() != CertificateStatus.PENDING_VALIDATION, CertificateDetail::statusAsString);
             p.evidence("issuedAt", cert.issuedAt());

@@ -217,9 +217,9 @@ public final class AcmCertificateLab implements Lab {
         Instant now = Instant.now();
         // an hour back so clocks a little behind still see the certificates as valid
         Instant notBefore = now.minus(Duration.ofHours(1));
-        authority = ctx.step("generate root CA", () -> LabCertificateAuthority.create(
+        authority = ctx.step(ctx.words("step.rootCa"), () -> LabCertificateAuthority.create(
                 "aws-labs root CA " + ctx.runId(), notBefore, now.plus(Duration.ofDays(30))));
-        server = ctx.step("issue server certificate", () -> authority.issue(localNames(ctx), notBefore,
+        server = ctx.step(ctx.words("step.serverCertificate"), () -> authority.issue(localNames(ctx), notBefore,
                 now.plus(Duration.ofDays(7))));
         importedArn = ctx.create(AcmCertificate.KIND, () -> importCertificate(ctx, acm, server));
         https = ctx.closeAtTeardown("local HTTPS server",
@@ -251,7 +251,7 @@ public final class AcmCertificateLab implements Lab {
             requireRequested(p);
             String domain = zone.get().certificateDomain();
             Set<String> names = new TreeSet<>(List.of(domain, "www." + domain));
-            DescribeCertificateResponse described = ctx.waits().until("ACM to show the validation records",
+            DescribeCertificateResponse described = ctx.waits().until(ctx.words("wait.validationRecords"),
                     waits.validationRecords(), waits.every(), () -> describeIfVisible(acm, requestedArn),
                     d -> d != null && everyNameHasARecord(d.certificate(), names),
                     d -> d == null ? "not visible yet" : d.certificate().statusAsString());
@@ -293,7 +293,7 @@ public final class AcmCertificateLab implements Lab {
             p.call("route53:ChangeResourceRecordSets", upserted).evidence("hostedZoneId", zoneId)
                     .evidence("changeId", upserted.changeInfo().id());
             String changeId = upserted.changeInfo().id();
-            ChangeInfo change = ctx.waits().until("the Route 53 change to be INSYNC", waits.changeInSync(), waits.every(),
+            ChangeInfo change = ctx.waits().until(ctx.words("wait.changeInSync"), waits.changeInSync(), waits.every(),
                     () -> route53.getChange(r -> r.id(changeId)).changeInfo(), c -> c.status() == ChangeStatus.INSYNC,
                     c -> c.statusAsString());
             p.equal("GetChange status", ChangeStatus.INSYNC, change.status());
@@ -317,7 +317,7 @@ public final class AcmCertificateLab implements Lab {
                 p.skip("validation records were not published: validation-cname-upserted did not complete");
             }
             long t0 = System.nanoTime();
-            DescribeCertificateResponse described = ctx.waits().until("the certificate to be ISSUED", waits.issuance(),
+            DescribeCertificateResponse described = ctx.waits().until(ctx.words("wait.issued"), waits.issuance(),
                     waits.every(), () -> acm.describeCertificate(r -> r.certificateArn(requestedArn)),
                     d -> d.certificate().status() == CertificateStatus.ISSUED
                             || FINAL_FAILURES.contains(d.certificate().status()),

@@ -300,7 +300,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
      * naming an invalid principal: retried briefly, any other refusal is final.
      */
     static void putPolicy(LabContext ctx, S3Client s3, String bucketName, String policy) throws Exception {
-        ctx.waits().retrying("S3 to know the new OAI (Invalid principal in policy)", POLICY_PRINCIPAL_LIMIT,
+        ctx.waits().retrying(ctx.words("wait.oaiKnown"), POLICY_PRINCIPAL_LIMIT,
                 POLICY_RETRY_EVERY, () -> s3.putBucketPolicy(r -> r.bucket(bucketName).policy(policy)),
                 e -> e instanceof AwsServiceException ase && "MalformedPolicy".equals(errorCode(ase))
                         && String.valueOf(ase.awsErrorDetails().errorMessage()).contains("Invalid principal"));
@@ -427,7 +427,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     }
 
     private static void untilDeployed(LabContext ctx, CloudFrontClient cloudFront, LabDistribution d) throws Exception {
-        Distribution.untilDeployed(ctx.waits(), cloudFront, d.id(), "the edge serves a distribution once Deployed");
+        Distribution.untilDeployed(ctx.waits(), cloudFront, d.id(), ctx.words("wait.purpose.toServe"));
     }
 
     private List<LabDistribution> distributions() {

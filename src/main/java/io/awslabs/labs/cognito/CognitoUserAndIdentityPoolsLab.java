@@ -244,7 +244,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
             GetIdResponse id = identity.getId(r -> r.identityPoolId(identityPoolId).accountId(ctx.target().accountId())
                     .logins(logins));
             p.call("cognito-identity:GetId", id).evidence("identityId", id.identityId());
-            GetCredentialsForIdentityResponse exchanged = ctx.waits().retrying("the authenticated role to be assumable",
+            GetCredentialsForIdentityResponse exchanged = ctx.waits().retrying(ctx.words("wait.roleAssumable"),
                     PROPAGATION, ASK_EVERY, () -> identity.getCredentialsForIdentity(r -> r.identityId(id.identityId())
                             .logins(logins)), CognitoUserAndIdentityPoolsLab::roleNotYetInForce);
             p.call("cognito-identity:GetCredentialsForIdentity", exchanged);

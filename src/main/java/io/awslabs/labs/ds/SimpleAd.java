@@ -54,8 +54,8 @@ final class SimpleAd {
 
     /** Waits until the directory is Active (20-40 minutes on AWS); fails if it ends Failed. */
     static DirectoryDescription awaitActive(LabContext ctx, String directoryId) throws Exception {
-        DirectoryDescription done = ctx.step("wait for the directory to be Active", () -> ctx.waits().until(
-                "directory " + directoryId + " to be Active", ACTIVE_TIMEOUT, POLL,
+        DirectoryDescription done = ctx.step(ctx.words("step.awaitActive"), () -> ctx.waits().until(
+                ctx.words("wait.directoryActive", directoryId), ACTIVE_TIMEOUT, POLL,
                 () -> Directory.describe(ctx.client(DirectoryClient.class), directoryId).orElseThrow(),
                 d -> d.stage() == DirectoryStage.ACTIVE || d.stage() == DirectoryStage.FAILED,
                 d -> "stage " + d.stageAsString()));

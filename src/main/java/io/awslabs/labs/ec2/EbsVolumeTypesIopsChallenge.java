@@ -63,12 +63,12 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        String zone = ctx.step("find a zone that offers " + NanoInstance.TYPE,
+        String zone = ctx.step(ctx.words("step.findZone", NanoInstance.TYPE),
                 () -> NanoInstance.zoneOffering(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 arm64 AMI", () -> NanoInstance.latestImage(ctx));
+        String imageId = ctx.step(ctx.words("step.latestAmi"), () -> NanoInstance.latestImage(ctx));
         String vpcId = Vpc.create(ctx, "10.31.0.0/16", "vpc");
         String subnetId = Subnet.create(ctx, vpcId, "10.31.1.0/24", zone, "subnet").id();
-        Instance instance = ctx.step("launch the instance", () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
+        Instance instance = ctx.step(ctx.words("step.launch"), () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
         List<String> root = attachedTo(ec2, instance.instanceId()).stream().map(Volume::volumeId).toList();
         scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null, zone)
                 .value(ZONE, zone)

@@ -165,12 +165,12 @@ public final class EbsVolumeTypesIopsLab implements Lab {
     @Override
     public void provision(LabContext ctx) throws Exception {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        zone = ctx.step("find a zone that offers " + NanoInstance.TYPE,
+        zone = ctx.step(ctx.words("step.findZone", NanoInstance.TYPE),
                 () -> NanoInstance.zoneOffering(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 arm64 AMI", () -> NanoInstance.latestImage(ctx));
+        String imageId = ctx.step(ctx.words("step.latestAmi"), () -> NanoInstance.latestImage(ctx));
         String vpcId = Vpc.create(ctx, "10.30.0.0/16", "vpc");
         String subnetId = Subnet.create(ctx, vpcId, "10.30.1.0/24", zone, "subnet").id();
-        instanceId = ctx.step("launch the instance", () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"))
+        instanceId = ctx.step(ctx.words("step.launch"), () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"))
                 .instanceId();
         raidVolumes.putAll(attachRaidMembers(ctx, zone, instanceId, r -> r.volumeType(VolumeType.GP3).size(1)));
     }
@@ -182,7 +182,7 @@ public final class EbsVolumeTypesIopsLab implements Lab {
         for (String device : RAID_DEVICES) {
             String volumeId = EbsVolume.create(ctx, zone, "raid" + device.substring(device.length() - 1), spec).volumeId();
             EbsVolume.available(ctx, volumeId);
-            ctx.step("attach " + volumeId + " at " + device, () -> VolumeAttachment.attach(ctx, volumeId, instanceId, device));
+            ctx.step(ctx.words("step.attach", volumeId, device), () -> VolumeAttachment.attach(ctx, volumeId, instanceId, device));
             members.put(device, volumeId);
         }
         return members;

@@ -102,15 +102,15 @@ public final class Ec2PlacementGroupsLab implements Lab {
         spreadGroup = PlacementGroup.create(ctx, "spread", r -> r.strategy(PlacementStrategy.SPREAD).spreadLevel(SpreadLevel.RACK));
         partitionGroup = partitionGroup(ctx, "partition", PARTITIONS);
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        String zone = ctx.step("find a zone that offers " + NanoInstance.TYPE,
+        String zone = ctx.step(ctx.words("step.findZone", NanoInstance.TYPE),
                 () -> NanoInstance.zoneOffering(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 arm64 AMI", () -> NanoInstance.latestImage(ctx));
+        String imageId = ctx.step(ctx.words("step.latestAmi"), () -> NanoInstance.latestImage(ctx));
         String vpcId = Vpc.create(ctx, "10.40.0.0/16", "vpc");
         String subnetId = Subnet.create(ctx, vpcId, "10.40.1.0/24", zone, "subnet").id();
         partitioned = List.of(
-                ctx.step("launch into partition 1", () -> NanoInstance.launch(ctx, imageId, subnetId, "partition-1",
+                ctx.step(ctx.words("step.launchIntoPartition", 1), () -> NanoInstance.launch(ctx, imageId, subnetId, "partition-1",
                         r -> r.placement(p -> p.groupName(partitionGroup).partitionNumber(1)))),
-                ctx.step("launch into partition 2", () -> NanoInstance.launch(ctx, imageId, subnetId, "partition-2",
+                ctx.step(ctx.words("step.launchIntoPartition", 2), () -> NanoInstance.launch(ctx, imageId, subnetId, "partition-2",
                         r -> r.placement(p -> p.groupName(partitionGroup).partitionNumber(2)))));
     }
 

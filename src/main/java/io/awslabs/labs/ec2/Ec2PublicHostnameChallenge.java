@@ -60,13 +60,13 @@ public final class Ec2PublicHostnameChallenge implements Challenge {
     @Override
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        String zone = ctx.step("find a zone that offers " + NanoInstance.TYPE,
+        String zone = ctx.step(ctx.words("step.findZone", NanoInstance.TYPE),
                 () -> NanoInstance.zoneOffering(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 arm64 AMI", () -> NanoInstance.latestImage(ctx));
+        String imageId = ctx.step(ctx.words("step.latestAmi"), () -> NanoInstance.latestImage(ctx));
         String vpcId = Vpc.create(ctx, "10.22.0.0/16", "vpc");
         InternetGateway.createFor(ctx, vpcId, "igw");
         String subnetId = Subnet.create(ctx, vpcId, "10.22.1.0/24", zone, "subnet").id();
-        Instance instance = ctx.step("launch the instance", () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
+        Instance instance = ctx.step(ctx.words("step.launch"), () -> NanoInstance.launch(ctx, imageId, subnetId, "instance"));
         scaffold.item(VPC, Vpc.KIND.type(), vpcId, null)
                 .item(INSTANCE, Ec2Instance.KIND.type(), instance.instanceId(), null, instance.privateIpAddress());
     }

@@ -122,19 +122,19 @@ public final class Ec2PublicHostnameLab implements Lab {
     @Override
     public void provision(LabContext ctx) throws Exception {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        String zone = ctx.step("find a zone that offers " + NanoInstance.TYPE,
+        String zone = ctx.step(ctx.words("step.findZone", NanoInstance.TYPE),
                 () -> NanoInstance.zoneOffering(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 arm64 AMI", () -> NanoInstance.latestImage(ctx));
+        String imageId = ctx.step(ctx.words("step.latestAmi"), () -> NanoInstance.latestImage(ctx));
         named = publicNetwork(ctx, "10.20.0.0/16", "10.20.2.0/24", zone, "named");
         ec2.modifyVpcAttribute(r -> r.vpcId(named.vpcId()).enableDnsHostnames(v -> v.value(true)));
         privateSubnetId = Subnet.create(ctx, named.vpcId(), "10.20.1.0/24", zone, "named-private").id();
         PublicNetwork unnamed = publicNetwork(ctx, "10.21.0.0/16", "10.21.2.0/24", zone, "unnamed");
         unnamedVpcId = unnamed.vpcId();
-        privateInstance = ctx.step("launch the instance of the private subnet",
+        privateInstance = ctx.step(ctx.words("step.launchPrivate"),
                 () -> NanoInstance.launch(ctx, imageId, privateSubnetId, "private"));
-        publicInstance = ctx.step("launch the instance of the public subnet",
+        publicInstance = ctx.step(ctx.words("step.launchPublic"),
                 () -> NanoInstance.launch(ctx, imageId, named.publicSubnetId(), "public"));
-        unnamedInstance = ctx.step("launch the instance of the VPC without DNS hostnames",
+        unnamedInstance = ctx.step(ctx.words("step.launchUnnamed"),
                 () -> NanoInstance.launch(ctx, imageId, unnamed.publicSubnetId(), "unnamed"));
         elasticIp = ElasticIp.allocate(ctx, "eip");
     }
@@ -197,7 +197,7 @@ public final class Ec2PublicHostnameLab implements Lab {
                     .instanceId(publicInstance.instanceId()));
             p.call("ec2:AssociateAddress", associated).evidence("elasticIp", elasticIp.publicIp())
                     .evidence("associationId", associated.associationId());
-            Instance after = ctx.waits().afterChange("the instance to show the Elastic IP", ADDRESS_PROPAGATION, POLL_EVERY,
+            Instance after = ctx.waits().afterChange(ctx.words("wait.elasticIpShown"), ADDRESS_PROPAGATION, POLL_EVERY,
                     () -> NanoInstance.describe(ec2, publicInstance.instanceId()),
                     i -> elasticIp.publicIp().equals(i.publicIpAddress()), Instance::publicIpAddress);
             p.evidence("publicIpAfter", after.publicIpAddress()).evidence("publicDnsNameAfter", after.publicDnsName());

@@ -1,6 +1,7 @@
 package io.awslabs.labs.ec2;
 
 import io.awslabs.lab.LabContext;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Ec2Tags;
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class NanoInstance {
                             Ec2Tags.of(ctx, ResourceType.VOLUME, ctx.name(suffix)));
             more.accept(r);
         }).instances().get(0).instanceId());
-        Instance running = ctx.waits().until(instanceId + " to be running", RUNNING_TIMEOUT, POLL_EVERY,
+        Instance running = ctx.waits().until(TeardownWords.phrase("wait.running", instanceId), RUNNING_TIMEOUT, POLL_EVERY,
                 () -> describe(ec2, instanceId), i -> i.state().name() == InstanceStateName.RUNNING,
                 i -> i.state().nameAsString());
         if (running.state().name() != InstanceStateName.RUNNING) {

@@ -224,7 +224,7 @@ public final class AlbEcsDynamicPortsLab implements Lab {
             p.isTrue("every host port in " + EPHEMERAL_FROM + "-" + EPHEMERAL_TO, ports.stream().allMatch(port -> port != null
                     && port >= EPHEMERAL_FROM && port <= EPHEMERAL_TO), ports);
             Set<String> fromTasks = ports.stream().map(port -> instanceId + ":" + port).collect(Collectors.toSet());
-            List<TargetHealthDescription> targets = ctx.waits().until("the tasks' targets to be healthy", TASKS_WITHIN,
+            List<TargetHealthDescription> targets = ctx.waits().until(ctx.words("wait.targetsHealthy"), TASKS_WITHIN,
                     ASK_EVERY, () -> elb.describeTargetHealth(r -> r.targetGroupArn(group.arn())).targetHealthDescriptions(),
                     t -> t.size() == DynamicPortService.TASKS && t.stream().allMatch(d ->
                             d.targetHealth().state() == TargetHealthStateEnum.HEALTHY), AlbEcsDynamicPortsLab::targets);
@@ -243,7 +243,7 @@ public final class AlbEcsDynamicPortsLab implements Lab {
                             .description("the lab runner, for the distribution assertion"))));
             AlbAnswers answers = new AlbAnswers(alb.dnsName());
             p.evidence("url", answers.url());
-            String first = ctx.waits().until("the ALB to answer on " + answers.url(), TASKS_WITHIN, ASK_EVERY,
+            String first = ctx.waits().until(ctx.words("wait.albAnswers", answers.url()), TASKS_WITHIN, ASK_EVERY,
                     answers::status, "200"::equals, s -> s);
             p.equal("status of the first answer", "200", first);
             Map<String, Integer> answeredBy = new LinkedHashMap<>();
@@ -261,7 +261,7 @@ public final class AlbEcsDynamicPortsLab implements Lab {
     }
 
     private List<ServiceTasks.RunningTask> awaitRunningTasks(LabContext ctx, EcsClient ecs) throws Exception {
-        return ctx.waits().until("the service's " + DynamicPortService.TASKS + " tasks to be RUNNING", TASKS_WITHIN,
+        return ctx.waits().until(ctx.words("wait.tasksRunning", DynamicPortService.TASKS), TASKS_WITHIN,
                 ASK_EVERY, () -> ServiceTasks.of(ecs, clusterArn, serviceArn),
                 t -> t.stream().filter(x -> "RUNNING".equals(x.lastStatus())).count() == DynamicPortService.TASKS,
                 t -> t.stream().map(ServiceTasks.RunningTask::lastStatus).toList().toString());

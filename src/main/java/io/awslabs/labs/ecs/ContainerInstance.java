@@ -1,6 +1,7 @@
 package io.awslabs.labs.ecs;
 
 import io.awslabs.resources.Provisioning;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Ec2Tags;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ final class ContainerInstance {
         String imageId = p.client(SsmClient.class).getParameter(r -> r.name(AMI_PARAMETER)).parameter().value();
         String name = p.name("container-instance");
         String userData = Base64.getEncoder().encodeToString(userData(clusterName).getBytes(StandardCharsets.UTF_8));
-        String instanceId = p.create(Ec2Instance.KIND, () -> p.waits().retrying("the new instance profile to be visible to EC2",
+        String instanceId = p.create(Ec2Instance.KIND, () -> p.waits().retrying(TeardownWords.phrase("wait.profileVisible"),
                 PROFILE_PROPAGATION_TIMEOUT, RETRY_PAUSE, () -> ec2.runInstances(r -> r.imageId(imageId)
                         .instanceType(INSTANCE_TYPE).minCount(1).maxCount(1)
                         .subnetId(subnetId).securityGroupIds(groupId)
@@ -50,7 +51,7 @@ final class ContainerInstance {
                         .tagSpecifications(Ec2Tags.of(p, ResourceType.INSTANCE, name)))
                         .instances().get(0).instanceId(),
                 ContainerInstance::isProfileNotYetVisible));
-        InstanceStateName state = p.waits().until(instanceId + " to be running", RUNNING_TIMEOUT, POLL_EVERY,
+        InstanceStateName state = p.waits().until(TeardownWords.phrase("wait.running", instanceId), RUNNING_TIMEOUT, POLL_EVERY,
                 () -> ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0)
                         .state().name(), s -> s == InstanceStateName.RUNNING);
         if (state != InstanceStateName.RUNNING) {

@@ -5,6 +5,7 @@ import io.awslabs.lab.ExamDomain;
 import io.awslabs.lab.Lab;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.LabInfo;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.SecurityGroup;
 import io.awslabs.resources.ec2.Subnet;
@@ -242,7 +243,7 @@ public final class ElbListenersCustomPortsLab implements Lab {
 
         check.that("stopped-target-invalid-state", p -> {
             p.call("ec2:StopInstances", ec2.stopInstances(r -> r.instanceIds(secondInstance)));
-            InstanceStateName stopped = ctx.waits().until(secondInstance + " to be stopped", STOPPED_WITHIN, POLL_EVERY,
+            InstanceStateName stopped = ctx.waits().until(TeardownWords.phrase("wait.stopped", secondInstance), STOPPED_WITHIN, POLL_EVERY,
                     () -> LegacyNetwork.stateOf(ec2, secondInstance), s -> s == InstanceStateName.STOPPED);
             p.equal("state of the second instance", InstanceStateName.STOPPED, stopped);
             TargetHealthDescription second = TargetHealthProbe.awaitState(ctx.waits(), elb, group80.arn(), secondInstance,

@@ -1,6 +1,7 @@
 package io.awslabs.labs.elbv2;
 
 import io.awslabs.resources.Provisioning;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Ec2Tags;
 import io.awslabs.resources.ec2.SecurityGroup;
@@ -102,7 +103,7 @@ final class LegacyNetwork {
                 // the root volume goes with the instance (DeleteOnTermination): untagged, no sweep has to know volumes
                 .tagSpecifications(Ec2Tags.of(p, ResourceType.INSTANCE, name)))
                 .instances().get(0).instanceId());
-        InstanceStateName state = p.waits().until(instanceId + " to be running", RUNNING_TIMEOUT, POLL_EVERY,
+        InstanceStateName state = p.waits().until(TeardownWords.phrase("wait.running", instanceId), RUNNING_TIMEOUT, POLL_EVERY,
                 () -> stateOf(ec2, instanceId), s -> s == InstanceStateName.RUNNING);
         if (state != InstanceStateName.RUNNING) {
             throw new IllegalStateException(instanceId + " is " + state + ", not running, after "

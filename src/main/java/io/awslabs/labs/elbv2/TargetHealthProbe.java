@@ -1,5 +1,6 @@
 package io.awslabs.labs.elbv2;
 
+import io.awslabs.lab.LabWords;
 import io.awslabs.resources.Wait;
 import java.time.Duration;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -28,7 +29,8 @@ final class TargetHealthProbe {
     static TargetHealthDescription awaitState(Wait waits, ElasticLoadBalancingV2Client elb, String groupArn,
                                               String instanceId, TargetHealthStateEnum state, Duration within)
             throws Exception {
-        return waits.afterChange(instanceId + " to be " + state + " in " + groupArn.substring(groupArn.indexOf('/') + 1),
+        return waits.afterChange(LabWords.of(TargetHealthProbe.class, "wait.targetState", instanceId, state,
+                        groupArn.substring(groupArn.indexOf('/') + 1)),
                 within, ASK_EVERY, () -> now(elb, groupArn, instanceId), d -> d.targetHealth().state() == state,
                 TargetHealthProbe::describe);
     }

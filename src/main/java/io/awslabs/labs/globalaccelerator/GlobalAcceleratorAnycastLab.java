@@ -144,8 +144,8 @@ public final class GlobalAcceleratorAnycastLab implements Lab {
         });
 
         check.that("dns-name-resolves-to-the-static-ips", p -> {
-            ctx.progress("waiting for the accelerator to deploy (minutes)");
-            AcceleratorStatus status = ctx.waits().until("the accelerator to be deployed", DEPLOY_TIMEOUT, ASK_EVERY,
+            ctx.progress(ctx.words("progress.deploying"));
+            AcceleratorStatus status = ctx.waits().until(ctx.words("wait.deployed"), DEPLOY_TIMEOUT, ASK_EVERY,
                     () -> ga.describeAccelerator(r -> r.acceleratorArn(accelerator.acceleratorArn())).accelerator().status(),
                     s -> s == AcceleratorStatus.DEPLOYED);
             p.equal("Status", AcceleratorStatus.DEPLOYED, status);

@@ -232,7 +232,7 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
     /** The target's decision, asked again while AWS has not put the new user, key and policies in force. */
     private static Decision decide(LabContext ctx, CheckProof p, String what, Predicate<Decision> expected,
                                    Decision.Request request) throws Exception {
-        Decision d = ctx.waits().afterChange(what, PROPAGATION, ASK_EVERY, () -> Decision.of(request), expected,
+        Decision d = ctx.waits().afterChange(ctx.words("wait.decided", what), PROPAGATION, ASK_EVERY, () -> Decision.of(request), expected,
                 Decision::verdict);
         p.evidence(what + ".requestId", d.requestId());
         return d;

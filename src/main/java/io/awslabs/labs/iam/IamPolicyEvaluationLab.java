@@ -389,7 +389,7 @@ public final class IamPolicyEvaluationLab implements Lab {
      */
     private static Decision decide(LabContext ctx, Proof p, String what, Predicate<Decision> expected,
                                    Decision.Request request) throws Exception {
-        Decision d = ctx.waits().afterChange(what, PROPAGATION, ASK_EVERY, () -> Decision.of(request), expected,
+        Decision d = ctx.waits().afterChange(ctx.words("wait.decided", what), PROPAGATION, ASK_EVERY, () -> Decision.of(request), expected,
                 Decision::verdict);
         p.evidence(what + ".requestId", d.requestId());
         return d;

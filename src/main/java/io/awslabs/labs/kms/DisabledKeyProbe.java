@@ -1,5 +1,6 @@
 package io.awslabs.labs.kms;
 
+import io.awslabs.lab.LabWords;
 import io.awslabs.lab.Proof;
 import io.awslabs.resources.Wait;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class DisabledKeyProbe {
 
     static Answer encrypt(Wait wait, Callable<?> encrypt) throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        return wait.afterChange("DisableKey to be in force (Encrypt refused with DisabledException)", LIMIT, EVERY, () -> {
+        return wait.afterChange(LabWords.of(DisabledKeyProbe.class, "wait.disabledInForce"), LIMIT, EVERY, () -> {
             int attempt = attempts.incrementAndGet();
             try {
                 encrypt.call();

@@ -209,7 +209,7 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
             p.isTrue("the key reports its CurrentKeyMaterialId", materialBefore != null, materialBefore);
             p.call("kms:RotateKeyOnDemand", kms.rotateKeyOnDemand(r -> r.keyId(key.id())));
             // RotateKeyOnDemand only starts the rotation: the new material becomes current when it completes.
-            KeyMetadata rotated = ctx.waits().afterChange("the on-demand rotation to complete", ROTATION_LIMIT,
+            KeyMetadata rotated = ctx.waits().afterChange(ctx.words("wait.rotated"), ROTATION_LIMIT,
                     ROTATION_POLL, () -> kms.describeKey(r -> r.keyId(key.id())).keyMetadata(),
                     m -> !materialBefore.equals(m.currentKeyMaterialId()), KeyMetadata::currentKeyMaterialId);
             p.evidence("CurrentKeyMaterialId after", rotated.currentKeyMaterialId());

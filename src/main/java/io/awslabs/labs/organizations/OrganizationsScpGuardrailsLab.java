@@ -285,7 +285,7 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
             try (Target asMember = ctx.target().actingAs(StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     session.accessKeyId(), session.secretAccessKey(), session.sessionToken())))) {
                 p.equal("account STS answers for", member.get(), asMember.client(StsClient.class).getCallerIdentity().account());
-                String answer = ctx.waits().afterChange("the SCP to be in force in " + member.get(), PROPAGATION, ASK_EVERY,
+                String answer = ctx.waits().afterChange(ctx.words("wait.scpInForce", member.get()), PROPAGATION, ASK_EVERY,
                         () -> deniedOrNot(asMember), a -> a.startsWith("refused"), a -> a);
                 p.equal("ListCertificates as the member account's administrator", "refused: AccessDeniedException", answer);
             }

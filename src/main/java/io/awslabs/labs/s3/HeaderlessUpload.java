@@ -1,5 +1,6 @@
 package io.awslabs.labs.s3;
 
+import io.awslabs.lab.LabWords;
 import io.awslabs.resources.Wait;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ final class HeaderlessUpload {
     static Stored untilDefaultApplies(Wait wait, ServerSideEncryption expected, Callable<HeadObjectResponse> uploadAndHead)
             throws Exception {
         AtomicInteger attempts = new AtomicInteger();
-        HeadObjectResponse head = wait.afterChange("the new default encryption to apply to uploads", LIMIT, EVERY, () -> {
+        HeadObjectResponse head = wait.afterChange(LabWords.of(HeaderlessUpload.class, "wait.defaultApplies"), LIMIT, EVERY, () -> {
             attempts.incrementAndGet();
             return uploadAndHead.call();
         }, h -> h.serverSideEncryption() == expected, h -> "stored with " + h.serverSideEncryptionAsString());

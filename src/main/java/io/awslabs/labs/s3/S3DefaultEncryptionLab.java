@@ -214,7 +214,7 @@ public final class S3DefaultEncryptionLab implements Lab {
             // Bucket configuration is eventually consistent on AWS: the first uploads after
             // PutBucketPolicy may still be judged without it.
             AtomicInteger attempts = new AtomicInteger();
-            String aes256 = ctx.waits().afterChange("the new bucket policy to be in force", POLICY_PROPAGATION_LIMIT,
+            String aes256 = ctx.waits().afterChange(ctx.words("wait.policyInForce"), POLICY_PROPAGATION_LIMIT,
                     POLICY_POLL, () -> {
                         attempts.incrementAndGet();
                         return upload(s3, policyBucket, "aes256.txt", document,

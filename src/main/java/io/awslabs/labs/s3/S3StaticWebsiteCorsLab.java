@@ -179,7 +179,7 @@ public final class S3StaticWebsiteCorsLab implements Lab {
      */
     static void makePublic(LabContext ctx, String bucket) throws Exception {
         S3PublicAccessOpening.open(ctx, bucket);
-        ctx.waits().retrying("Block Public Access to be off for " + bucket, PROPAGATION, ASK_EVERY,
+        ctx.waits().retrying(ctx.words("wait.blockPublicAccessOff", bucket), PROPAGATION, ASK_EVERY,
                 () -> S3BucketPolicy.put(ctx, bucket, publicReadPolicy(bucket)),
                 e -> e instanceof S3Exception refused && refused.statusCode() == 403);
     }
@@ -200,7 +200,7 @@ public final class S3StaticWebsiteCorsLab implements Lab {
             p.equal("anonymous GET before the policy", 403, before.status());
             makePublic(ctx, bucket);
             p.evidence("bucketPolicy", publicReadPolicy(bucket));
-            BrowserHttp.Answer after = ctx.waits().afterChange("the public-read policy to be in force", PROPAGATION,
+            BrowserHttp.Answer after = ctx.waits().afterChange(ctx.words("wait.publicReadInForce"), PROPAGATION,
                     ASK_EVERY, () -> browser.rest("GET", image, Map.of()), a -> a.status() == 200, BrowserHttp.Answer::summary);
             p.evidence("GET after the policy", after.summary());
             p.equal("anonymous GET after the policy", 200, after.status());
@@ -208,7 +208,7 @@ public final class S3StaticWebsiteCorsLab implements Lab {
         });
 
         check.that("website-serves-index-document", p -> {
-            BrowserHttp.Answer index = ctx.waits().afterChange("the website to serve its index document", PROPAGATION,
+            BrowserHttp.Answer index = ctx.waits().afterChange(ctx.words("wait.indexServed"), PROPAGATION,
                     ASK_EVERY, () -> browser.website(site, "/"), a -> a.status() == 200, BrowserHttp.Answer::summary);
             p.evidence("websiteEndpoint", site.url()).evidence("GET /", index.summary());
             p.equal("GET / at the website endpoint", "200 text/html: " + INDEX_PAGE, index.summary());

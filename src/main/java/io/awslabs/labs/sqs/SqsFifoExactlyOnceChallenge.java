@@ -171,7 +171,7 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
                     name + " delivered the message a " + (MAX_RECEIVE_COUNT + 1) + ". time instead of moving it");
             LabQueue deadLetters = new LabQueue(sqs, new SqsQueue.Handle(scaffold.id(DEAD_LETTERS),
                     sqs.getQueueUrl(r -> r.queueName(scaffold.id(DEAD_LETTERS))).queueUrl(), scaffold.arn(DEAD_LETTERS)));
-            List<Message> dead = ctx.waits().until("the failing message in the dead-letter queue", DEAD_LETTER_LIMIT,
+            List<Message> dead = ctx.waits().until(ctx.words("wait.failingInDeadLetters"), DEAD_LETTER_LIMIT,
                     POLL_EVERY, () -> receiveProbes(deadLetters, probe, 1, NOTHING_WITHIN_SECONDS), m -> !m.isEmpty(),
                     m -> m.size() + " messages");
             p.equal("probe messages in the dead-letter queue", List.of(body), LabQueue.bodies(dead),

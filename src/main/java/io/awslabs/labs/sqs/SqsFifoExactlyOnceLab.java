@@ -187,7 +187,7 @@ public final class SqsFifoExactlyOnceLab implements Lab {
             SendMessageResponse retry = dedup.send(body, "customer-1001");
             p.call("sqs:SendMessage(first)", first).call("sqs:SendMessage(same body again)", retry)
                     .evidence("messageIds", List.of(first.messageId(), retry.messageId()));
-            int depth = ctx.waits().afterChange("the queue depth to settle", DEPTH_SETTLES, Duration.ofSeconds(5),
+            int depth = ctx.waits().afterChange(ctx.words("wait.depthSettles"), DEPTH_SETTLES, Duration.ofSeconds(5),
                     dedup::depth, d -> d == 1, String::valueOf);
             p.equal("ApproximateNumberOfMessages after two identical sends", 1, depth);
             List<Message> received = dedup.receive(10, ARRIVES_WITHIN_SECONDS).messages();
@@ -272,7 +272,7 @@ public final class SqsFifoExactlyOnceLab implements Lab {
             p.equal("bodies of the first receive", List.of(body), LabQueue.bodies(first));
             p.equal("ApproximateReceiveCount of the first receive", "1", LabQueue.receiveCount(first.get(0)));
             p.equal("messages received while it is in flight", 0, retries.receive(10, 0).messages().size());
-            ReceiveMessageResponse again = ctx.waits().until("the message to reappear after its visibility timeout",
+            ReceiveMessageResponse again = ctx.waits().until(ctx.words("wait.reappears"),
                     REDELIVERY_LIMIT, POLL_EVERY, () -> retries.receive(1, 0), r -> !r.messages().isEmpty(),
                     r -> r.messages().size() + " messages");
             long hiddenMillis = (System.nanoTime() - receivedAt) / 1_000_000;
@@ -295,7 +295,7 @@ public final class SqsFifoExactlyOnceLab implements Lab {
             ReceiveMessageResponse source = retries.receive(10, NOTHING_WITHIN_SECONDS);
             p.call("sqs:ReceiveMessage(source queue, after " + MAX_RECEIVE_COUNT + " receives)", source);
             p.equal("messages delivered from the source queue", 0, source.messages().size());
-            ReceiveMessageResponse dead = ctx.waits().until("the message in the dead-letter queue", DEAD_LETTER_LIMIT,
+            ReceiveMessageResponse dead = ctx.waits().until(ctx.words("wait.inDeadLetters"), DEAD_LETTER_LIMIT,
                     POLL_EVERY, () -> deadLetters.receive(1, NOTHING_WITHIN_SECONDS), r -> !r.messages().isEmpty(),
                     r -> r.messages().size() + " messages");
             p.call("sqs:ReceiveMessage(dead-letter queue)", dead);

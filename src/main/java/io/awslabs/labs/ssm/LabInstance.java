@@ -1,6 +1,7 @@
 package io.awslabs.labs.ssm;
 
 import io.awslabs.lab.LabContext;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Ec2Tags;
 import io.awslabs.resources.ec2.SecurityGroup;
@@ -71,7 +72,7 @@ final class LabInstance {
                          String profileArn) throws Exception {
         Ec2Client ec2 = ctx.client(Ec2Client.class);
         String instanceId = ctx.create(Ec2Instance.KIND, () -> runInstance(ctx, ec2, imageId, placement, groupId, profileArn));
-        InstanceStateName state = ctx.waits().until(instanceId + " to be running", RUNNING_TIMEOUT, POLL_EVERY,
+        InstanceStateName state = ctx.waits().until(TeardownWords.phrase("wait.running", instanceId), RUNNING_TIMEOUT, POLL_EVERY,
                 () -> ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0)
                         .state().name(),
                 s -> s == InstanceStateName.RUNNING);
@@ -85,7 +86,7 @@ final class LabInstance {
     /** IAM is eventually consistent: a new instance profile can be unknown to EC2 for a few seconds. */
     private static String runInstance(LabContext ctx, Ec2Client ec2, String imageId, Placement placement,
                                       String groupId, String profileArn) throws Exception {
-        return ctx.waits().retrying("the new instance profile to be visible to EC2", PROFILE_PROPAGATION_TIMEOUT,
+        return ctx.waits().retrying(TeardownWords.phrase("wait.profileVisible"), PROFILE_PROPAGATION_TIMEOUT,
                 RETRY_PAUSE, () -> ec2.runInstances(r -> r.imageId(imageId).instanceType(INSTANCE_TYPE)
                         .minCount(1).maxCount(1)
                         .subnetId(placement.subnetId())

@@ -103,16 +103,16 @@ public final class SsmRunCommandChallenge implements Challenge {
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         SsmClient ssm = ctx.client(SsmClient.class);
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        LabInstance.Placement placement = ctx.step("find the default VPC",
+        LabInstance.Placement placement = ctx.step(ctx.words("step.defaultVpc"),
                 () -> LabInstance.defaultPlacement(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 AMI",
+        String imageId = ctx.step(ctx.words("step.latestAmi"),
                 () -> ssm.getParameter(r -> r.name(SsmRunCommandLab.AMI_PARAMETER)).parameter().value());
         KmsKey.Handle key = KmsKey.create(ctx, "securestring");
         String groupId = LabInstance.createSecurityGroup(ctx, placement.vpcId());
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
                 .toPort(22).ipRanges(range -> range.cidrIp(SSH_FROM).description("SSH, the old way in"))));
         SsmInstanceProfile.Profile profile = SsmInstanceProfile.createWithoutCorePolicy(ctx);
-        String instanceId = ctx.step("launch the instance",
+        String instanceId = ctx.step(ctx.words("step.launch"),
                 () -> LabInstance.launch(ctx, imageId, placement, groupId, profile.profileArn()));
         scaffold.item(INSTANCE, Ec2Instance.KIND.type(), instanceId, null)
                 .item(GROUP, SecurityGroup.KIND.type(), groupId, null, SSH_FROM)

@@ -213,9 +213,9 @@ public final class SsmRunCommandLab implements Lab {
     public void provision(LabContext ctx) throws Exception {
         SsmClient ssm = ctx.client(SsmClient.class);
         Ec2Client ec2 = ctx.client(Ec2Client.class);
-        LabInstance.Placement placement = ctx.step("find the default VPC",
+        LabInstance.Placement placement = ctx.step(ctx.words("step.defaultVpc"),
                 () -> LabInstance.defaultPlacement(ec2, ctx.target().region()));
-        String imageId = ctx.step("look up the latest Amazon Linux 2023 AMI",
+        String imageId = ctx.step(ctx.words("step.latestAmi"),
                 () -> ssm.getParameter(r -> r.name(AMI_PARAMETER)).parameter().value());
         ctx.note("placement", imageId, AMI_PARAMETER, placement.subnetId(), placement.availabilityZone(),
                 placement.vpcId());
@@ -233,7 +233,7 @@ public final class SsmRunCommandLab implements Lab {
 
         groupId = LabInstance.createSecurityGroup(ctx, placement.vpcId());
         profile = SsmInstanceProfile.create(ctx);
-        instanceId = ctx.step("launch the instance",
+        instanceId = ctx.step(ctx.words("step.launch"),
                 () -> LabInstance.launch(ctx, imageId, placement, groupId, profile.profileArn()));
     }
 
@@ -289,8 +289,8 @@ public final class SsmRunCommandLab implements Lab {
             Duration timeout = ctx.seconds(REGISTRATION_TIMEOUT_OPTION);
             Optional<InstanceInformation> info;
             try {
-                info = ctx.step("wait for SSM registration", () -> ctx.waits().until(
-                        "the SSM agent of " + instanceId + " to register Online", timeout, REGISTRATION_POLL,
+                info = ctx.step(ctx.words("step.awaitRegistration"), () -> ctx.waits().until(
+                        ctx.words("wait.registered", instanceId), timeout, REGISTRATION_POLL,
                         () -> ssm.describeInstanceInformation(r -> r.filters(InstanceInformationStringFilter.builder()
                                 .key("InstanceIds").values(instanceId).build())).instanceInformationList().stream().findFirst(),
                         i -> i.map(x -> x.pingStatus() == PingStatus.ONLINE).orElse(false),
@@ -316,7 +316,7 @@ public final class SsmRunCommandLab implements Lab {
             String commandId = sent.command().commandId();
             p.call("ssm:SendCommand", sent).evidence("commandId", commandId)
                     .evidence("targets", byName.key() + "=" + ctx.name());
-            ctx.step("wait for the command", () -> {
+            ctx.step(ctx.words("step.awaitCommand"), () -> {
                 awaitInvocation(ctx, ssm, commandId);
                 return null;
             });
@@ -382,13 +382,12 @@ public final class SsmRunCommandLab implements Lab {
      * waiter with an exception; the assertions then read and report the real status instead.
      */
     private void awaitInvocation(LabContext ctx, SsmClient ssm, String commandId) {
-        ctx.progress("waiting for command " + commandId + " on " + instanceId + " (up to "
-                + COMMAND_TIMEOUT.toMinutes() + " min)");
+        ctx.progress(ctx.words("progress.awaitingCommand", commandId, instanceId, COMMAND_TIMEOUT.toMinutes()));
         try (SsmWaiter waiter = ssm.waiter()) {
             waiter.waitUntilCommandExecuted(GetCommandInvocationRequest.builder().commandId(commandId)
                     .instanceId(instanceId).build(), commandWaiting());
         } catch (SdkClientException endedOtherwise) {
-            ctx.progress("command " + commandId + " did not reach Success: " + endedOtherwise.getMessage());
+            ctx.progress(ctx.words("progress.commandEndedOtherwise", commandId, endedOtherwise.getMessage()));
         }
     }
 

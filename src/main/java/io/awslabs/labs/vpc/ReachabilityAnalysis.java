@@ -26,7 +26,7 @@ record ReachabilityAnalysis(String pathId, String analysisId, AnalysisStatus sta
         String path = NetworkInsightsPath.create(ctx, sourceEni, destinationEni, port, suffix);
         String analysisId = ec2.startNetworkInsightsAnalysis(r -> r.networkInsightsPathId(path))
                 .networkInsightsAnalysis().networkInsightsAnalysisId();
-        NetworkInsightsAnalysis done = ctx.waits().until("reachability analysis " + suffix, ANALYSIS_TIMEOUT,
+        NetworkInsightsAnalysis done = ctx.waits().until(ctx.words("wait.analysis", suffix), ANALYSIS_TIMEOUT,
                 POLL_EVERY, () -> ec2.describeNetworkInsightsAnalyses(r -> r.networkInsightsAnalysisIds(analysisId))
                         .networkInsightsAnalyses().get(0),
                 a -> a.status() != AnalysisStatus.RUNNING, a -> String.valueOf(a.status()));

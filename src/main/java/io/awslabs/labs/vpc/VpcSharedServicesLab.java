@@ -340,7 +340,7 @@ public final class VpcSharedServicesLab implements Lab {
     /** The state once EC2 is done initiating or provisioning it (at once on an emulator, seconds on AWS). */
     private static VpcPeeringConnectionStateReasonCode settled(LabContext ctx, Ec2Client ec2, String peering)
             throws Exception {
-        return ctx.waits().until(peering + " to settle", PEERING_SETTLES, POLL_EVERY,
+        return ctx.waits().until(ctx.words("wait.peeringSettles", peering), PEERING_SETTLES, POLL_EVERY,
                 () -> PeeringConnection.stateOf(ec2, peering), s -> !SETTLING.contains(s));
     }
 

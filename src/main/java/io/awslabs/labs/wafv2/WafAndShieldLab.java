@@ -170,7 +170,7 @@ public final class WafAndShieldLab implements Lab {
      * moment ago, still provisioning on AWS): that answer only says to ask again.
      */
     private void associateOnceReady(LabContext ctx, String loadBalancer) throws Exception {
-        ctx.waits().retrying("WAF to see the load balancer " + loadBalancer, ACTIVE_TIMEOUT, ASK_EVERY,
+        ctx.waits().retrying(ctx.words("wait.wafSeesAlb", loadBalancer), ACTIVE_TIMEOUT, ASK_EVERY,
                 () -> WebAclAssociation.associate(ctx, acl.arn(), loadBalancer), e -> e instanceof WafUnavailableEntityException);
     }
 
@@ -214,7 +214,7 @@ public final class WafAndShieldLab implements Lab {
             p.evidence("alb", alb).evidence("before", before == null ? "none" : before.arn());
             p.equal("web ACL of the ALB before the association", null, before == null ? null : before.arn());
             associateOnceReady(ctx, alb);
-            WebACL after = ctx.waits().afterChange("the association to be readable", Duration.ofSeconds(60),
+            WebACL after = ctx.waits().afterChange(ctx.words("wait.associationReadable"), Duration.ofSeconds(60),
                     Duration.ofSeconds(5), () -> waf.getWebACLForResource(r -> r.resourceArn(alb)).webACL(),
                     a -> a != null, a -> a == null ? "none" : a.arn());
             p.evidence("after", after == null ? "none" : after.arn());
@@ -237,7 +237,7 @@ public final class WafAndShieldLab implements Lab {
                 p.skip("sends a few hundred requests to the ALB only when asked: run with --option " + SEND_TRAFFIC + "=true");
             }
             ElasticLoadBalancingV2Client elb = ctx.client(ElasticLoadBalancingV2Client.class);
-            LoadBalancerStateEnum state = ctx.waits().until("the ALB to be active", ACTIVE_TIMEOUT, ASK_EVERY,
+            LoadBalancerStateEnum state = ctx.waits().until(ctx.words("wait.albActive"), ACTIVE_TIMEOUT, ASK_EVERY,
                     () -> elb.describeLoadBalancers(r -> r.loadBalancerArns(alb)).loadBalancers().get(0).state().code(),
                     s -> s == LoadBalancerStateEnum.ACTIVE);
             p.equal("ALB state", LoadBalancerStateEnum.ACTIVE, state);

@@ -7,6 +7,8 @@ import io.awslabs.resources.Teardown;
 import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,19 +59,19 @@ public final class Distribution implements ResourceKind {
                 disable(env, cloudFront, sibling.id());
             }
         }
-        String eTag = untilDeployed(env.waits(), cloudFront, id, "disabled; only a disabled, Deployed distribution can be deleted");
+        String eTag = untilDeployed(env.waits(), cloudFront, id, TeardownWords.phrase("wait.purpose.toDelete"));
         env.progress().accept(TeardownWords.phrase("progress.deletingDistribution", id));
         cloudFront.deleteDistribution(r -> r.id(id).ifMatch(eTag));
     }
 
     /** Waits until the distribution is Deployed and returns the ETag of that state. */
-    public static String untilDeployed(Wait wait, CloudFrontClient cloudFront, String id, String purpose) throws Exception {
-        GetDistributionResponse current = wait.until("distribution " + id + " to reach Deployed (" + purpose + ")",
+    public static String untilDeployed(Wait wait, CloudFrontClient cloudFront, String id, Said purpose) throws Exception {
+        GetDistributionResponse current = wait.until(TeardownWords.phrase("wait.distributionDeployed", id, purpose),
                 DEPLOY_TIMEOUT, POLL_EVERY, () -> cloudFront.getDistribution(r -> r.id(id)),
                 d -> DEPLOYED.equals(d.distribution().status()), d -> d.distribution().status());
         if (!DEPLOYED.equals(current.distribution().status())) {
             throw new IllegalStateException("distribution " + id + " still " + current.distribution().status()
-                    + " after " + DEPLOY_TIMEOUT.toMinutes() + " min (" + purpose
+                    + " after " + DEPLOY_TIMEOUT.toMinutes() + " min (" + purpose.in(Lang.EN)
                     + "); wait until it is Deployed, then delete it with its ETag");
         }
         return current.eTag();

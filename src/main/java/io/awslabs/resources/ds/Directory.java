@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class Directory implements ResourceKind {
         if (before.stage() != DirectoryStage.DELETING) {
             ds.deleteDirectory(r -> r.directoryId(id));
         }
-        Optional<DirectoryDescription> left = env.waits().until("directory " + id + " to be deleted", DELETION_TIMEOUT, POLL,
+        Optional<DirectoryDescription> left = env.waits().until(TeardownWords.phrase("wait.directoryDeleted", id), DELETION_TIMEOUT, POLL,
                 () -> describe(ds, id), Optional::isEmpty, d -> d.map(x -> "stage " + x.stageAsString()).orElse("gone"));
         if (left.isPresent()) {
             throw new IllegalStateException("directory " + id + " is still " + left.get().stageAsString() + " after "

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class EbsVolume implements ResourceKind {
     /** The volume once EC2 says it is available: a volume still creating can be neither attached nor modified. */
     public static Volume available(Provisioning p, String volumeId) throws Exception {
         Ec2Client ec2 = p.client(Ec2Client.class);
-        Volume volume = p.waits().until(volumeId + " to be available", CREATE_TIMEOUT, RETRY_EVERY,
+        Volume volume = p.waits().until(TeardownWords.phrase("wait.available", volumeId), CREATE_TIMEOUT, RETRY_EVERY,
                 () -> ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().get(0),
                 v -> v.state() == VolumeState.AVAILABLE, Volume::stateAsString);
         if (volume.state() != VolumeState.AVAILABLE) {
@@ -76,7 +77,7 @@ public final class EbsVolume implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String volumeId = canonicalId(idOrArn);
-        env.waits().retrying(volumeId + " to be detached", RELEASE_TIMEOUT, RETRY_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.detached", volumeId), RELEASE_TIMEOUT, RETRY_EVERY,
                 () -> ec2.deleteVolume(r -> r.volumeId(volumeId)), EbsVolume::stillInUse);
     }
 

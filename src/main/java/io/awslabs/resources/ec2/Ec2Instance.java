@@ -5,6 +5,7 @@ import io.awslabs.resources.Ids;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class Ec2Instance implements ResourceKind {
             throw new Gone("gone.terminated");
         }
         ec2.terminateInstances(r -> r.instanceIds(id));
-        InstanceStateName state = env.waits().until(id + " to be terminated", TERMINATED_TIMEOUT, POLL_EVERY,
+        InstanceStateName state = env.waits().until(TeardownWords.phrase("wait.terminated", id), TERMINATED_TIMEOUT, POLL_EVERY,
                 () -> stateOf(ec2, id), s -> s == InstanceStateName.TERMINATED);
         if (state != InstanceStateName.TERMINATED) {
             throw new IllegalStateException(id + " still " + state + " after " + TERMINATED_TIMEOUT.toMinutes() + " min");

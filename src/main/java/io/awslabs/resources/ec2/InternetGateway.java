@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class InternetGateway implements ResourceKind {
         List<InternetGatewayAttachment> attachments = ec2.describeInternetGateways(r -> r.internetGatewayIds(gatewayId))
                 .internetGateways().get(0).attachments();
         for (InternetGatewayAttachment attachment : attachments) {
-            env.waits().retrying(gatewayId + " to be detachable (no public address left in " + attachment.vpcId() + ")",
+            env.waits().retrying(TeardownWords.phrase("wait.gatewayDetachable", gatewayId, attachment.vpcId()),
                     RELEASE_TIMEOUT, RETRY_EVERY,
                     () -> ec2.detachInternetGateway(r -> r.internetGatewayId(gatewayId).vpcId(attachment.vpcId())),
                     Vpc::stillInUse);

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SecurityGroup implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String groupId = canonicalId(idOrArn);
-        env.waits().retrying(groupId + " to be released by the terminated instance's network interface",
+        env.waits().retrying(TeardownWords.phrase("wait.groupReleased", groupId),
                 RELEASE_TIMEOUT, RETRY_EVERY, () -> ec2.deleteSecurityGroup(r -> r.groupId(groupId)),
                 SecurityGroup::stillInUse);
     }

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class Subnet implements ResourceKind {
     public void delete(Teardown env, String idOrArn) throws Exception {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String subnetId = canonicalId(idOrArn);
-        env.waits().retrying(subnetId + " to be released by the network interfaces in it", RELEASE_TIMEOUT, RETRY_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.subnetReleased", subnetId), RELEASE_TIMEOUT, RETRY_EVERY,
                 () -> ec2.deleteSubnet(r -> r.subnetId(subnetId)), Vpc::stillInUse);
     }
 

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class TransitGateway implements ResourceKind {
                         .autoAcceptSharedAttachments(AutoAcceptSharedAttachmentsValue.DISABLE))
                 .tagSpecifications(Ec2Tags.of(p, ResourceType.TRANSIT_GATEWAY, p.name(suffix))))
                 .transitGateway().transitGatewayId());
-        TransitGatewayState state = p.waits().until(id + " to be available", STATE_CHANGE, POLL_EVERY,
+        TransitGatewayState state = p.waits().until(TeardownWords.phrase("wait.available", id), STATE_CHANGE, POLL_EVERY,
                 () -> stateOf(ec2, id), s -> s == TransitGatewayState.AVAILABLE);
         if (state != TransitGatewayState.AVAILABLE) {
             throw new IllegalStateException(id + " still " + state + " after " + STATE_CHANGE.toMinutes() + " min");
@@ -71,7 +72,7 @@ public final class TransitGateway implements ResourceKind {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);
         ec2.deleteTransitGateway(r -> r.transitGatewayId(id));
-        env.waits().until(id + " to be deleted", STATE_CHANGE, POLL_EVERY, () -> stateOf(ec2, id),
+        env.waits().until(TeardownWords.phrase("wait.deleted", id), STATE_CHANGE, POLL_EVERY, () -> stateOf(ec2, id),
                 s -> s == TransitGatewayState.DELETED);
     }
 

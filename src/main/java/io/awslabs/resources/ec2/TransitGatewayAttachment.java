@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.util.List;
 import software.amazon.awssdk.arns.Arn;
@@ -31,7 +32,7 @@ public final class TransitGatewayAttachment implements ResourceKind {
                         .vpcId(vpcId).subnetIds(subnetIds)
                         .tagSpecifications(Ec2Tags.of(p, ResourceType.TRANSIT_GATEWAY_ATTACHMENT, p.name(suffix))))
                 .transitGatewayVpcAttachment().transitGatewayAttachmentId());
-        TransitGatewayAttachmentState state = p.waits().until(id + " to be available", TransitGateway.STATE_CHANGE,
+        TransitGatewayAttachmentState state = p.waits().until(TeardownWords.phrase("wait.available", id), TransitGateway.STATE_CHANGE,
                 TransitGateway.POLL_EVERY, () -> stateOf(ec2, id), s -> s == TransitGatewayAttachmentState.AVAILABLE);
         if (state != TransitGatewayAttachmentState.AVAILABLE) {
             throw new IllegalStateException(id + " still " + state + " after "
@@ -67,7 +68,7 @@ public final class TransitGatewayAttachment implements ResourceKind {
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         String id = canonicalId(idOrArn);
         ec2.deleteTransitGatewayVpcAttachment(r -> r.transitGatewayAttachmentId(id));
-        env.waits().until(id + " to be deleted", TransitGateway.STATE_CHANGE, TransitGateway.POLL_EVERY,
+        env.waits().until(TeardownWords.phrase("wait.deleted", id), TransitGateway.STATE_CHANGE, TransitGateway.POLL_EVERY,
                 () -> stateOf(ec2, id), s -> s == TransitGatewayAttachmentState.DELETED);
     }
 

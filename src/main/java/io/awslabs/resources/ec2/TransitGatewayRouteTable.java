@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.util.List;
 import software.amazon.awssdk.arns.Arn;
@@ -30,7 +31,7 @@ public final class TransitGatewayRouteTable implements ResourceKind {
         String id = p.create(KIND, () -> ec2.createTransitGatewayRouteTable(r -> r.transitGatewayId(transitGatewayId)
                         .tagSpecifications(Ec2Tags.of(p, ResourceType.TRANSIT_GATEWAY_ROUTE_TABLE, p.name(suffix))))
                 .transitGatewayRouteTable().transitGatewayRouteTableId());
-        TransitGatewayRouteTableState state = p.waits().until(id + " to be available", TransitGateway.STATE_CHANGE,
+        TransitGatewayRouteTableState state = p.waits().until(TeardownWords.phrase("wait.available", id), TransitGateway.STATE_CHANGE,
                 TransitGateway.POLL_EVERY, () -> stateOf(ec2, id), s -> s == TransitGatewayRouteTableState.AVAILABLE);
         if (state != TransitGatewayRouteTableState.AVAILABLE) {
             throw new IllegalStateException(id + " still " + state);
@@ -43,7 +44,7 @@ public final class TransitGatewayRouteTable implements ResourceKind {
         Ec2Client ec2 = p.client(Ec2Client.class);
         ec2.associateTransitGatewayRouteTable(r -> r.transitGatewayRouteTableId(routeTableId)
                 .transitGatewayAttachmentId(attachmentId));
-        p.waits().until(attachmentId + " to be associated with " + routeTableId, TransitGateway.STATE_CHANGE,
+        p.waits().until(TeardownWords.phrase("wait.associated", attachmentId, routeTableId), TransitGateway.STATE_CHANGE,
                 TransitGateway.POLL_EVERY, () -> associations(ec2, routeTableId).stream()
                         .filter(a -> attachmentId.equals(a.transitGatewayAttachmentId())).map(a -> a.state())
                         .findFirst().orElse(null),
@@ -86,7 +87,7 @@ public final class TransitGatewayRouteTable implements ResourceKind {
             ec2.disassociateTransitGatewayRouteTable(r -> r.transitGatewayRouteTableId(id)
                     .transitGatewayAttachmentId(association.transitGatewayAttachmentId()));
         }
-        env.waits().until(id + " to have no associations", TransitGateway.STATE_CHANGE, TransitGateway.POLL_EVERY,
+        env.waits().until(TeardownWords.phrase("wait.noAssociations", id), TransitGateway.STATE_CHANGE, TransitGateway.POLL_EVERY,
                 () -> associations(ec2, id).size(), n -> n == 0);
         ec2.deleteTransitGatewayRouteTable(r -> r.transitGatewayRouteTableId(id));
     }

@@ -5,6 +5,7 @@ import io.awslabs.resources.Relation;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class VolumeAttachment implements ResourceKind {
             ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device(device));
             return new Attached(volumeId, instanceId, device);
         }, Relation::idOf);
-        return p.waits().until(volumeId + " to be attached to " + instanceId, ATTACH_TIMEOUT, POLL_EVERY,
+        return p.waits().until(TeardownWords.phrase("wait.attached", volumeId, instanceId), ATTACH_TIMEOUT, POLL_EVERY,
                 () -> ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().get(0),
                 v -> v.attachments().stream().anyMatch(a -> a.state() == VolumeAttachmentState.ATTACHED),
                 v -> v.stateAsString());
@@ -66,7 +67,7 @@ public final class VolumeAttachment implements ResourceKind {
         Attached attached = Relation.parse(id, Attached.class);
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         ec2.detachVolume(r -> r.volumeId(attached.volumeId()).instanceId(attached.instanceId()).device(attached.device()));
-        env.waits().until(attached.volumeId() + " to be detached", ATTACH_TIMEOUT, POLL_EVERY,
+        env.waits().until(TeardownWords.phrase("wait.detached", attached.volumeId()), ATTACH_TIMEOUT, POLL_EVERY,
                 () -> ec2.describeVolumes(r -> r.volumeIds(attached.volumeId())).volumes().get(0).state(),
                 s -> s == VolumeState.AVAILABLE);
     }

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -59,12 +60,12 @@ public final class Vpc implements ResourceKind {
         for (SecurityGroup group : ec2.describeSecurityGroupsPaginator(r -> r.filters(
                 Filter.builder().name("vpc-id").values(vpcId).build())).securityGroups()) {
             if (!"default".equals(group.groupName())) {
-                env.waits().retrying("security group " + group.groupId() + " of " + vpcId + " to be released",
+                env.waits().retrying(TeardownWords.phrase("wait.vpcGroupReleased", group.groupId(), vpcId),
                         RELEASE_TIMEOUT, RETRY_EVERY, () -> ec2.deleteSecurityGroup(r -> r.groupId(group.groupId())),
                         Vpc::stillInUse);
             }
         }
-        env.waits().retrying(vpcId + " to be empty", RELEASE_TIMEOUT, RETRY_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.vpcEmpty", vpcId), RELEASE_TIMEOUT, RETRY_EVERY,
                 () -> ec2.deleteVpc(r -> r.vpcId(vpcId)), Vpc::stillInUse);
     }
 

@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class VpnConnection implements ResourceKind {
             throw new Gone("gone.deleted");
         }
         ec2.deleteVpnConnection(r -> r.vpnConnectionId(id));
-        VpnState state = env.waits().until(id + " to be deleted", DELETION, POLL_EVERY, () -> describe(ec2, id).state(),
+        VpnState state = env.waits().until(TeardownWords.phrase("wait.deleted", id), DELETION, POLL_EVERY, () -> describe(ec2, id).state(),
                 s -> s == VpnState.DELETED);
         if (state != VpnState.DELETED) {
             throw new IllegalStateException(id + " still " + state + " after " + DELETION.toMinutes() + " min");

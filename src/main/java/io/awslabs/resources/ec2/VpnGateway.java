@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class VpnGateway implements ResourceKind {
         }
         Ec2Client ec2 = env.target().client(Ec2Client.class);
         // a detach that was just requested is still 'detaching' for a while on AWS
-        env.waits().retrying(id + " to be detached", STATE_CHANGE, POLL_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.detached", id), STATE_CHANGE, POLL_EVERY,
                 () -> ec2.deleteVpnGateway(r -> r.vpnGatewayId(id)), RunTagged::incorrectState);
     }
 

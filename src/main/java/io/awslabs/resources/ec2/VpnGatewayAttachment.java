@@ -6,6 +6,7 @@ import io.awslabs.resources.Relation;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class VpnGatewayAttachment implements ResourceKind {
             ec2.attachVpnGateway(r -> r.vpnGatewayId(vpnGatewayId).vpcId(vpcId));
             return new Attached(vpnGatewayId, vpcId);
         }, Relation::idOf);
-        Optional<AttachmentStatus> state = p.waits().until(vpnGatewayId + " to be attached to " + vpcId,
+        Optional<AttachmentStatus> state = p.waits().until(TeardownWords.phrase("wait.attached", vpnGatewayId, vpcId),
                 VpnGateway.STATE_CHANGE, VpnGateway.POLL_EVERY, () -> stateOf(ec2, attached),
                 s -> s.equals(Optional.of(AttachmentStatus.ATTACHED)));
         if (!state.equals(Optional.of(AttachmentStatus.ATTACHED))) {
@@ -70,7 +71,7 @@ public final class VpnGatewayAttachment implements ResourceKind {
             throw new Gone("gone.vpnGatewayDetached", attached.vpnGatewayId(), attached.vpcId());
         }
         ec2.detachVpnGateway(r -> r.vpnGatewayId(attached.vpnGatewayId()).vpcId(attached.vpcId()));
-        env.waits().until(attached.vpnGatewayId() + " to be detached from " + attached.vpcId(), VpnGateway.STATE_CHANGE,
+        env.waits().until(TeardownWords.phrase("wait.detachedFrom", attached.vpnGatewayId(), attached.vpcId()), VpnGateway.STATE_CHANGE,
                 VpnGateway.POLL_EVERY, () -> stateOf(ec2, attached),
                 s -> s.isEmpty() || s.get() == AttachmentStatus.DETACHED);
     }

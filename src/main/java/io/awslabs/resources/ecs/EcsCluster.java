@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class EcsCluster implements ResourceKind {
             throw new Gone("gone.inState", "INACTIVE");
         }
         EcsClient ecs = env.target().client(EcsClient.class);
-        env.waits().retrying(Ids.lastSegment(arn) + " to hold no service, task or container instance", EMPTY_TIMEOUT,
+        env.waits().retrying(TeardownWords.phrase("wait.clusterEmpty", Ids.lastSegment(arn)), EMPTY_TIMEOUT,
                 RETRY_EVERY, () -> ecs.deleteCluster(r -> r.cluster(arn)), EcsCluster::stillHolds);
     }
 

@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class EcsService implements ResourceKind {
         Service service = find(ecs, arn).filter(s -> !EcsCluster.INACTIVE.equals(s.status()))
                 .orElseThrow(() -> new Gone("gone.ecsService", arn));
         ecs.deleteService(r -> r.cluster(service.clusterArn()).service(arn).force(true));
-        Optional<Service> last = env.waits().until(Ids.lastSegment(arn) + " to drain its tasks", DRAINED_TIMEOUT, POLL_EVERY,
+        Optional<Service> last = env.waits().until(TeardownWords.phrase("wait.serviceDrained", Ids.lastSegment(arn)), DRAINED_TIMEOUT, POLL_EVERY,
                 () -> find(ecs, arn), s -> s.map(x -> EcsCluster.INACTIVE.equals(x.status())).orElse(true),
                 s -> s.map(Service::status).orElse("gone"));
         if (last.isPresent() && !EcsCluster.INACTIVE.equals(last.get().status())) {

@@ -5,6 +5,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.targets.Target;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class TargetGroup implements ResourceKind {
     @Override
     public void delete(Teardown env, String arn) throws Exception {
         ElasticLoadBalancingV2Client elb = env.target().client(ElasticLoadBalancingV2Client.class);
-        env.waits().retrying(Ids.lastSegment(arn) + " to be released by its listeners", RELEASE_TIMEOUT, RETRY_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.targetGroupReleased", Ids.lastSegment(arn)), RELEASE_TIMEOUT, RETRY_EVERY,
                 () -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn)), TargetGroup::stillInUse);
     }
 

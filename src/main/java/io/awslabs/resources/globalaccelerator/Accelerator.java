@@ -63,7 +63,7 @@ public final class Accelerator implements ResourceKind {
                 ga.updateAccelerator(r -> r.acceleratorArn(arn).enabled(false));
             }
             env.progress().accept(TeardownWords.phrase("progress.disablingAccelerator", arn));
-            env.waits().until("accelerator " + arn + " to be disabled and deployed", DEPLOY_TIMEOUT, ASK_EVERY,
+            env.waits().until(TeardownWords.phrase("wait.acceleratorDisabled", arn), DEPLOY_TIMEOUT, ASK_EVERY,
                     () -> ga.describeAccelerator(r -> r.acceleratorArn(arn)).accelerator().status(),
                     s -> s == AcceleratorStatus.DEPLOYED);
             ga.deleteAccelerator(r -> r.acceleratorArn(arn));

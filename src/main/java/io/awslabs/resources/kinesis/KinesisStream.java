@@ -6,6 +6,7 @@ import io.awslabs.resources.Provisioning;
 import io.awslabs.resources.ResourceKind;
 import io.awslabs.resources.RunMatcher;
 import io.awslabs.resources.Teardown;
+import io.awslabs.resources.TeardownWords;
 import io.awslabs.resources.Wait;
 import io.awslabs.targets.Target;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class KinesisStream implements ResourceKind {
 
     /** Waits until the stream is ACTIVE again (after CreateStream or a reshard); fails if it is not in time. */
     public static void awaitActive(KinesisClient kinesis, Wait waits, String name) throws Exception {
-        StreamStatus status = waits.until(name + " to be ACTIVE", CHANGE_TIMEOUT, POLL_EVERY,
+        StreamStatus status = waits.until(TeardownWords.phrase("wait.active", name), CHANGE_TIMEOUT, POLL_EVERY,
                 () -> statusOf(kinesis, name), s -> s == StreamStatus.ACTIVE);
         if (status != StreamStatus.ACTIVE) {
             throw new IllegalStateException(name + " still " + status + " after " + CHANGE_TIMEOUT.toMinutes() + " min");
@@ -90,7 +91,7 @@ public final class KinesisStream implements ResourceKind {
         if (isGone(env.target(), name)) {
             throw new Gone("gone.inState", "DELETING");
         }
-        env.waits().retrying(name + " to accept DeleteStream", CHANGE_TIMEOUT, POLL_EVERY,
+        env.waits().retrying(TeardownWords.phrase("wait.streamDeletable", name), CHANGE_TIMEOUT, POLL_EVERY,
                 () -> kinesis.deleteStream(r -> r.streamName(name).enforceConsumerDeletion(true)),
                 e -> e instanceof ResourceInUseException);
     }

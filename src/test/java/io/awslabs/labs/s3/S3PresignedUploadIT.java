@@ -163,8 +163,10 @@ class S3PresignedUploadIT extends LabContract {
     /** Everything the runner tells a watcher, as the raw text a console would print before its own redaction. */
     private record RecordingProgress(List<String> lines) implements Progress {
         @Override public void labStarted(String labId, int index, int count) { add(labId + " started"); }
-        @Override public void stepStarted(String labId, String step) { add(step); }
-        @Override public void stepFinished(String labId, String step, long millis, String outcome) { add(step + " " + outcome); }
+        @Override public void stepStarted(String labId, Said step) { add(step.in(Lang.EN)); }
+        @Override public void stepFinished(String labId, Said step, long millis, String outcome) {
+            add(step.in(Lang.EN) + " " + outcome);
+        }
         @Override public void assertion(String labId, AssertionRecord record) { add(record.toString()); }
         @Override public void teardown(String labId, TeardownRecord record) { add(record.toString()); }
         @Override public void info(String labId, Said message) { add(message.in(Lang.EN)); }

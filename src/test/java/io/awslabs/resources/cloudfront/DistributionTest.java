@@ -10,6 +10,7 @@ import io.awslabs.resources.SingleClientTarget;
 import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +82,8 @@ class DistributionTest {
 
     private Teardown teardown(FakeCloudFront cloudFront) {
         Wait wait = new Wait(clock, new Wait.Listener() {
-            @Override public void waiting(String what, Duration elapsed, Duration timeout, String last) {
-                waits.add(what + " (" + last + ")");
+            @Override public void waiting(Said what, Duration elapsed, Duration timeout, String last) {
+                waits.add(what.in(Lang.EN) + " (" + last + ")");
             }
             @Override public void waited(Duration paused) { }
         }, true);
