@@ -56,6 +56,14 @@ public final class Cleanup implements AutoCloseable {
      * {@code detail} (null when there is none) is said in the reader's language; what AWS or an
      * exception said inside it stays as said.
      */
+    /** The type of a row about the tag sweep rather than one resource. */
+    public static final String TAG_SWEEP = "tag sweep";
+    /** The region of a row about a kind's search by name, which is not one region's. */
+    public static final String SEARCH_BY_NAME = "(search by name)";
+    /** The id of a resource the journal recorded before its create call answered. */
+    public static final String UNKNOWN_ID = "(unknown)";
+
+    /** {@code source}: how it was found, "journal", "tag" or "name". */
     public record Row(String runId, String lab, String type, String id, String source, Outcome outcome, Said detail) {
         public String detail(Lang lang) {
             return detail == null ? null : detail.in(lang);
@@ -215,7 +223,7 @@ public final class Cleanup implements AutoCloseable {
                 Said detail = r.createFailure() == null ? CleanupWords.phrase("detail.neverReturnedRunStopped", found.size())
                         : CleanupWords.phrase("detail.neverReturned", r.createFailure(), found.size());
                 Outcome outcome = !force ? Outcome.UNCONFIRMED : sweepFailed ? Outcome.FAILED : Outcome.ALREADY_GONE;
-                rows.add(before, new Row(header.runId(), r.lab(), r.type(), "(unknown)", "journal", outcome, detail));
+                rows.add(before, new Row(header.runId(), r.lab(), r.type(), UNKNOWN_ID, "journal", outcome, detail));
                 if (force && !sweepFailed) {
                     journal.get().outcome(r.seq(), new TeardownRecord(r.type(), null,
                             TeardownRecord.Outcome.ALREADY_GONE, detail.in(Lang.EN), 0));
@@ -294,7 +302,7 @@ public final class Cleanup implements AutoCloseable {
             try {
                 target = target(kind, endpoint, region, profile, account);
             } catch (Unreachable e) {
-                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED, e.said));
+                rows.add(row(runId, null, TAG_SWEEP, region, "tag", Outcome.FAILED, e.said));
                 continue;
             }
             try {
@@ -302,7 +310,7 @@ public final class Cleanup implements AutoCloseable {
                     add(found, known, runId, tagged, target);
                 }
             } catch (RuntimeException e) {
-                rows.add(row(runId, null, "tag sweep", region, "tag", Outcome.FAILED,
+                rows.add(row(runId, null, TAG_SWEEP, region, "tag", Outcome.FAILED,
                         CleanupWords.phrase("detail.getResourcesFailed", describe(e))));
             }
         }
@@ -325,15 +333,15 @@ public final class Cleanup implements AutoCloseable {
                     found.putIfAbsent(key(resourceKind, f.id()), new Found(f.runId(), null, resourceKind, f.id(), "name", target));
                 }
             } catch (Unreachable e) {
-                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED, e.said));
+                rows.add(row(null, null, resourceKind.type(), SEARCH_BY_NAME, "name", Outcome.FAILED, e.said));
             } catch (AwsServiceException e) {
                 // a target without this API (moto has no origin access identities) holds none of them
                 if (UnsupportedApi.reason(resourceKind.type(), e).isEmpty()) {
-                    rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
+                    rows.add(row(null, null, resourceKind.type(), SEARCH_BY_NAME, "name", Outcome.FAILED,
                             CleanupWords.phrase("detail.cannotListByName", describe(e))));
                 }
             } catch (Exception e) {
-                rows.add(row(null, null, resourceKind.type(), "(search by name)", "name", Outcome.FAILED,
+                rows.add(row(null, null, resourceKind.type(), SEARCH_BY_NAME, "name", Outcome.FAILED,
                         CleanupWords.phrase("detail.cannotListByName", describe(e))));
             }
         }
@@ -353,7 +361,7 @@ public final class Cleanup implements AutoCloseable {
             try {
                 target = target(sweepTarget.kind(), sweepTarget.endpoint(), region, sweepTarget.profile(), null);
             } catch (Unreachable e) {
-                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED, e.said));
+                rows.add(row(null, null, TAG_SWEEP, region, "tag", Outcome.FAILED, e.said));
                 continue;
             }
             try {
@@ -368,7 +376,7 @@ public final class Cleanup implements AutoCloseable {
                     add(found, Set.of(), tagged.runId(), tagged, target);
                 }
             } catch (RuntimeException e) {
-                rows.add(row(null, null, "tag sweep", region, "tag", Outcome.FAILED,
+                rows.add(row(null, null, TAG_SWEEP, region, "tag", Outcome.FAILED,
                         CleanupWords.phrase("detail.getResourcesFailed", describe(e))));
             }
         }
@@ -409,7 +417,7 @@ public final class Cleanup implements AutoCloseable {
         Optional<ResourceKind> kind = ResourceKinds.forArn(tagged.arn());
         String lab = tagged.tags().get("labs:lab");
         if (kind.isEmpty()) {
-            rows.add(row(runId, lab, "(unknown)", tagged.arn(), "tag", Outcome.FAILED,
+            rows.add(row(runId, lab, UNKNOWN_ID, tagged.arn(), "tag", Outcome.FAILED,
                     CleanupWords.phrase("detail.unknownTaggedType")));
             return;
         }

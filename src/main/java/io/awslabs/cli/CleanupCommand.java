@@ -179,7 +179,8 @@ final class CleanupCommand implements Callable<Integer> {
                     say.get(force ? "cleanup.col.outcome" : "cleanup.col.would"), say.get("cleanup.col.detail")));
             Function<String, String> dash = v -> v == null ? "-" : v;
             for (Row r : result.rows()) {
-                table.add(List.of(dash.apply(r.runId()), dash.apply(r.lab()), r.type(), r.id(), r.source(),
+                table.add(List.of(dash.apply(r.runId()), dash.apply(r.lab()), cell(say, r.type()), cell(say, r.id()),
+                        say.get("cleanup.source." + r.source()),
                         say.get("cleanup.outcome." + r.outcome().name()), r.detail() == null ? "" : r.detail(lang)));
             }
             printTable(out, table);
@@ -200,6 +201,16 @@ final class CleanupCommand implements Callable<Integer> {
     }
 
     /** Columns padded to their widest cell, as a terminal counts it (a Chinese character takes two); the last is left unpadded. */
+    /** The cells Cleanup fills with a placeholder rather than a resource, in the reader's language; the rest as found. */
+    private static String cell(Messages say, String value) {
+        return switch (value) {
+            case Cleanup.TAG_SWEEP -> say.get("cleanup.cell.tagSweep");
+            case Cleanup.SEARCH_BY_NAME -> say.get("cleanup.cell.searchByName");
+            case Cleanup.UNKNOWN_ID -> say.get("cleanup.cell.unknown");
+            default -> value;
+        };
+    }
+
     private static void printTable(PrintWriter out, List<List<String>> table) {
         int columns = table.get(0).size();
         int[] widths = new int[columns];

@@ -96,8 +96,13 @@ class CleanupIT {
         Files.delete(AwsOnMoto.journals(dir).resolve(runId + ".jsonl"));
         assertThat(SharedMoto.state().liveResourcesOf(runId)).isNotEmpty();
 
+        JarProcess.Result inChinese = AwsOnMoto.run(dir, AwsOnMoto.env(dir), "cleanup", "--run-id", runId,
+                "--region", "us-east-1", "--lang", "zh");
         JarProcess.Result swept = AwsOnMoto.run(dir, AwsOnMoto.env(dir), "cleanup", "--run-id", runId, "--force",
                 "--region", "us-east-1");
+
+        assertThat(inChinese.out()).as("how each was found reads in Chinese, the types as their kinds name them")
+                .contains("查找方式", "KMS key", "标签", "KMS alias", "名称").doesNotContain("tag       ", "name      ");
 
         assertThat(swept.code()).as(swept.out() + swept.err()).isZero();
         assertThat(swept.out()).contains("has no journal", "KMS key", "tag       SCHEDULED", "KMS alias", "name      DELETED");
