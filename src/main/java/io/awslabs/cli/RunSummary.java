@@ -62,7 +62,7 @@ final class RunSummary {
                         + (reason != null ? say.get("summary.reason", line, reason) : line));
             });
             if (lab.skipReason() != null) {
-                out.println("    " + say.get("summary.skipped", lab.skipReason()));
+                out.println("    " + say.get("summary.skipped", lab.skipReason(lang)));
             }
             lab.notes(lang).forEach(n -> out.println("    " + say.get("summary.note", n)));
             lab.teardown().stream().filter(t -> t.outcome().leftSomething()).forEach(t -> out.println("    "

@@ -87,7 +87,7 @@ final class TerminalReport {
         out.println(STATEMENT_INDENT + terminal.dim(say.get("show.cost", String.join(", ", s.services()),
                 String.format(Locale.ROOT, "%.2f", s.costPerRunUsd()))));
         if (lab.skipReason() != null) {
-            wrapped(out, STATEMENT_INDENT, say.get("show.notRun", lab.skipReason()));
+            wrapped(out, STATEMENT_INDENT, say.get("show.notRun", lab.skipReason(lang)));
         }
         for (AssertionRecord a : lab.assertions()) {
             String duration = ReportText.duration(a.durationMs());

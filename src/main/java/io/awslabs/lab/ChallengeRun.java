@@ -10,6 +10,7 @@ import io.awslabs.resources.Teardown;
 import io.awslabs.resources.Wait;
 import io.awslabs.resources.catalog.ResourceKinds;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
 import io.awslabs.text.Said;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -104,7 +105,7 @@ public final class ChallengeRun {
         CheckRecorder recorder = new CheckRecorder(challenge, target, progress, lab.id());
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        Optional<String> lacks = target.lacks(lab.services(), lab.apis());
+        Optional<Said> lacks = target.lacks(lab.services(), lab.apis());
         String error = null;
         List<TeardownRecord> teardown = List.of();
         if (lacks.isEmpty()) {
@@ -125,9 +126,9 @@ public final class ChallengeRun {
             notes.add(0, Words.checksStoppedEarly(error));
         }
         LabReport.LabSummary summary = Words.summaryOf(lab, l -> LabText.of(challenge.getClass(), lab, l));
-        return new LabReport(summary, statusOf(checks, error), lacks.orElse(null), startedAt,
+        return new LabReport(summary, statusOf(checks, error), lacks.map(l -> l.in(Lang.EN)).orElse(null), startedAt,
                 (System.nanoTime() - t0) / 1_000_000, ctx.steps(), checks, teardown, Words.english(notes),
-                Words.notesTranslations(notes));
+                Words.labTranslations(notes, lacks.orElse(null)));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.awslabs.report.AssertionRecord;
 import io.awslabs.report.Status;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -65,14 +66,14 @@ final class CheckRecorder implements ChallengeChecks {
         record(checkId, statement, status, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
     }
 
-    /** A reason the runner words (a declared gap) is written in every language; the learner's sentence and errors as said. */
+    /** A reason or note the runner words (a declared gap) is written in every language; the learner's sentence and errors as said. */
     private void record(String id, String statement, Status status, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
         Words worded = null;
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);
-        String note = null;
+        Words note = null;
         Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
         if (gap.isPresent()) {
             String emulator = gap.get().emulator().displayName();
@@ -83,16 +84,17 @@ final class CheckRecorder implements ChallengeChecks {
                 status = Status.SKIPPED;
                 proof.evidence("knownGap.source", gap.get().source());
             } else if (status.isBad()) {
-                note = "a " + emulator + " gap is declared for this check (" + gap.get().reason() + "; it shows as: "
-                        + gap.get().symptom().describe() + "), but a different failure happened: " + outcome.describe();
+                note = Words.gapNotMatched(emulator, lang -> text(lang).gapReason(gap.get()), gap.get().symptom().describe(),
+                        outcome.describe());
             } else if (status == Status.PASS) {
-                note = "declared " + emulator + " gap no longer reproduces: " + gap.get().reason();
+                note = Words.gapGone(emulator, lang -> text(lang).gapReason(gap.get()));
             }
         }
         List<AssertionRecord.Check> checkRecords = checks.stream()
                 .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
-        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason, note,
-                proof.evidence(), checkRecords, millis, false, Words.translations(lang -> text(lang).statement(id), worded));
+        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason,
+                note == null ? null : note.in(Lang.EN), proof.evidence(), checkRecords, millis, false,
+                Words.translations(lang -> text(lang).statement(id), worded, note));
         records.add(rec);
         progress.assertion(labId, rec);
     }
@@ -110,7 +112,7 @@ final class CheckRecorder implements ChallengeChecks {
      * Every declared check in declaration order; one never reached is SKIPPED with the reason the
      * target cannot serve the lab, or an ERROR saying why the checks stopped.
      */
-    List<AssertionRecord> records(String skipReason, String stoppedBecause) {
+    List<AssertionRecord> records(Said skipReason, String stoppedBecause) {
         List<AssertionRecord> all = new ArrayList<>();
         for (LabInfo.AssertionInfo declared : info.checks()) {
             Optional<AssertionRecord> done = records.stream().filter(r -> r.id().equals(declared.id())).findFirst();
@@ -119,7 +121,7 @@ final class CheckRecorder implements ChallengeChecks {
         return all;
     }
 
-    private AssertionRecord unreached(LabInfo.AssertionInfo declared, String skipReason, String stoppedBecause) {
+    private AssertionRecord unreached(LabInfo.AssertionInfo declared, Said skipReason, String stoppedBecause) {
         Status status = skipReason != null ? Status.SKIPPED : Status.ERROR;
         Words reason = skipReason != null ? Words.cannotRun(skipReason) : Words.checkNotReached(stoppedBecause);
         return new AssertionRecord(declared.id(), declared.statement(), status, null, null, reason.in(Lang.EN), null,

@@ -36,7 +36,7 @@ final class LabRun implements Checks {
     private final Map<Lang, LabText> texts = new EnumMap<>(Lang.class);
     private volatile List<TeardownRecord> teardown = List.of();
     private volatile String labError;
-    private volatile String skipReason;
+    private volatile Said skipReason;
     private volatile long durationMs = -1;
     /**
      * Held while an assertion runs. On Ctrl-C the verify thread keeps going while the exit
@@ -55,7 +55,7 @@ final class LabRun implements Checks {
     }
 
     void execute(boolean keep) {
-        Optional<String> cannot = target.lacks(info.services(), info.apis());
+        Optional<Said> cannot = target.lacks(info.services(), info.apis());
         if (cannot.isPresent()) {
             skipReason = cannot.get();
             progress.info(info.id(), RunWords.phrase("skipped", skipReason));
@@ -238,9 +238,9 @@ final class LabRun implements Checks {
         if (labError != null) {
             notes.add(0, Words.labStoppedEarly(labError));
         }
-        return new LabReport(summary, statusOf(recorded), skipReason, startedAt,
+        return new LabReport(summary, statusOf(recorded), skipReason == null ? null : skipReason.in(Lang.EN), startedAt,
                 durationMs < 0 ? elapsed() : durationMs, ctx.steps(), recorded, teardown, Words.english(notes),
-                Words.notesTranslations(notes));
+                Words.labTranslations(notes, skipReason));
     }
 
     private AssertionRecord unreached(LabInfo.AssertionInfo declared) {

@@ -38,9 +38,9 @@ interface Words extends Said {
         return lang -> phrases(lang).get("run.awsOnly", why.in(lang));
     }
 
-    /** The target's own account of what it lacks is English; the runner says in each language what follows. */
-    static Words cannotRun(String why) {
-        return lang -> phrases(lang).get("run.cannotRun", why);
+    /** A lab this target cannot run, and the target's own account of what it lacks, in each language. */
+    static Words cannotRun(Said why) {
+        return lang -> phrases(lang).get("run.cannotRun", why.in(lang));
     }
 
     /** Why IAM policies decide nothing on this target, or why nothing tells: a note of the lab's report. */
@@ -68,33 +68,35 @@ interface Words extends Said {
         return lang -> phrases(lang).get("teardown.noKind");
     }
 
-    /** A teardown message the toolkit worded: the English is the record's, the others beside it. */
-    static Map<String, TeardownRecord.Translation> teardownTranslations(Said message) {
-        Map<String, TeardownRecord.Translation> all = new LinkedHashMap<>();
+    /** What {@code said} makes of each language a report carries besides English, by language tag. */
+    static <T> Map<String, T> inOtherLanguages(Function<Lang, T> said) {
+        Map<String, T> all = new LinkedHashMap<>();
         for (Lang lang : OTHER_LANGUAGES) {
-            all.put(lang.tag(), new TeardownRecord.Translation(message.in(lang)));
+            all.put(lang.tag(), said.apply(lang));
         }
         return all;
+    }
+
+    /** A teardown message the toolkit worded: the English is the record's, the others beside it. */
+    static Map<String, TeardownRecord.Translation> teardownTranslations(Said message) {
+        return inOtherLanguages(lang -> new TeardownRecord.Translation(message.in(lang)));
     }
 
     /** A step's name: the English is the record's, the others beside it. */
     static Map<String, StepRecord.Translation> stepTranslations(Said name) {
-        Map<String, StepRecord.Translation> all = new LinkedHashMap<>();
-        for (Lang lang : OTHER_LANGUAGES) {
-            all.put(lang.tag(), new StepRecord.Translation(name.in(lang)));
-        }
-        return all;
+        return inOtherLanguages(lang -> new StepRecord.Translation(name.in(lang)));
     }
 
-    /** A lab's notes, English for the record, the others in the same order beside it. */
-    static Map<String, LabReport.Translation> notesTranslations(List<? extends Said> notes) {
-        Map<String, LabReport.Translation> all = new LinkedHashMap<>();
-        if (!notes.isEmpty()) {
-            for (Lang lang : OTHER_LANGUAGES) {
-                all.put(lang.tag(), new LabReport.Translation(notes.stream().map(n -> n.in(lang)).toList()));
-            }
+    /**
+     * A lab's notes, English for the record, the others in the same order beside it, and why the
+     * target could not run it ({@code skipReason}, null when it ran).
+     */
+    static Map<String, LabReport.Translation> labTranslations(List<? extends Said> notes, Said skipReason) {
+        if (notes.isEmpty() && skipReason == null) {
+            return Map.of();
         }
-        return all;
+        return inOtherLanguages(lang -> new LabReport.Translation(notes.stream().map(n -> n.in(lang)).toList(),
+                skipReason == null ? null : skipReason.in(lang)));
     }
 
     static List<String> english(List<? extends Said> notes) {
@@ -120,12 +122,8 @@ interface Words extends Said {
 
     /** As {@link #translations(Words, Words)}, with the runner's note on a declared gap. */
     static Map<String, AssertionRecord.Translation> translations(Words statement, Words reason, Words note) {
-        Map<String, AssertionRecord.Translation> all = new LinkedHashMap<>();
-        for (Lang lang : OTHER_LANGUAGES) {
-            all.put(lang.tag(), new AssertionRecord.Translation(statement.in(lang), reason == null ? null : reason.in(lang),
-                    note == null ? null : note.in(lang)));
-        }
-        return all;
+        return inOtherLanguages(lang -> new AssertionRecord.Translation(statement.in(lang),
+                reason == null ? null : reason.in(lang), note == null ? null : note.in(lang)));
     }
 
     /** A declared gap whose symptom did not show: what it is declared for, and what happened instead (as described). */
@@ -140,11 +138,10 @@ interface Words extends Said {
 
     /** The lab as a report describes it: its title, concept and exam angle in every other language as well. */
     static LabReport.LabSummary summaryOf(LabInfo info, Function<Lang, LabText> texts) {
-        Map<String, LabReport.LabSummary.Translation> translations = new LinkedHashMap<>();
-        for (Lang lang : OTHER_LANGUAGES) {
+        Map<String, LabReport.LabSummary.Translation> translations = inOtherLanguages(lang -> {
             LabText t = texts.apply(lang);
-            translations.put(lang.tag(), new LabReport.LabSummary.Translation(t.title(), t.concept(), t.examAngle()));
-        }
+            return new LabReport.LabSummary.Translation(t.title(), t.concept(), t.examAngle());
+        });
         return new LabReport.LabSummary(info.id(), info.title(), info.concept(), info.examAngle(), info.services(),
                 info.costPerRunUsd(), translations);
     }

@@ -206,7 +206,7 @@ public final class HtmlReport {
                 .append(esc(ReportText.duration(lab.durationMs()))).append(" &middot; ")
                 .append(esc(say.get("doc.perRun", String.format(Locale.ROOT, "%.2f", s.costPerRunUsd())))).append("</p>\n");
         if (lab.skipReason() != null) {
-            out.append("<p><strong>").append(esc(say.get("doc.notRun"))).append("</strong> ").append(esc(lab.skipReason()))
+            out.append("<p><strong>").append(esc(say.get("doc.notRun"))).append("</strong> ").append(esc(lab.skipReason(lang)))
                     .append("</p>\n");
         }
         String concept = s.concept(lang);

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one lab did in a run. {@code translations} holds the notes in every other language,
- * keyed by language tag ("zh"), the way a summary and an assertion carry theirs: {@code notes}
- * stays the English, which is what CI and a report written before translations read.
+ * Everything one lab did in a run. {@code translations} holds the notes and the skip reason in
+ * every other language, keyed by language tag ("zh"), the way a summary and an assertion carry
+ * theirs: {@code notes} and {@code skipReason} stay the English, which is what CI and a report
+ * written before translations read.
  */
 public record LabReport(
         LabSummary lab,
@@ -45,8 +46,14 @@ public record LabReport(
         return t == null || t.notes() == null || t.notes().size() != notes.size() ? notes : t.notes();
     }
 
-    /** The notes in another language, in the order of the English ones. */
-    public record Translation(List<String> notes) { }
+    /** Why the target could not run the lab, in {@code lang}; in English where the report has none in it. */
+    public String skipReason(Lang lang) {
+        Translation t = translations.get(lang.tag());
+        return t == null || t.skipReason() == null ? skipReason : t.skipReason();
+    }
+
+    /** The notes in another language, in the order of the English ones, and the skip reason in it. */
+    public record Translation(List<String> notes, @JsonInclude(JsonInclude.Include.NON_NULL) String skipReason) { }
 
     /**
      * The lab's description as it was when it ran, so a report stands on its own; {@code

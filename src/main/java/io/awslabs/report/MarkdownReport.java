@@ -64,7 +64,7 @@ public final class MarkdownReport {
                 .append(ReportText.duration(lab.durationMs())).append(" · ")
                 .append(say.get("doc.perRun", String.format(Locale.ROOT, "%.2f", s.costPerRunUsd()))).append("*\n\n");
         if (lab.skipReason() != null) {
-            out.append("**").append(say.get("doc.notRun")).append("** ").append(prose(lab.skipReason())).append("\n\n");
+            out.append("**").append(say.get("doc.notRun")).append("** ").append(prose(lab.skipReason(lang))).append("\n\n");
         }
         String concept = s.concept(lang);
         if (concept != null && !concept.isBlank()) {

@@ -43,7 +43,8 @@ public final class RedactedReport {
                         text(td.message()), td.durationMs(), td.scheduledFor(),
                         map(td.translations(), t -> new TeardownRecord.Translation(text(t.message()))))),
                 list(lab.notes(), RedactedReport::text),
-                map(lab.translations(), t -> new LabReport.Translation(list(t.notes(), RedactedReport::text))));
+                map(lab.translations(), t -> new LabReport.Translation(list(t.notes(), RedactedReport::text),
+                        text(t.skipReason()))));
     }
 
     private static AssertionRecord assertion(AssertionRecord a) {

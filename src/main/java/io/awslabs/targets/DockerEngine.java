@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,23 +17,21 @@ public final class DockerEngine {
     private DockerEngine() { }
 
     /** Asks once per JVM (Testcontainers caches the answer): empty if Docker is usable. */
-    public static Optional<String> unavailableBecause(boolean verbose) {
+    public static Optional<Said> unavailableBecause(boolean verbose) {
         quietTestcontainers(verbose);
         if (DockerClientFactory.instance().isDockerAvailable()) {
             return Optional.empty();
         }
         String dockerHost = System.getenv("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
-            return Optional.of("DOCKER_HOST=" + dockerHost + " does not answer");
+            return Optional.of(TargetWords.phrase("docker.hostSilent", dockerHost));
         }
         boolean socket = Files.exists(Path.of(DEFAULT_SOCKET));
         boolean cli = onPath("docker");
         if (socket) {
-            return Optional.of(DEFAULT_SOCKET + " exists but no Docker engine answers on it (is the daemon running, "
-                    + "and may this user use it?)");
+            return Optional.of(TargetWords.phrase("docker.socketSilent", DEFAULT_SOCKET));
         }
-        return Optional.of(DEFAULT_SOCKET + " does not exist and DOCKER_HOST is not set"
-                + (cli ? "; the docker CLI is installed, but no engine runs" : ""));
+        return Optional.of(TargetWords.phrase(cli ? "docker.noSocketButCli" : "docker.noSocket", DEFAULT_SOCKET));
     }
 
     static void quietTestcontainers(boolean verbose) {

@@ -1,5 +1,7 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Phrase;
+import io.awslabs.text.Said;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,11 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
      * NotImplementedError; LocalStack 4.14.0's EC2 provider passes it to its moto fork, which has
      * none either, and says so.
      */
-    static final Map<EmulatorKind, Map<ApiAction, String>> NOT_IMPLEMENTED = Map.of(
+    static final Map<EmulatorKind, Map<ApiAction, Phrase>> NOT_IMPLEMENTED = Map.of(
             EmulatorKind.MOTO, Map.of(new ApiAction("ec2", "CreatePlacementGroup"),
-                    "moto/ec2/responses/ has no placement group handler, so moto raises NotImplementedError and "
-                            + "answers HTTP 500 with an HTML page, no AWS error"),
+                    TargetWords.phrase("lacks.api.motoPlacementGroups")),
             EmulatorKind.LOCALSTACK, Map.of(new ApiAction("ec2", "CreatePlacementGroup"),
-                    "its EC2 provider hands the call to its moto fork, which has no placement group handler: it "
-                            + "answers 501 InternalFailure \"The create_placement_group action has not been implemented\""));
+                    TargetWords.phrase("lacks.api.localStackPlacementGroups")));
 
     public static EmulatorIdentity moto(String version) {
         return new EmulatorIdentity(EmulatorKind.MOTO, version, Optional.empty(), false);
@@ -50,40 +50,36 @@ public record EmulatorIdentity(EmulatorKind kind, String version, Optional<Set<S
     }
 
     /** Why this emulator cannot serve all of {@code needed} and every one of {@code apis}, or empty if it can. */
-    public Optional<String> lacks(Collection<String> needed, Collection<ApiAction> apis) {
-        Optional<String> service = lacks(needed);
+    public Optional<Said> lacks(Collection<String> needed, Collection<ApiAction> apis) {
+        Optional<Said> service = lacks(needed);
         if (service.isPresent()) {
             return service;
         }
-        Map<ApiAction, String> missing = NOT_IMPLEMENTED.getOrDefault(kind, Map.of());
+        Map<ApiAction, Phrase> missing = NOT_IMPLEMENTED.getOrDefault(kind, Map.of());
         return apis.stream().filter(missing::containsKey).findFirst()
-                .map(api -> describe() + " does not implement " + api + ": " + missing.get(api));
+                .map(api -> TargetWords.phrase("lacks.api", describe(), api, missing.get(api)));
     }
 
     /** Why this emulator cannot serve all of {@code needed}, or empty if it can. */
-    public Optional<String> lacks(Collection<String> needed) {
+    public Optional<Said> lacks(Collection<String> needed) {
         if (kind == EmulatorKind.MOTO) {
             List<String> absent = needed.stream().filter(NOT_IN_MOTO::contains).toList();
-            return absent.isEmpty() ? Optional.empty() : Optional.of(describe() + " does not implement " + String.join(", ", absent)
-                    + ": it has no backend for it (no moto/" + absent.get(0) + " package), and answers its calls with HTTP 500");
+            return absent.isEmpty() ? Optional.empty()
+                    : Optional.of(TargetWords.phrase("lacks.noBackend", describe(), String.join(", ", absent), absent.get(0)));
         }
         if (services.isEmpty()) {
             return Optional.empty();
         }
         List<String> missing = needed.stream().filter(s -> !services.get().contains(s)).toList();
         if (!missing.isEmpty()) {
-            String them = missing.size() == 1 ? "it" : "them";
-            return Optional.of(describe() + " does not serve " + String.join(", ", missing)
-                    + ": its /_localstack/health does not list " + them + " (the community edition lacks " + them + ")");
+            return Optional.of(TargetWords.phrase(missing.size() == 1 ? "lacks.notServed.one" : "lacks.notServed.many",
+                    describe(), String.join(", ", missing)));
         }
         if (inContainer) {
             return Optional.empty();
         }
-        return needed.stream().flatMap(s -> FirstUseDownloads.of(s).map(download -> describe()
-                + " runs as a host process (its /_localstack/info says is_docker false), which starts " + s
-                + " only by downloading its engine at the first call: " + download + "; offline that call fails "
-                + "after about 100 s with 500 InternalError, so labs needing " + s + " run on LocalStack in a "
-                + "container only (a Docker engine, or --target endpoint on a LocalStack container)").stream())
+        return needed.stream().flatMap(s -> FirstUseDownloads.of(s)
+                .map(download -> (Said) TargetWords.phrase("lacks.firstUseDownload", describe(), s, download)).stream())
                 .findFirst();
     }
 }

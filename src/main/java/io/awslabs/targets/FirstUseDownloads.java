@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Phrase;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,15 +13,15 @@ import java.util.Optional;
  * (measured with the npm registry unreachable), and the health document still says "running".
  */
 final class FirstUseDownloads {
-    private static final Map<String, String> ENGINES = Map.of(
-            "kinesis", "it installs kinesis-local 0.5.2 with npm (localstack/services/kinesis/packages.py, "
-                    + "kinesis_mock_server.py)",
-            "dynamodb", "it downloads DynamoDB Local (localstack/services/dynamodb/packages.py, server.py)");
+    /** What each downloads, with the source files that do it. */
+    private static final Map<String, Phrase> ENGINES = Map.of(
+            "kinesis", TargetWords.phrase("download.kinesis"),
+            "dynamodb", TargetWords.phrase("download.dynamodb"));
 
     private FirstUseDownloads() { }
 
     /** What LocalStack downloads at the first call of {@code service}, if anything. */
-    static Optional<String> of(String service) {
+    static Optional<Phrase> of(String service) {
         return Optional.ofNullable(ENGINES.get(service));
     }
 }

@@ -41,9 +41,9 @@ public final class LocalStack {
      * line that says why. An image other than the default needs Docker: the host process can
      * only be the pinned version.
      */
-    public static Mode choose(String imageOverride, Supplier<Optional<String>> dockerUnavailableBecause,
+    public static Mode choose(String imageOverride, Supplier<Optional<Said>> dockerUnavailableBecause,
                               Consumer<Said> progress) {
-        Optional<String> noDocker = dockerUnavailableBecause.get();
+        Optional<Said> noDocker = dockerUnavailableBecause.get();
         if (noDocker.isEmpty()) {
             return Mode.CONTAINER;
         }

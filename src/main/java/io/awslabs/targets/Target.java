@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
@@ -55,12 +56,12 @@ public interface Target extends AutoCloseable {
     boolean changesPropagate();
 
     /** Why this target cannot serve these services (an emulator edition that lacks one), or empty. */
-    default Optional<String> lacks(Collection<String> services) {
+    default Optional<Said> lacks(Collection<String> services) {
         return lacks(services, List.of());
     }
 
     /** Why this target cannot serve these services, or these actions of them, or empty. */
-    default Optional<String> lacks(Collection<String> services, Collection<ApiAction> apis) {
+    default Optional<Said> lacks(Collection<String> services, Collection<ApiAction> apis) {
         return emulator().flatMap(e -> e.lacks(services, apis));
     }
 

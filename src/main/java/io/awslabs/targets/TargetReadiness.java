@@ -39,7 +39,7 @@ public final class TargetReadiness {
     }
 
     static Check localstack(boolean verbose) {
-        Optional<String> noDocker = DockerEngine.unavailableBecause(verbose);
+        Optional<Said> noDocker = DockerEngine.unavailableBecause(verbose);
         if (noDocker.isEmpty()) {
             return new Check(TargetKind.LOCALSTACK, true, TargetWords.phrase("ready.localstackDocker", LocalStack.IMAGE),
                     List.of(), null);

@@ -244,6 +244,26 @@ class LabRunnerTest {
     }
 
     @Test
+    void aLabTheTargetCannotRunIsSkippedWithTheTargetsReasonInEveryLanguage() {
+        Lab lab = new Lab() {
+            @Override public LabInfo info() {
+                return LabInfo.of("anycast", "Anycast").services("globalaccelerator").asserts("only", "claim");
+            }
+            @Override public void provision(LabContext ctx) { events.add("provisioned"); }
+            @Override public void verify(LabContext ctx, Checks check) { }
+        };
+
+        LabReport report = run(lab);
+
+        assertThat(events).isEmpty();
+        assertThat(report.status()).isEqualTo(Status.SKIPPED);
+        assertThat(report.skipReason()).startsWith("moto 5.2.5 does not implement globalaccelerator: it has no backend");
+        assertThat(report.skipReason(Lang.ZH)).startsWith("moto 5.2.5 没有实现 globalaccelerator：它没有这个服务的后端");
+        assertThat(report.assertions().get(0).reason(Lang.ZH))
+                .isEqualTo("这个目标运行不了本实验：" + report.skipReason(Lang.ZH));
+    }
+
+    @Test
     void namesAndTagsCarryTheRunId() {
         LabContext[] seen = new LabContext[1];
         Lab lab = new Lab() {

@@ -177,7 +177,7 @@ class ReportsInChineseTest {
         Phrase note = TeardownWords.phrase("note.kmsKeyScheduled", 7);
         LabReport worded = new LabReport(lab.lab(), lab.status(), lab.skipReason(), lab.startedAt(), lab.durationMs(),
                 lab.steps(), lab.assertions(), ledger.unwind(), List.of(note.in(Lang.EN)),
-                Map.of("zh", new LabReport.Translation(List.of(note.in(Lang.ZH)))));
+                Map.of("zh", new LabReport.Translation(List.of(note.in(Lang.ZH)), null)));
         return new RunReport(r.schema(), r.schemaVersion(), r.toolVersion(), r.runId(), r.target(), r.startedAt(),
                 r.finishedAt(), r.timings(), List.of(worded, r.labs().get(1)), r.totals());
     }

@@ -74,9 +74,11 @@ class EnvironmentInChineseTest {
     @Test
     void withoutDockerAnImageOfItsOwnIsRefusedInChinese() {
         EnvironmentException refused = catchThrowableOfType(() -> LocalStack.choose("localstack/localstack:4.15",
-                () -> Optional.of("no Docker socket"), line -> { }), EnvironmentException.class);
+                () -> Optional.of(TargetWords.phrase("docker.hostSilent", "tcp://build:2375")), line -> { }),
+                EnvironmentException.class);
 
-        assertThat(refused.message(Lang.ZH)).isEqualTo("--localstack-image localstack/localstack:4.15 需要 Docker：no Docker socket");
+        assertThat(refused.message(Lang.ZH))
+                .isEqualTo("--localstack-image localstack/localstack:4.15 需要 Docker：DOCKER_HOST=tcp://build:2375 没有应答");
         assertThat(refused.hint(Lang.ZH)).isEqualTo("请启动 Docker；或者去掉 --localstack-image，以主机进程方式运行 LocalStack "
                 + LocalStack.VERSION);
     }

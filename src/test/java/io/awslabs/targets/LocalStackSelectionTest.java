@@ -16,13 +16,15 @@ class LocalStackSelectionTest {
 
     @Test
     void withoutDockerTheHostProcessIsChosenAndAProgressLineSaysWhy() {
-        LocalStack.Mode mode = LocalStack.choose(null, () -> Optional.of("/var/run/docker.sock does not exist"), progress::add);
+        LocalStack.Mode mode = LocalStack.choose(null,
+                () -> Optional.of(TargetWords.phrase("docker.noSocket", "/var/run/docker.sock")), progress::add);
 
         assertThat(mode).isEqualTo(LocalStack.Mode.HOST);
         assertThat(progress).extracting(line -> line.in(Lang.EN)).containsExactly("Docker is not available: "
-                + "/var/run/docker.sock does not exist; running LocalStack 4.14.0 as a host process instead");
+                + "/var/run/docker.sock does not exist and DOCKER_HOST is not set; running LocalStack 4.14.0 as a host "
+                + "process instead");
         assertThat(progress).extracting(line -> line.in(Lang.ZH)).containsExactly("Docker 不可用："
-                + "/var/run/docker.sock does not exist；改为以主机进程方式运行 LocalStack 4.14.0");
+                + "/var/run/docker.sock 不存在，也没有设置 DOCKER_HOST；改为以主机进程方式运行 LocalStack 4.14.0");
     }
 
     @Test
@@ -34,7 +36,7 @@ class LocalStackSelectionTest {
     @Test
     void anotherImageWithoutDockerIsAnEnvironmentErrorNotASilentFallbackToTheHostVersion() {
         assertThatThrownBy(() -> LocalStack.choose("localstack/localstack:latest",
-                () -> Optional.of("no engine"), progress::add))
+                () -> Optional.of(Said.verbatim("no engine")), progress::add))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageContaining("--localstack-image localstack/localstack:latest needs Docker: no engine");
     }
@@ -49,8 +51,11 @@ class LocalStackSelectionTest {
         LocalStackHealth community = new LocalStackHealth("4.14.0", Set.of("s3", "kms", "acm", "sts"), true);
         EmulatorIdentity localStack = EmulatorIdentity.localStack(community);
 
-        assertThat(localStack.lacks(List.of("s3", "cloudfront"))).hasValueSatisfying(reason ->
-                assertThat(reason).contains("LocalStack 4.14.0 does not serve cloudfront").contains("/_localstack/health"));
+        assertThat(localStack.lacks(List.of("s3", "cloudfront"))).hasValueSatisfying(reason -> {
+            assertThat(reason.in(Lang.EN)).contains("LocalStack 4.14.0 does not serve cloudfront", "/_localstack/health");
+            assertThat(reason.in(Lang.ZH)).isEqualTo(
+                    "LocalStack 4.14.0 不提供 cloudfront：它的 /_localstack/health 里没有列出这个服务（社区版没有它）");
+        });
         assertThat(localStack.lacks(List.of("kms"))).isEmpty();
         assertThat(EmulatorIdentity.moto("5.2.5").lacks(List.of("cloudfront"))).as("moto lists no services").isEmpty();
     }
@@ -61,10 +66,14 @@ class LocalStackSelectionTest {
         EmulatorIdentity host = EmulatorIdentity.localStack(new LocalStackHealth("4.14.0", listed, false));
         EmulatorIdentity container = EmulatorIdentity.localStack(new LocalStackHealth("4.14.0", listed, true));
 
-        assertThat(host.lacks(List.of("kinesis"))).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("LocalStack 4.14.0 runs as a host process", "is_docker false", "kinesis-local 0.5.2",
-                        "run on LocalStack in a container"));
-        assertThat(host.lacks(List.of("dynamodb"))).hasValueSatisfying(reason -> assertThat(reason).contains("DynamoDB Local"));
+        assertThat(host.lacks(List.of("kinesis"))).hasValueSatisfying(reason -> {
+            assertThat(reason.in(Lang.EN)).contains("LocalStack 4.14.0 runs as a host process", "is_docker false",
+                    "kinesis-local 0.5.2", "run on LocalStack in a container");
+            assertThat(reason.in(Lang.ZH)).contains("LocalStack 4.14.0 以主机进程运行", "kinesis 要等第一次调用时下载引擎",
+                    "它用 npm 安装 kinesis-local 0.5.2", "只能在容器里的 LocalStack 上运行");
+        });
+        assertThat(host.lacks(List.of("dynamodb"))).hasValueSatisfying(reason -> assertThat(reason.in(Lang.EN))
+                .contains("DynamoDB Local"));
         assertThat(host.lacks(List.of("sqs"))).isEmpty();
         assertThat(container.lacks(List.of("sqs", "kinesis", "dynamodb"))).isEmpty();
     }
