@@ -1,5 +1,6 @@
 package io.awslabs.lab;
 
+import io.awslabs.text.Said;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -50,7 +51,7 @@ public final class CheckProof {
     }
 
     /** Ends the check as SKIPPED: this target cannot show it. */
-    public void skip(String reason) {
+    public void skip(Said reason) {
         proof.skip(reason);
     }
 

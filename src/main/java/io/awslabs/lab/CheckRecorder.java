@@ -46,6 +46,7 @@ final class CheckRecorder implements ChallengeChecks {
         long started = System.nanoTime();
         Status status;
         String reason = null;
+        Words worded = null;
         Throwable error = null;
         try {
             body.check(proof);
@@ -55,7 +56,8 @@ final class CheckRecorder implements ChallengeChecks {
             reason = proof.failure();
         } catch (Proof.Skipped e) {
             status = Status.SKIPPED;
-            reason = e.getMessage();
+            worded = e.reason()::in;
+            reason = worded.in(Lang.EN);
         } catch (Exception e) {
             status = Status.ERROR;
             reason = Proof.describe(e);
@@ -63,13 +65,15 @@ final class CheckRecorder implements ChallengeChecks {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Proof.CheckRecord failed = status == Status.FAIL ? proof.proof().failedCheck() : null;
-        record(checkId, statement, status, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
+        record(checkId, statement, status, worded, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
     }
 
-    /** A reason or note the runner words (a declared gap) is written in every language; the learner's sentence and errors as said. */
-    private void record(String id, String statement, Status status, String reason, Proof proof,
+    /**
+     * A reason or note worded by the runner (a declared gap) or the check (a skip) is written in
+     * every language; the learner's sentence and errors as said.
+     */
+    private void record(String id, String statement, Status status, Words worded, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
-        Words worded = null;
         List<Proof.CheckRecord> checks = proof.checks();
         String expected = summary(checks, status, true);
         String actual = summary(checks, status, false);

@@ -2,6 +2,7 @@ package io.awslabs.lab;
 
 import io.awslabs.resources.Provisioning;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Said;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -15,9 +16,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public final class IamEnforcing {
     private final Provisioning provisioning;
     private final String where;
-    private final Optional<String> cannotShow;
+    private final Optional<Said> cannotShow;
 
-    IamEnforcing(Provisioning provisioning, String where, Optional<String> cannotShow) {
+    IamEnforcing(Provisioning provisioning, String where, Optional<Said> cannotShow) {
         this.provisioning = provisioning;
         this.where = where;
         this.cannotShow = cannotShow;
@@ -43,7 +44,7 @@ public final class IamEnforcing {
     }
 
     /** Why no request here can show enforcement (an emulator that did not say what it is), or empty. */
-    public Optional<String> cannotShow() {
+    public Optional<Said> cannotShow() {
         return cannotShow;
     }
 }

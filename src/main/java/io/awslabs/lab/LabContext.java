@@ -9,11 +9,11 @@ import io.awslabs.resources.Wait;
 import io.awslabs.targets.IamEnforcement;
 import io.awslabs.targets.Target;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Messages;
+import io.awslabs.text.Phrase;
 import io.awslabs.text.Said;
 import java.time.Duration;
 import java.time.Instant;
-import io.awslabs.text.Messages;
-import io.awslabs.text.Phrase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -151,7 +151,7 @@ public final class LabContext implements Provisioning {
         }
         Said why = ((IamEnforcement.Unknown) enforcement).why();
         note(Words.iamEnforcement(why));
-        return new IamEnforcing(this, "the run's target", Optional.of(why.in(Lang.EN)));
+        return new IamEnforcing(this, "the run's target", Optional.of(why));
     }
 
     /**
@@ -210,7 +210,8 @@ public final class LabContext implements Provisioning {
     private record LabNote(Class<?> textsOf, LabInfo info, String name, List<Object> values) implements Said {
         @Override
         public String in(Lang lang) {
-            return Messages.fill(LabText.of(textsOf, info, lang).runNote(name), values.toArray());
+            return Messages.fill(LabText.of(textsOf, info, lang).runNote(name),
+                    values.stream().map(v -> v instanceof Said s ? s.in(lang) : v).toArray());
         }
     }
 

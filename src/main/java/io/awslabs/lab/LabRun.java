@@ -153,6 +153,7 @@ final class LabRun implements Checks {
         long started = System.nanoTime();
         Status status;
         String reason = null;
+        Words worded = null;
         Throwable error = null;
         try {
             body.prove(proof);
@@ -161,7 +162,8 @@ final class LabRun implements Checks {
             status = Status.FAIL;
         } catch (Proof.Skipped e) {
             status = Status.SKIPPED;
-            reason = e.getMessage();
+            worded = e.reason()::in;
+            reason = worded.in(Lang.EN);
         } catch (ResourceLedger.RunAborted e) {
             throw e;
         } catch (Exception e) {
@@ -171,7 +173,7 @@ final class LabRun implements Checks {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         AssertionOutcome outcome = new AssertionOutcome(status == Status.FAIL ? proof.failedCheck() : null, error);
-        record(assertionId, statement, status, null, reason, proof, outcome, millis);
+        record(assertionId, statement, status, worded, reason, proof, outcome, millis);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.awslabs.lab;
 
 import io.awslabs.awscli.CliEquivalents;
 import io.awslabs.report.Redactor;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,14 @@ public final class Proof {
     }
 
     static final class Skipped extends RuntimeException {
-        Skipped(String reason) { super(reason, null, false, false); }
+        private final transient Said reason;
+
+        Skipped(Said reason) {
+            super(reason.in(Lang.EN), null, false, false);
+            this.reason = reason;
+        }
+
+        Said reason() { return reason; }
     }
 
     /** Records evidence; values are redacted (signatures, credentials, keys) before storage. */
@@ -83,8 +92,11 @@ public final class Proof {
         throw new AssertionError("unreachable");
     }
 
-    /** Ends the assertion as SKIPPED: this target (or this run's options) cannot prove it. */
-    public void skip(String reason) {
+    /**
+     * Ends the assertion as SKIPPED: this target (or this run's options) cannot prove it; the
+     * reason is the lab's words ({@link LabContext#words}), read in the learner's language.
+     */
+    public void skip(Said reason) {
         throw new Skipped(reason);
     }
 

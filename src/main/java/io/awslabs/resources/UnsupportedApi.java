@@ -1,5 +1,6 @@
 package io.awslabs.resources;
 
+import io.awslabs.text.Phrase;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -15,13 +16,13 @@ public final class UnsupportedApi {
     private UnsupportedApi() { }
 
     /** Why {@code e} means the API does not exist on this target, or empty if it is an ordinary error. */
-    public static Optional<String> reason(String api, AwsServiceException e) {
+    public static Optional<Phrase> reason(String api, AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         boolean bareNotFound = e.statusCode() == 404 && (code == null || code.isBlank() || code.equals("404"));
         boolean bareServerError = e.statusCode() == 500 && (code == null || code.isBlank());
         if (bareNotFound || bareServerError || e.statusCode() == 501) {
-            return Optional.of(api + " answered " + e.statusCode() + (code == null || code.isBlank() ? "" : " " + code)
-                    + ": the target does not implement this API");
+            return Optional.of(TeardownWords.phrase("unsupported.api", api,
+                    e.statusCode() + (code == null || code.isBlank() ? "" : " " + code)));
         }
         return Optional.empty();
     }

@@ -8,13 +8,13 @@ import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.EmulatorKind;
 import io.awslabs.text.Lang;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class LabRunnerTest {
     private final List<String> events = new ArrayList<>();
@@ -234,13 +234,17 @@ class LabRunnerTest {
         Lab lab = new Lab() {
             @Override public LabInfo info() { return LabInfo.of("skipper", "Skipper").asserts("only", "claim"); }
             @Override public void provision(LabContext ctx) { }
-            @Override public void verify(LabContext ctx, Checks check) { check.that("only", p -> p.skip("needs real AWS")); }
+            @Override public void verify(LabContext ctx, Checks check) {
+                check.that("only", p -> p.skip(lang -> lang == Lang.ZH ? "需要真实的 AWS" : "needs real AWS"));
+            }
         };
 
         LabReport report = run(lab);
 
         assertThat(report.status()).isEqualTo(Status.SKIPPED);
         assertThat(report.assertions().get(0).reason()).isEqualTo("needs real AWS");
+        assertThat(report.assertions().get(0).reason(Lang.ZH)).as("the lab's words, in the learner's language")
+                .isEqualTo("需要真实的 AWS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.awslabs.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awslabs.text.Lang;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -11,7 +12,11 @@ class UnsupportedApiTest {
     @Test
     void motosBareServerErrorForAServiceItLacksMeansTheApiIsMissing() {
         assertThat(UnsupportedApi.reason("Global Accelerator accelerator", answer(500, null)))
-                .hasValueSatisfying(r -> assertThat(r).contains("500").contains("does not implement"));
+                .hasValueSatisfying(r -> {
+                    assertThat(r.in(Lang.EN)).isEqualTo(
+                            "Global Accelerator accelerator answered 500: the target does not implement this API");
+                    assertThat(r.in(Lang.ZH)).isEqualTo("Global Accelerator accelerator 的回答是 500：这个目标环境没有实现这个 API");
+                });
     }
 
     @Test

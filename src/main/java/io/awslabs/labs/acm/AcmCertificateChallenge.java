@@ -16,6 +16,7 @@ import io.awslabs.lab.Symptom;
 import io.awslabs.resources.acm.AcmCertificate;
 import io.awslabs.resources.route53.HostedZone;
 import io.awslabs.resources.route53.RecordSets;
+import io.awslabs.text.Lang;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class AcmCertificateChallenge implements Challenge {
     public void scaffold(LabContext ctx, Scaffold.Builder scaffold) throws Exception {
         AcmClient acm = ctx.client(AcmClient.class);
         ValidationZone zone = ValidationZone.choose(ctx).orElseThrow(() -> new IllegalStateException(
-                ValidationZone.NEEDS_OPTIONS));
+                ValidationZone.needsOptions(ctx).in(Lang.EN)));
         String domain = zone.certificateDomain();
         String certificate = request(ctx, acm, domain, List.of("www." + domain), ctx.runId());
         String control = request(ctx, acm, "control." + domain, List.of(), ctx.runId() + "control");

@@ -248,7 +248,7 @@ public final class AcmCertificateLab implements Lab {
         boolean[] published = {false};
 
         check.that("request-pending-dns-validation", p -> {
-            requireRequested(p);
+            requireRequested(ctx, p);
             String domain = zone.get().certificateDomain();
             Set<String> names = new TreeSet<>(List.of(domain, "www." + domain));
             DescribeCertificateResponse described = ctx.waits().until(ctx.words("wait.validationRecords"),
@@ -283,9 +283,9 @@ public final class AcmCertificateLab implements Lab {
         });
 
         check.that("validation-cname-upserted", p -> {
-            requireRequested(p);
+            requireRequested(ctx, p);
             if (validation.isEmpty()) {
-                p.skip("no validation records: request-pending-dns-validation did not obtain them");
+                p.skip(ctx.words("skip.noValidationRecords"));
             }
             String zoneId = zone.get().hostedZoneId();
             ChangeResourceRecordSetsResponse upserted = RecordSets.upsert(ctx, zoneId, "ACM DNS validation",
@@ -312,9 +312,9 @@ public final class AcmCertificateLab implements Lab {
         });
 
         check.that("issued-after-dns-validation", p -> {
-            requireRequested(p);
+            requireRequested(ctx, p);
             if (!published[0]) {
-                p.skip("validation records were not published: validation-cname-upserted did not complete");
+                p.skip(ctx.words("skip.validationNotPublished"));
             }
             long t0 = System.nanoTime();
             DescribeCertificateResponse described = ctx.waits().until(ctx.words("wait.issued"), waits.issuance(),
@@ -415,9 +415,9 @@ public final class AcmCertificateLab implements Lab {
         });
     }
 
-    private void requireRequested(Proof p) {
+    private void requireRequested(LabContext ctx, Proof p) {
         if (requestedArn == null) {
-            p.skip(ValidationZone.NEEDS_OPTIONS);
+            p.skip(ValidationZone.needsOptions(ctx));
         }
     }
 

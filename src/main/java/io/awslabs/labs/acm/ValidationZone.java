@@ -2,6 +2,7 @@ package io.awslabs.labs.acm;
 
 import io.awslabs.lab.LabContext;
 import io.awslabs.resources.route53.HostedZone;
+import io.awslabs.text.Phrase;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,11 @@ record ValidationZone(String hostedZoneId, String certificateDomain) {
     static final String ZONE_OPTION = "hosted-zone-id";
     /** Reserved for documentation (RFC 2606); real Route 53 refuses zones for it, emulators do not. */
     static final String MADE_UP_PARENT = "example.com";
-    static final String NEEDS_OPTIONS = "on AWS, DNS validation needs a domain you control: run with --option "
-            + DOMAIN_OPTION + "=<your domain> --option " + ZONE_OPTION + "=<its public Route 53 hosted zone id>";
+
+    /** Why there is no zone: on AWS, the options naming the user's own domain and zone were not given. */
+    static Phrase needsOptions(LabContext ctx) {
+        return ctx.words("skip.needsDomain", DOMAIN_OPTION, ZONE_OPTION);
+    }
 
     static Optional<ValidationZone> choose(LabContext ctx) throws Exception {
         Optional<String> domain = ctx.text(DOMAIN_OPTION);

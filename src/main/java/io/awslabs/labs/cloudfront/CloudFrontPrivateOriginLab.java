@@ -16,6 +16,8 @@ import io.awslabs.resources.cloudfront.OriginAccessControl;
 import io.awslabs.resources.cloudfront.OriginAccessIdentity;
 import io.awslabs.resources.s3.S3Bucket;
 import io.awslabs.resources.s3.S3BucketPolicy;
+import io.awslabs.text.Phrase;
+import io.awslabs.text.Said;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +65,11 @@ public final class CloudFrontPrivateOriginLab implements Lab {
             "block-public-access-all-on", "anonymous-s3-get-denied", "get-through-distribution", "oac-origin-uses-oac",
             "oac-policy-scoped-to-distribution");
 
-    private String noCloudFront;
+    private Said noCloudFront;
     private OriginBucket bucket;
     private String page;
     private Optional<String> oaiId = Optional.empty();
-    private String oaiUnsupported;
+    private Phrase oaiUnsupported;
     private LabDistribution oaiDistribution;
     private String oacId;
     private LabDistribution oacDistribution;
@@ -207,9 +209,9 @@ public final class CloudFrontPrivateOriginLab implements Lab {
     public void provision(LabContext ctx) throws Exception {
         CloudFrontClient cloudFront = ctx.client(CloudFrontClient.class);
         S3Client s3 = ctx.client(S3Client.class);
-        Optional<String> missing = cloudFrontMissing(cloudFront);
+        Optional<Phrase> missing = cloudFrontMissing(cloudFront);
         if (missing.isPresent()) {
-            noCloudFront = "this target has no CloudFront (" + missing.get() + "); the lab created nothing";
+            noCloudFront = ctx.words("skip.noCloudFront", missing.get());
             ctx.note("noCloudFront", missing.get());
             return;
         }
@@ -250,7 +252,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
                         .originAccessControl().id());
     }
 
-    private static Optional<String> cloudFrontMissing(CloudFrontClient cloudFront) {
+    private static Optional<Phrase> cloudFrontMissing(CloudFrontClient cloudFront) {
         try {
             cloudFront.listDistributions(r -> r.maxItems("1"));
             return Optional.empty();
@@ -317,7 +319,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
 
         check.that("oai-origin-references-oai", p -> {
             p.isTrue("the target created the lab's origin access identity", oaiId.isPresent(),
-                    oaiId.orElse(oaiUnsupported));
+                    oaiId.isPresent() ? oaiId.get() : oaiUnsupported);
             GetDistributionResponse got = cloudFront.getDistribution(r -> r.id(oaiDistribution.id()));
             p.call("cloudfront:GetDistribution", got);
             Origin origin = labOrigin(p, got);
@@ -421,8 +423,7 @@ public final class CloudFrontPrivateOriginLab implements Lab {
 
     private static void skipUnlessDeployedWanted(LabContext ctx, Proof p) {
         if (!ctx.flag(WAIT_DEPLOYED)) {
-            p.skip("--option " + WAIT_DEPLOYED + "=false: the distributions were not awaited until Deployed "
-                    + "(usually several minutes), so nothing was requested through them");
+            p.skip(ctx.words("skip.notAwaited", WAIT_DEPLOYED));
         }
     }
 

@@ -207,7 +207,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         });
 
         check.that("id-token-signature-verifies", p -> {
-            requireTokens(p);
+            requireTokens(ctx, p);
             Jwks.Fetched jwks = Jwks.fetch(Jwks.urlOf(idp, ctx.target().region(), pool.id()));
             p.evidence("jwksUrl", jwks.url()).evidence("kids", kids(jwks));
             IdTokens.Verification genuine = IdTokens.verify(tokens.idToken(), jwks.keys());
@@ -220,7 +220,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         });
 
         check.that("id-token-claims", p -> {
-            requireTokens(p);
+            requireTokens(ctx, p);
             String id = tokens.idToken();
             p.equal("iss", PasswordSignIn.issuer(ctx.target().region(), pool.id()),
                     IdTokens.claim(id, "iss").orElse(null));
@@ -232,7 +232,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         });
 
         check.that("identity-pool-exchanges-id-token", p -> {
-            requireTokens(p);
+            requireTokens(ctx, p);
             String provider = providerName(ctx);
             NotAuthorizedException garbage = p.throwsA("GetId with a garbage token", NotAuthorizedException.class,
                     () -> identity.getId(r -> r.identityPoolId(identityPoolId).accountId(ctx.target().accountId())
@@ -261,7 +261,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         });
 
         check.that("global-sign-out-revokes-access-token", p -> {
-            requireTokens(p);
+            requireTokens(ctx, p);
             GetUserResponse before = idp.getUser(r -> r.accessToken(tokens.accessToken()));
             p.call("cognito-idp:GetUser(before)", before);
             p.equal("GetUser before sign-out names", username, before.username());
@@ -282,7 +282,7 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         });
 
         check.that("each-pool-has-its-own-keys", p -> {
-            requireTokens(p);
+            requireTokens(ctx, p);
             UserPool.Handle second = UserPool.create(ctx, "second", r -> { });
             Jwks.Fetched first = Jwks.fetch(Jwks.urlOf(idp, ctx.target().region(), pool.id()));
             Jwks.Fetched other = Jwks.fetch(Jwks.urlOf(idp, ctx.target().region(), second.id()));
@@ -300,9 +300,9 @@ public final class CognitoUserAndIdentityPoolsLab implements Lab {
         return PasswordSignIn.signIn(idp, clientId, username, withPassword);
     }
 
-    private void requireTokens(io.awslabs.lab.Proof p) {
+    private void requireTokens(LabContext ctx, io.awslabs.lab.Proof p) {
         if (tokens == null) {
-            p.skip("no tokens: sign-in-returns-tokens did not sign in");
+            p.skip(ctx.words("skip.noTokens"));
         }
     }
 

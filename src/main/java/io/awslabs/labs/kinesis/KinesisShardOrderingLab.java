@@ -167,7 +167,7 @@ public final class KinesisShardOrderingLab implements Lab {
 
         check.that("md5-of-key-picks-shard", p -> {
             if (ranges.isEmpty()) {
-                p.skip("shards-split-hash-key-space did not read the shards' ranges");
+                p.skip(ctx.words("skip.noRanges"));
             }
             List<String> misrouted = new ArrayList<>();
             Map<String, Integer> perShard = new LinkedHashMap<>();
@@ -212,7 +212,7 @@ public final class KinesisShardOrderingLab implements Lab {
 
         check.that("iterator-positions", p -> {
             if (visitorShard == null) {
-                p.skip("per-key-order did not find the key's shard");
+                p.skip(ctx.words("skip.noShard"));
             }
             List<String> sequenceNumbers = new ArrayList<>();
             List<String> data = new ArrayList<>();
@@ -237,7 +237,7 @@ public final class KinesisShardOrderingLab implements Lab {
 
         check.that("split-keeps-key-order", p -> {
             if (visitorShard == null || ranges.isEmpty()) {
-                p.skip("shards-split-hash-key-space or per-key-order did not find the key's shard and its range");
+                p.skip(ctx.words("skip.noShardOrRange"));
             }
             Range parent = ranges.stream().filter(r -> r.shardId().equals(visitorShard)).findFirst().orElseThrow();
             p.call("kinesis:SplitShard", kinesis.splitShard(r -> r.streamName(stream).shardToSplit(parent.shardId())

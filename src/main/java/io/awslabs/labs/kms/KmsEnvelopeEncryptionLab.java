@@ -184,7 +184,7 @@ public final class KmsEnvelopeEncryptionLab implements Lab {
 
         check.that("context-mismatch-rejected", p -> {
             if (ciphertext[0] == null) {
-                p.skip("no ciphertext: direct-round-trip did not produce one");
+                p.skip(ctx.words("skip.noCiphertext"));
             }
             InvalidCiphertextException refused = p.throwsA("Decrypt with purpose=other", InvalidCiphertextException.class,
                     () -> kms.decrypt(r -> r.ciphertextBlob(ciphertext[0])

@@ -209,7 +209,7 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
 
         check.that("scp-needs-policy-type-enabled", p -> {
             if (scpsWereEnabled) {
-                p.skip("SCPs were already enabled on the root of " + organizationId + ", so there is no before to show");
+                p.skip(ctx.words("skip.scpsAlreadyEnabled", organizationId));
             }
             String before;
             try {
@@ -275,8 +275,7 @@ public final class OrganizationsScpGuardrailsLab implements Lab {
         check.that("scp-denies-member-account", p -> {
             Optional<String> member = ctx.text(MEMBER_OPTION);
             if (member.isEmpty()) {
-                p.skip("the account moved is the management account, which no SCP restricts: pass --option "
-                        + MEMBER_OPTION + "=<id of a member account> to see the deny");
+                p.skip(ctx.words("skip.managementAccount", MEMBER_OPTION));
             }
             String role = "arn:aws:iam::" + member.get() + ":role/" + ctx.text(ROLE_OPTION).orElse(DEFAULT_MEMBER_ROLE);
             Credentials session = ctx.client(StsClient.class).assumeRole(r -> r.roleArn(role)

@@ -288,7 +288,7 @@ public final class SqsFifoExactlyOnceLab implements Lab {
 
         check.that("dead-letter-after-max-receives", p -> {
             if (twiceReceived == null) {
-                p.skip("visibility-timeout-redelivers did not receive the message twice");
+                p.skip(ctx.words("skip.notRedelivered"));
             }
             retries.releaseNow(twiceReceived);
             p.evidence("done", "ChangeMessageVisibility 0 on the second receipt instead of waiting out the timeout again");

@@ -337,7 +337,7 @@ public final class SsmRunCommandLab implements Lab {
 
         check.that("command-runs-script", p -> {
             if (invocation == null) {
-                p.skip("the command has no invocation on the lab instance (see command-targets-instance-by-tag)");
+                p.skip(ctx.words("skip.noInvocation"));
             }
             GetCommandInvocationResponse ran = invocation;
             String stdout = ran.standardOutputContent() == null ? "" : ran.standardOutputContent();

@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.GetWebAclResponse;
@@ -30,8 +30,8 @@ import software.amazon.awssdk.services.wafv2.model.Rule;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 import software.amazon.awssdk.services.wafv2.model.VisibilityConfig;
 import software.amazon.awssdk.services.wafv2.model.WafUnavailableEntityException;
-import software.amazon.awssdk.services.wafv2.model.WebACL;
 import software.amazon.awssdk.services.wafv2.model.Wafv2Exception;
+import software.amazon.awssdk.services.wafv2.model.WebACL;
 
 /**
  * Proves where AWS WAF sits: a web ACL of layer-7 rules (a rate limit per client IP, an AWS
@@ -234,7 +234,7 @@ public final class WafAndShieldLab implements Lab {
 
         check.that("rate-limit-blocks-excess-requests", p -> {
             if (!ctx.flag(SEND_TRAFFIC)) {
-                p.skip("sends a few hundred requests to the ALB only when asked: run with --option " + SEND_TRAFFIC + "=true");
+                p.skip(ctx.words("skip.trafficNotAsked", SEND_TRAFFIC));
             }
             ElasticLoadBalancingV2Client elb = ctx.client(ElasticLoadBalancingV2Client.class);
             LoadBalancerStateEnum state = ctx.waits().until(ctx.words("wait.albActive"), ACTIVE_TIMEOUT, ASK_EVERY,
