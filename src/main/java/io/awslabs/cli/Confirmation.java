@@ -1,17 +1,19 @@
 package io.awslabs.cli;
 
 import io.awslabs.targets.EnvironmentException;
+import io.awslabs.text.Lang;
 import java.io.Console;
 import java.lang.reflect.InvocationTargetException;
 
 /**
  * Consent to spend money in a real account: {@code --yes}, or the account id typed back at a
- * terminal. Never a prompt when nobody can answer it (stdin not a terminal, as in CI).
+ * terminal, asked in the learner's language. Never a prompt when nobody can answer it (stdin not
+ * a terminal, as in CI).
  */
 final class Confirmation {
     private Confirmation() { }
 
-    static void require(boolean yes, String account) {
+    static void require(boolean yes, String account, Lang lang) {
         if (yes) {
             return;
         }
@@ -19,7 +21,8 @@ final class Confirmation {
         if (console == null || !isTerminal(console)) {
             throw EnvironmentException.of("confirmNeedsTerminal");
         }
-        String typed = console.readLine("Type the account id (%s) to create these resources, anything else cancels: ", account);
+        // the bundle's texts are stripped: the space before the answer is added here
+        String typed = console.readLine("%s ", RunPlan.words(lang).get("confirm.prompt", account));
         if (typed == null || !typed.trim().equals(account)) {
             throw EnvironmentException.of("notConfirmed", account);
         }

@@ -146,9 +146,9 @@ final class RunCommand implements Callable<Integer> {
                         target.localstackImage), aws, msg -> progress.info(null, msg));
              ExitGuard.Registration stopTarget = ExitGuard.onExit("stopping the " + kind.id() + " target", opened::close)) {
             if (opened instanceof AwsTarget account) {
-                System.err.print(RunPlan.render(runId, account, labs, RunJournal.fileOf(StateDirs.journals(), runId)));
+                System.err.print(RunPlan.render(runId, account, labs, RunJournal.fileOf(StateDirs.journals(), runId), lang));
                 System.err.flush();
-                Confirmation.require(target.yes, account.accountId());
+                Confirmation.require(target.yes, account.accountId(), lang);
             }
             if (stepping != null) {
                 stepping.lookAround(lookAround(opened, runId));

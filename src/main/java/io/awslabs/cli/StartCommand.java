@@ -23,11 +23,8 @@ import io.awslabs.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,9 +100,9 @@ final class StartCommand implements Callable<Integer> {
         }) {
             ChallengeState.Place place = place(kind, opened, started);
             if (opened instanceof AwsTarget account) {
-                System.err.print(plan(account, info, challenge));
+                System.err.print(plan(account, lab, challenge, lang));
                 System.err.flush();
-                Confirmation.require(target.yes, account.accountId());
+                Confirmation.require(target.yes, account.accountId(), lang);
             }
             where = describe(opened, say);
             state = session.start(lab, challenge, opened, place, Map.copyOf(labOptions));
@@ -148,33 +145,17 @@ final class StartCommand implements Callable<Integer> {
     }
 
     /** What the challenge creates in a real account, before anything is: as for 'labs run', with the scaffold's list. */
-    private static String plan(AwsTarget account, LabInfo info, Challenge challenge) {
-        AwsTarget.CallerIdentity who = account.identity();
-        StringBuilder plan = new StringBuilder("Plan for the challenge of ").append(info.id()).append(" on AWS\n");
-        plan.append("  account   ").append(who.account())
-                .append(who.aliases().isEmpty() ? "" : " (alias " + String.join(", ", who.aliases()) + ")")
-                .append(", ").append(account.allowedBy()).append('\n');
-        plan.append("  as        ").append(who.arn()).append('\n');
-        plan.append("  region    ").append(account.region()).append('\n');
-        plan.append("  journal   ").append(StateDirs.journals()).append('\n');
-        List<String> creates = challenge.info().creates();
-        for (int i = 0; i < creates.size(); i++) {
-            plan.append(i == 0 ? "  creates   " : "            ").append(creates.get(i)).append('\n');
-        }
-        plan.append(String.format(Locale.ROOT, "  cost      at most about $%.2f while it lasts (%s)%n", info.costPerRunUsd(),
-                info.costNote()));
-        Set<String> lasting = new LinkedHashSet<>();
-        Set<String> slow = new LinkedHashSet<>();
-        for (String service : info.services()) {
-            String key = service.toLowerCase(Locale.ROOT);
-            if (RunPlan.LASTING.containsKey(key)) lasting.add(RunPlan.LASTING.get(key));
-            if (RunPlan.SLOW.containsKey(key)) slow.add(RunPlan.SLOW.get(key));
-        }
-        lasting.forEach(l -> plan.append("  lasting   ").append(l).append('\n'));
-        slow.forEach(s -> plan.append("  slow      ").append(s).append('\n'));
-        plan.append("  The resources stay until 'labs stop', which deletes them and what you create named "
-                + "labs-" + info.id() + "-<run id>-...; it lists, and never deletes, anything tagged for the run that "
-                + "it cannot delete.\n");
+    private static String plan(AwsTarget account, Lab lab, Challenge challenge, Lang lang) {
+        Messages say = RunPlan.words(lang);
+        LabInfo info = lab.info();
+        StringBuilder plan = new StringBuilder(say.get("challenge.heading", info.id())).append('\n');
+        RunPlan.where(plan, say, account.identity(), account.allowedBy(), account.region(), StateDirs.journals());
+        RunPlan.labelled(plan, say, "creates", ChallengeText.of(challenge, lang).creates());
+        RunPlan.labelled(plan, say, "cost", List.of(say.get("challenge.cost", RunPlan.dollars(info.costPerRunUsd()),
+                LabText.of(lab, lang).costNote())));
+        RunPlan.Warning.LASTING.of(List.of(info), say).forEach(l -> RunPlan.labelled(plan, say, "lasting", List.of(l)));
+        RunPlan.Warning.SLOW.of(List.of(info), say).forEach(l -> RunPlan.labelled(plan, say, "slow", List.of(l)));
+        plan.append("  ").append(say.get("challenge.stay", info.id())).append('\n');
         return plan.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Said;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +57,10 @@ public final class AccountGuard {
         }
     }
 
-    /** How the account came to be allowed, for the plan. */
-    public String allowedBy(String account) {
-        return config.accounts().contains(account) ? "allow-listed in " + config.file() : "allow-listed by --account";
+    /** How the account came to be allowed, for the plan, said in the reader's language. */
+    public Said allowedBy(String account) {
+        return config.accounts().contains(account)
+                ? TargetWords.phrase("guard.allowListedIn", config.file())
+                : TargetWords.phrase("guard.allowListedByFlag");
     }
 }

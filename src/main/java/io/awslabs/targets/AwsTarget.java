@@ -34,7 +34,7 @@ public final class AwsTarget implements Target {
     private final String region;
     private final String profile;
     private final CallerIdentity identity;
-    private final String allowedBy;
+    private final Said allowedBy;
     private final SdkClients clients;
 
     /** Who the credentials belong to: account, principal ARN, and the account's aliases. */
@@ -47,7 +47,7 @@ public final class AwsTarget implements Target {
         }
     }
 
-    private AwsTarget(String region, String profile, CallerIdentity identity, String allowedBy, SdkClients clients) {
+    private AwsTarget(String region, String profile, CallerIdentity identity, Said allowedBy, SdkClients clients) {
         this.region = region;
         this.profile = profile;
         this.identity = identity;
@@ -78,12 +78,12 @@ public final class AwsTarget implements Target {
             }
             guard.requireNotProduction(caller.account(), aliases, whyUnreadable);
             CallerIdentity identity = new CallerIdentity(caller.account(), caller.arn(), aliases.orElse(List.of()));
+            Said allowedBy = guard.allowedBy(identity.account());
             progress.accept(identity.aliases().isEmpty()
-                    ? TargetWords.phrase("aws.account", identity.account(), identity.arn(), region.id(),
-                            guard.allowedBy(identity.account()))
+                    ? TargetWords.phrase("aws.account", identity.account(), identity.arn(), region.id(), allowedBy)
                     : TargetWords.phrase("aws.accountAlias", identity.account(), identity.arn(), region.id(),
-                            guard.allowedBy(identity.account()), String.join(", ", identity.aliases())));
-            return new AwsTarget(region.id(), options.profile(), identity, guard.allowedBy(identity.account()), clients);
+                            allowedBy, String.join(", ", identity.aliases())));
+            return new AwsTarget(region.id(), options.profile(), identity, allowedBy, clients);
         } catch (RuntimeException e) {
             clients.close();
             throw e;
@@ -174,8 +174,8 @@ public final class AwsTarget implements Target {
         return identity;
     }
 
-    /** How the account came to be allowed: by {@code --account} or by the config file. */
-    public String allowedBy() {
+    /** How the account came to be allowed, by {@code --account} or by the config file, in the reader's language. */
+    public Said allowedBy() {
         return allowedBy;
     }
 

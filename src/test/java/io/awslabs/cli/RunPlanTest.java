@@ -9,6 +9,9 @@ import io.awslabs.lab.LabInfo;
 import io.awslabs.labs.cloudfront.CloudFrontPrivateOriginLab;
 import io.awslabs.labs.kms.KmsEnvelopeEncryptionLab;
 import io.awslabs.targets.AwsTarget;
+import io.awslabs.targets.TargetWords;
+import io.awslabs.text.Lang;
+import io.awslabs.text.Said;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class RunPlanTest {
     private static final AwsTarget.CallerIdentity WHO = new AwsTarget.CallerIdentity("123456789012",
             "arn:aws:sts::123456789012:assumed-role/Sandbox/alice", List.of("acme-sandbox"));
+    private static final Said BY_FLAG = TargetWords.phrase("guard.allowListedByFlag");
 
     private record DistributionLab() implements Lab {
         @Override
@@ -40,8 +44,8 @@ class RunPlanTest {
 
     @Test
     void thePlanAddsUpTheCostAndNamesWhatOutlivesTheRunAndWhatIsSlow() {
-        String plan = RunPlan.render("abc12345", WHO, "allow-listed by --account", "eu-west-1",
-                List.of(new KmsEnvelopeEncryptionLab(), new DistributionLab()), Path.of("/state/journals/abc12345.jsonl"));
+        String plan = RunPlan.render("abc12345", WHO, BY_FLAG, "eu-west-1",
+                List.of(new KmsEnvelopeEncryptionLab(), new DistributionLab()), Path.of("/state/journals/abc12345.jsonl"), Lang.EN);
 
         assertThat(plan).contains(
                 "Plan for run abc12345 on AWS",
@@ -59,17 +63,36 @@ class RunPlanTest {
 
     @Test
     void thePlanSaysThatRequestsThroughANewDistributionWaitMinutesAndHowToLeaveThemOut() {
-        String plan = RunPlan.render("abc12345", WHO, "allow-listed by --account", "eu-west-1",
-                List.of(new CloudFrontPrivateOriginLab()), Path.of("j"));
+        String plan = RunPlan.render("abc12345", WHO, BY_FLAG, "eu-west-1",
+                List.of(new CloudFrontPrivateOriginLab()), Path.of("j"), Lang.EN);
 
         assertThat(plan).contains("waits minutes until it is Deployed", "--option wait-deployed=false");
     }
 
     @Test
     void aPlanWithNothingLastingOrSlowSaysSo() {
-        String plan = RunPlan.render("abc12345", WHO, "allow-listed by --account", "eu-west-1",
-                List.of(new PlainLab()), Path.of("j"));
+        String plan = RunPlan.render("abc12345", WHO, BY_FLAG, "eu-west-1",
+                List.of(new PlainLab()), Path.of("j"), Lang.EN);
 
         assertThat(plan).contains("cannot be deleted at once: nothing", "slow: nothing");
+    }
+
+    @Test
+    void thePlanReadsInChineseWithTheLabsOwnTexts() {
+        String plan = RunPlan.render("abc12345", WHO, BY_FLAG, "eu-west-1",
+                List.of(new KmsEnvelopeEncryptionLab(), new PlainLab()), Path.of("/state/journals/abc12345.jsonl"), Lang.ZH);
+
+        assertThat(plan).contains(
+                "运行 abc12345 在 AWS 上的计划",
+                "账户       123456789012（别名 acme-sandbox），由 --account 列入允许名单",
+                "运行日志   /state/journals/abc12345.jsonl",
+                "会创建 一个对称 KMS 密钥（带运行 ID 标签）及其别名\n           第二个 KMS 密钥",
+                "预计本次运行费用约 $",
+                "不能立即删除：\n    - KMS 密钥不能立即删除",
+                "docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
+                "耗时较长：无",
+                "'labs cleanup --run-id abc12345'");
+        // a lab without a Chinese file still reads in English, inside the Chinese plan
+        assertThat(plan).contains("会创建 an S3 bucket").doesNotContain("Plan for", "allow-listed", "creates");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awslabs.text.Lang;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,9 @@ class AccountGuardTest {
         assertThatCode(() -> guard.requireAllowListed("210987654321")).doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.requireAllowListed("999999999999"))
                 .hasMessageContaining("not allow-listed (allowed: 123456789012, 210987654321)");
-        assertThat(guard.allowedBy("123456789012")).isEqualTo("allow-listed by --account");
-        assertThat(guard.allowedBy("210987654321")).contains("config.json");
+        assertThat(guard.allowedBy("123456789012").in(Lang.EN)).isEqualTo("allow-listed by --account");
+        assertThat(guard.allowedBy("210987654321").in(Lang.EN)).isEqualTo("allow-listed in " + NO_CONFIG.file());
+        assertThat(guard.allowedBy("210987654321").in(Lang.ZH)).isEqualTo("已在 " + NO_CONFIG.file() + " 中列入允许名单");
     }
 
     @Test
