@@ -106,9 +106,7 @@ final class ConsoleProgress implements Progress {
             waitBar.stepTo(elapsed.toSeconds());
             waitBar.setExtraMessage(lastAnswer == null ? "" : Redactor.redact(lastAnswer));
         } else if (!same || System.nanoTime() - waitShownNanos >= WAIT_LINE_EVERY.toNanos()) {
-            print(labId, lastAnswer == null || lastAnswer.isBlank()
-                    ? say.get("wait.line", what, elapsed.toSeconds(), timeout.toSeconds())
-                    : say.get("wait.lineLast", what, elapsed.toSeconds(), timeout.toSeconds(), lastAnswer));
+            print(labId, Progress.waitLine(awaited, elapsed, timeout, lastAnswer).in(say.lang()));
             waitShownNanos = System.nanoTime();
         }
         waitingFor = key;

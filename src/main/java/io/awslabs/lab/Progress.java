@@ -22,9 +22,14 @@ public interface Progress {
 
     /** A deliberate wait in progress: what for, how long so far, the limit, and the last answer seen. */
     default void waiting(String labId, Said what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
-        info(labId, lastAnswer == null || lastAnswer.isBlank()
+        info(labId, waitLine(what, elapsed, timeout, lastAnswer));
+    }
+
+    /** The line a wait is shown by where no bar can be drawn: what for, how long so far, the limit, the last answer. */
+    static Said waitLine(Said what, java.time.Duration elapsed, java.time.Duration timeout, String lastAnswer) {
+        return lastAnswer == null || lastAnswer.isBlank()
                 ? RunWords.phrase("waiting", what, elapsed.toSeconds(), timeout.toSeconds())
-                : RunWords.phrase("waitingLast", what, elapsed.toSeconds(), timeout.toSeconds(), lastAnswer));
+                : RunWords.phrase("waitingLast", what, elapsed.toSeconds(), timeout.toSeconds(), lastAnswer);
     }
 
     Progress SILENT = new Progress() {
