@@ -106,6 +106,8 @@ final class FakeProject {
         List<String> command = new ArrayList<>(List.of("bash", path("labs").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        // the launcher speaks the locale's language: a test chooses it, the machine running the tests does not
+        builder.environment().keySet().removeAll(List.of("LC_ALL", "LC_MESSAGES", "LANG"));
         builder.environment().putAll(env);
         return new Started(builder.start());
     }

@@ -193,6 +193,22 @@ class LauncherIT {
     }
 
     @Test
+    void aChineseLocaleReadsTheBuildAndTheRefusalsInChineseAndLangOverridesIt() throws Exception {
+        FakeProject project = FakeProject.in(dir).withEnv("LANG", "zh_CN.UTF-8");
+
+        FakeProject.Result built = project.run("--version");
+        project.write("jdk/release", "JAVA_VERSION=\"11.0.2\"\n");
+        FakeProject.Result refused = project.run("list");
+        FakeProject.Result inEnglish = project.run("list", "--lang", "en");
+
+        assertThat(built.err()).contains("labs: 正在构建 target/aws-labs.jar（第一次构建要下载依赖", "BUILD SUCCESS");
+        assertThat(refused.code()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("labs: 在 " + project.path("jdk/bin/java") + " 找到的是 Java 11.0.2；aws-labs "
+                + "需要 17 或更新的版本\n提示：请安装 JDK 17 或更新的版本，并把它放在 PATH 的最前面（或者设置 JAVA_HOME）");
+        assertThat(inEnglish.err()).startsWith("labs: Java 11.0.2 found at ").contains("\nhint: install a JDK 17+");
+    }
+
+    @Test
     void aJavaWithoutAReleaseFileIsAskedItsVersionOnceUntilItChanges() throws Exception {
         FakeProject project = FakeProject.in(dir);
         Files.delete(project.path("jdk/release"));
