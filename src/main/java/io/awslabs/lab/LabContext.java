@@ -127,6 +127,9 @@ public final class LabContext implements Provisioning {
         return started;
     }
 
+    /** The emulator of a lab's own where policies decide, as its teardown row and progress line name it, like a resource type. */
+    static final String ENFORCING_EMULATOR = "IAM-enforcing emulator";
+
     /**
      * Where this lab can prove how IAM policies decide requests, as the target says
      * ({@link Target#iamEnforcement}): on AWS, the run's own account, provisioned as usual; on moto,
@@ -141,7 +144,7 @@ public final class LabContext implements Provisioning {
             if (!opened.separate()) {
                 return new IamEnforcing(this, enforced.where(), Optional.empty());
             }
-            Target own = closeAtTeardown(enforced.where(), opened::target);
+            Target own = closeAtTeardown(ENFORCING_EMULATOR, opened::target);
             return new IamEnforcing(new PrivateProvisioning(this, own, "private " + own.kind().id()), enforced.where(),
                     Optional.empty());
         }

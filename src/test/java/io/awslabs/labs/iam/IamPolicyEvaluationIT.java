@@ -56,7 +56,7 @@ class IamPolicyEvaluationIT extends LabContract {
                 .extracting(TeardownRecord::type).contains("IAM user (private moto)", "IAM access key (private moto)",
                         "S3 bucket (private moto)", "IAM role (private moto)");
         assertThat(lab.teardown()).extracting(TeardownRecord::outcome).containsOnly(TeardownRecord.Outcome.DELETED);
-        assertThat(lab.teardown().get(lab.teardown().size() - 2).type()).isEqualTo("a moto of this lab's own with IAM enforcement on");
+        assertThat(lab.teardown().get(lab.teardown().size() - 2).type()).isEqualTo("IAM-enforcing emulator");
         assertThat(lab.teardown().get(lab.teardown().size() - 1).type()).as("on the run's own target").isEqualTo("IAM managed policy");
     }
 
