@@ -7,11 +7,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * The body of one challenge check: a {@link Proof} whose every comparison also says, in the
  * learner's terms, what it means when it does not hold ("uploads without a header are stored
- * with AES256, not with your KMS key"). That sentence is the reason a FAIL is reported with.
+ * with AES256, not with your KMS key"). That sentence is the reason a FAIL is reported with, in
+ * the learner's language: the challenge's words ({@link LabContext#words}, its package's run bundle).
  */
 public final class CheckProof {
     private final Proof proof = new Proof();
-    private String failure;
+    private Said failure;
 
     public CheckProof evidence(String key, Object value) {
         proof.evidence(key, value);
@@ -29,7 +30,7 @@ public final class CheckProof {
     }
 
     /** {@code expected} equals {@code actual}; otherwise the check fails and the learner reads {@code otherwise}. */
-    public CheckProof equal(String what, Object expected, Object actual, String otherwise) {
+    public CheckProof equal(String what, Object expected, Object actual, Said otherwise) {
         try {
             proof.equal(what, expected, actual);
         } catch (Proof.NotHeld e) {
@@ -40,7 +41,7 @@ public final class CheckProof {
     }
 
     /** {@code condition} holds; otherwise the check fails and the learner reads {@code otherwise}. */
-    public CheckProof isTrue(String what, boolean condition, Object actual, String otherwise) {
+    public CheckProof isTrue(String what, boolean condition, Object actual, Said otherwise) {
         try {
             proof.isTrue(what, condition, actual);
         } catch (Proof.NotHeld e) {
@@ -48,6 +49,16 @@ public final class CheckProof {
             throw e;
         }
         return this;
+    }
+
+    /** Until every challenge words its failures: the English, as it was written. */
+    public CheckProof equal(String what, Object expected, Object actual, String otherwise) {
+        return equal(what, expected, actual, Said.verbatim(otherwise));
+    }
+
+    /** Until every challenge words its failures: the English, as it was written. */
+    public CheckProof isTrue(String what, boolean condition, Object actual, String otherwise) {
+        return isTrue(what, condition, actual, Said.verbatim(otherwise));
     }
 
     /** Ends the check as SKIPPED: this target cannot show it. */
@@ -60,7 +71,7 @@ public final class CheckProof {
     }
 
     /** What the check that did not hold means for the learner; null when none failed. */
-    String failure() {
+    Said failure() {
         return failure;
     }
 }

@@ -53,7 +53,8 @@ final class CheckRecorder implements ChallengeChecks {
             status = Status.PASS;
         } catch (Proof.NotHeld e) {
             status = Status.FAIL;
-            reason = proof.failure();
+            worded = proof.failure()::in;
+            reason = worded.in(Lang.EN);
         } catch (Proof.Skipped e) {
             status = Status.SKIPPED;
             worded = e.reason()::in;

@@ -80,22 +80,17 @@ public final class S3DefaultEncryptionChallenge implements Challenge {
         check.that("headerless-upload-uses-sse-kms", p -> {
             p.call("s3:HeadObject", head).evidence("probe", probe);
             p.equal("ServerSideEncryption", ServerSideEncryption.AWS_KMS, sse, sse == null
-                    ? "uploads without an encryption header are stored unencrypted: the bucket has no default encryption"
-                    : "uploads without an encryption header are stored with " + describe(sse) + ", not with SSE-KMS");
+                    ? ctx.words("fail.storedUnencrypted") : ctx.words("fail.storedWithOther", describe(sse)));
         });
         check.that("headerless-upload-uses-this-key", p -> {
             p.call("s3:HeadObject", head).evidence("SSEKMSKeyId", keyId).evidence("challengeKey", keyArn);
             p.isTrue("SSEKMSKeyId names this challenge's key", keyId != null
                             && Ids.lastSegment(keyId).equals(Ids.lastSegment(keyArn)), keyId,
-                    keyId == null ? "uploads without a header are not encrypted under any KMS key, so not under yours ("
-                            + keyArn + ")"
-                            : "uploads without a header are encrypted under another KMS key (" + keyId + "), not yours ("
-                                    + keyArn + ")");
+                    keyId == null ? ctx.words("fail.underNoKey", keyArn) : ctx.words("fail.underAnotherKey", keyId, keyArn));
         });
         check.that("headerless-upload-uses-bucket-key", p -> {
             p.call("s3:HeadObject", head).evidence("BucketKeyEnabled", head.bucketKeyEnabled());
-            p.equal("BucketKeyEnabled", true, head.bucketKeyEnabled(), "uploads without a header are stored without an "
-                    + "S3 Bucket Key: each object costs S3 its own request to KMS");
+            p.equal("BucketKeyEnabled", true, head.bucketKeyEnabled(), ctx.words("fail.noBucketKey"));
         });
     }
 
