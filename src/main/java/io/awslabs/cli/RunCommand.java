@@ -181,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
             summary.print(out, files);
             if (keep) {
                 summary.printKept(out, runId);
-                background.ifPresent(emulator -> summary.printLookAround(out, emulator.describe(),
+                background.ifPresent(emulator -> summary.printLookAround(out, emulator.describe().in(lang),
                         BackgroundEmulator.DEFAULT_IDLE_STOP.toHours(), emulator.endpoint().toString(), where.region()));
             }
             if (journalKept) {

@@ -93,7 +93,7 @@ final class StatusCommand implements Callable<Integer> {
                         .append('\n');
             }
         }
-        text.append(emulator.map(e -> say.get("status.emulator", e.describe(), e.record().startedAt(), e.lastUsed(),
+        text.append(emulator.map(e -> say.get("status.emulator", e.describe().in(say.lang()), e.record().startedAt(), e.lastUsed(),
                         e.stopsAt())).orElse(say.get("status.noEmulator"))).append('\n');
         return text.toString();
     }

@@ -69,8 +69,8 @@ final class StopCommand implements Callable<Integer> {
         long alreadyGone = stopped.rows().size() - shown.size();
         out.println(say.get("stop.header", state.lab(), state.runId()));
         for (Cleanup.Row r : shown) {
-            out.printf("  %s %s %s%s%n", terminal.outcome(teardownOutcome(r.outcome())), r.type(), r.id(),
-                    r.detail() == null ? "" : " (" + r.detail(say.lang()) + ")");
+            out.printf("  %s %s %s%n", terminal.outcome(teardownOutcome(r.outcome())), r.type(),
+                    r.detail() == null ? r.id() : say.get("stop.withDetail", r.id(), r.detail(say.lang())));
         }
         if (alreadyGone > 0) {
             out.println("  " + say.get("stop.alreadyGone", alreadyGone));
@@ -104,7 +104,7 @@ final class StopCommand implements Callable<Integer> {
     }
 
     private static void stopEmulator(PrintWriter out, BackgroundEmulator emulator, Messages say) {
-        String what = emulator.describe();
+        String what = emulator.describe().in(say.lang());
         out.println(say.get(emulator.stop() ? "stop.stopped" : "stop.notStopped", what));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.awslabs.text.Phrase;
 import io.awslabs.text.Said;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -197,8 +198,8 @@ public final class BackgroundEmulator {
     }
 
     /** "moto 5.2.5 on 127.0.0.1:40123 (pid 4242)". */
-    public String describe() {
-        return record.kind() + " " + record.version() + " on 127.0.0.1:" + record.port() + " (pid " + record.pid() + ")";
+    public Phrase describe() {
+        return TargetWords.phrase("background.describe", record.kind(), record.version(), record.port(), record.pid());
     }
 
     /** A target on it; closing the target leaves the emulator running. */
