@@ -85,13 +85,11 @@ public final class CognitoUserAndIdentityPoolsChallenge implements Challenge {
             List<UserPoolClientType> clients = clientsOf(idp, poolId);
             p.evidence("appClients", clients.stream().map(c -> c.clientName() + " " + c.explicitAuthFlowsAsStrings()
                     + (c.clientSecret() == null ? "" : " with a secret")).toList());
-            p.isTrue("the pool has an app client", !clients.isEmpty(), clients.size(), "the pool has no app client yet");
+            p.isTrue("the pool has an app client", !clients.isEmpty(), clients.size(), ctx.words("fail.noAppClient"));
             p.isTrue("a client allows ALLOW_USER_PASSWORD_AUTH", clients.stream().anyMatch(PasswordClient::allowsPasswordFlow),
-                    clients.size(), "no app client of the pool allows ALLOW_USER_PASSWORD_AUTH, so signing in with a "
-                            + "username and password is refused");
+                    clients.size(), ctx.words("fail.noPasswordFlow"));
             p.isTrue("one of them has no client secret", clients.stream().anyMatch(PasswordClient::fits),
-                    clients.size(), "the app client that allows ALLOW_USER_PASSWORD_AUTH has a client secret: a "
-                            + "browser cannot keep it, and every sign-in would need its SECRET_HASH");
+                    clients.size(), ctx.words("fail.clientHasSecret"));
         });
 
         check.that("user-confirmed", p -> {
@@ -100,45 +98,44 @@ public final class CognitoUserAndIdentityPoolsChallenge implements Challenge {
                 user = idp.adminGetUser(r -> r.userPoolId(poolId).username(username));
             } catch (UserNotFoundException e) {
                 p.error("cognito-idp:AdminGetUser", e);
-                p.isTrue("the user exists", false, "UserNotFoundException", "there is no user " + username + " in the pool yet");
+                p.isTrue("the user exists", false, "UserNotFoundException", ctx.words("fail.noUser", username));
                 return;
             }
             p.call("cognito-idp:AdminGetUser", user);
             p.equal("user status", UserStatusType.CONFIRMED, user.userStatus(), user.userStatus()
                     == UserStatusType.FORCE_CHANGE_PASSWORD
-                    ? username + " still has a temporary password (FORCE_CHANGE_PASSWORD): set the password of the "
-                            + "task as permanent"
-                    : username + " is " + user.userStatusAsString() + ", not CONFIRMED: an unconfirmed user cannot sign in");
+                    ? ctx.words("fail.temporaryPassword", username)
+                    : ctx.words("fail.notConfirmed", username, user.userStatusAsString()));
         });
 
         check.that("user-signs-in", p -> {
-            AuthenticationResultType tokens = signIn(p, idp, poolId, username, password);
-            p.isTrue("an ID token", present(tokens.idToken()), length(tokens.idToken()), "signing in returned no ID token");
+            AuthenticationResultType tokens = signIn(ctx, p, idp, poolId, username, password);
+            p.isTrue("an ID token", present(tokens.idToken()), length(tokens.idToken()), ctx.words("fail.noIdToken"));
             p.isTrue("an access token", present(tokens.accessToken()), length(tokens.accessToken()),
-                    "signing in returned no access token");
+                    ctx.words("fail.noAccessToken"));
             p.isTrue("a refresh token", present(tokens.refreshToken()), length(tokens.refreshToken()),
-                    "signing in returned no refresh token");
+                    ctx.words("fail.noRefreshToken"));
         });
 
         check.that("id-token-verifies", p -> {
-            AuthenticationResultType tokens = signIn(p, idp, poolId, username, password);
+            AuthenticationResultType tokens = signIn(ctx, p, idp, poolId, username, password);
             String id = tokens.idToken();
-            p.isTrue("an ID token", present(id), length(id), "signing in returned no ID token");
+            p.isTrue("an ID token", present(id), length(id), ctx.words("fail.noIdToken"));
             Jwks.Fetched jwks = Jwks.fetch(Jwks.urlOf(idp, ctx.target().region(), poolId));
             p.evidence("jwksUrl", jwks.url());
             IdTokens.Verification verified = IdTokens.verify(id, jwks.keys());
             p.evidence("tokenKid", verified.kid());
             p.equal("signature against the pool's JWKS", "valid signature", verified.describe(),
-                    "the ID token does not verify against the pool's keys: " + verified.describe());
+                    ctx.words("fail.signatureInvalid", verified.describe()));
             p.equal("iss", PasswordSignIn.issuer(ctx.target().region(), poolId), IdTokens.claim(id, "iss").orElse(null),
-                    "the ID token was not issued by this pool");
+                    ctx.words("fail.otherIssuer"));
             String clientId = PasswordClient.first(clientsOf(idp, poolId)).map(UserPoolClientType::clientId).orElse(null);
-            p.equal("aud", clientId, IdTokens.claim(id, "aud").orElse(null), "the ID token is not for the app client");
+            p.equal("aud", clientId, IdTokens.claim(id, "aud").orElse(null), ctx.words("fail.otherAudience"));
             p.equal("cognito:username", username, IdTokens.claim(id, "cognito:username").orElse(null),
-                    "the ID token names another user");
-            p.equal("token_use", "id", IdTokens.claim(id, "token_use").orElse(null), "the token is not an ID token");
+                    ctx.words("fail.otherUser"));
+            p.equal("token_use", "id", IdTokens.claim(id, "token_use").orElse(null), ctx.words("fail.notIdToken"));
             Instant exp = IdTokens.expiry(id).orElse(Instant.EPOCH);
-            p.isTrue("exp is in the future", exp.isAfter(Instant.now()), exp, "the ID token has already expired");
+            p.isTrue("exp is in the future", exp.isAfter(Instant.now()), exp, ctx.words("fail.expired"));
         });
     }
 
@@ -159,22 +156,22 @@ public final class CognitoUserAndIdentityPoolsChallenge implements Challenge {
         }
     }
 
-    private static AuthenticationResultType signIn(CheckProof p, CognitoIdentityProviderClient idp, String poolId,
-                                                   String username, String password) {
+    private static AuthenticationResultType signIn(LabContext ctx, CheckProof p, CognitoIdentityProviderClient idp,
+                                                   String poolId, String username, String password) {
         Optional<UserPoolClientType> client = PasswordClient.first(clientsOf(idp, poolId));
         p.isTrue("an app client to sign in through", client.isPresent(), "none",
-                "there is no app client without a secret that allows ALLOW_USER_PASSWORD_AUTH to sign in through");
+                ctx.words("fail.noClientToSignInThrough"));
         p.evidence("appClient", client.get().clientName());
         try {
             var signedIn = PasswordSignIn.signIn(idp, client.get().clientId(), username, password);
             p.call("cognito-idp:InitiateAuth", signedIn);
             p.isTrue("an authentication result", signedIn.authenticationResult() != null, signedIn.challengeNameAsString(),
-                    "signing in asks for a challenge (" + signedIn.challengeNameAsString() + ") instead of returning tokens");
+                    ctx.words("fail.authChallenge", signedIn.challengeNameAsString()));
             return signedIn.authenticationResult();
         } catch (CognitoIdentityProviderException e) {
             p.error("cognito-idp:InitiateAuth", e);
-            p.isTrue("signing in succeeds", false, e.awsErrorDetails().errorCode(), "signing in as " + username
-                    + " is refused: " + e.awsErrorDetails().errorCode() + ", " + e.awsErrorDetails().errorMessage());
+            p.isTrue("signing in succeeds", false, e.awsErrorDetails().errorCode(), ctx.words("fail.signInRefused",
+                    username, e.awsErrorDetails().errorCode(), e.awsErrorDetails().errorMessage()));
             throw new AssertionError("unreachable");
         }
     }

@@ -120,67 +120,65 @@ public final class AlbEcsDynamicPortsChallenge implements Challenge {
         String clusterArn = scaffold.arn(CLUSTER);
 
         check.that("service-runs-three-tasks-on-ec2", p -> {
-            Service service = activeService(p, ecs, clusterArn);
+            Service service = activeService(ctx, p, ecs, clusterArn);
             p.equal("launch type", "EC2", service.launchTypeAsString(),
-                    "the service runs on " + service.launchTypeAsString() + ", not on the cluster's EC2 instance");
+                    ctx.words("fail.notOnEc2", service.launchTypeAsString()));
             p.equal("desired count", DynamicPortService.TASKS, service.desiredCount(),
-                    "the service wants " + service.desiredCount() + " tasks, not 3");
+                    ctx.words("fail.desiredCount", service.desiredCount()));
         });
 
         check.that("copies-share-the-instance", p -> {
-            Service service = activeService(p, ecs, clusterArn);
+            Service service = activeService(ctx, p, ecs, clusterArn);
             var definition = ecs.describeTaskDefinition(r -> r.taskDefinition(service.taskDefinition())).taskDefinition();
             p.evidence("taskDefinition", definition.taskDefinitionArn());
             p.equal("network mode", "bridge", definition.networkModeAsString(),
-                    "the task definition uses " + definition.networkModeAsString() + " mode, not bridge");
+                    ctx.words("fail.notBridge", definition.networkModeAsString()));
             ContainerDefinition web = definition.containerDefinitions().stream()
                     .filter(c -> WebTask.CONTAINER.equals(c.name())).findFirst().orElse(null);
             p.isTrue("a container named web", web != null, definition.containerDefinitions().size() + " containers",
-                    "the service's task definition has no container named web");
+                    ctx.words("fail.noWebContainer"));
             Optional<Integer> hostPort = web.portMappings().stream().filter(m -> m.containerPort() == WebTask.CONTAINER_PORT)
                     .map(m -> m.hostPort() == null ? WebTask.DYNAMIC : m.hostPort()).findFirst();
             p.isTrue("a mapping of container port 8080", hostPort.isPresent(), web.portMappings().size() + " mappings",
-                    "the web container publishes no port 8080");
+                    ctx.words("fail.noPort8080"));
             p.equal("host port of container port 8080", WebTask.DYNAMIC, hostPort.get(),
-                    "container port 8080 is published on the fixed host port " + hostPort.get()
-                            + ": only one task fits on the instance");
+                    ctx.words("fail.fixedHostPort", hostPort.get()));
         });
 
         check.that("service-behind-the-target-group", p -> {
-            Service service = activeService(p, ecs, clusterArn);
+            Service service = activeService(ctx, p, ecs, clusterArn);
             List<String> balancers = service.loadBalancers().stream().map(l -> l.targetGroupArn() + " <- "
                     + l.containerName() + ":" + l.containerPort()).toList();
             p.isTrue("target group, container and port", balancers.contains(scaffold.arn(GROUP) + " <- "
                             + WebTask.CONTAINER + ":" + WebTask.CONTAINER_PORT), balancers,
-                    "the service does not put container web port 8080 in " + scaffold.id(GROUP));
+                    ctx.words("fail.notInTargetGroup", scaffold.id(GROUP)));
         });
 
         check.that("targets-are-the-tasks-ports", p -> {
-            activeService(p, ecs, clusterArn);
+            activeService(ctx, p, ecs, clusterArn);
             List<TargetHealthDescription> targets = elb.describeTargetHealth(r -> r.targetGroupArn(scaffold.arn(GROUP)))
                     .targetHealthDescriptions();
             List<String> pairs = targets.stream().map(d -> d.target().id() + ":" + d.target().port()).toList();
             p.evidence("targets", pairs);
             p.equal("targets in the group", DynamicPortService.TASKS, targets.size(),
-                    "the target group holds " + targets.size() + " targets, not one per task (3): is the service "
-                            + "running its tasks yet?");
+                    ctx.words("fail.targetCount", targets.size()));
             p.isTrue("every target is the cluster's instance", targets.stream().allMatch(d ->
                     scaffold.id(INSTANCE).equals(d.target().id())), pairs,
-                    "some targets are not the cluster's instance " + scaffold.id(INSTANCE));
+                    ctx.words("fail.otherInstance", scaffold.id(INSTANCE)));
             Set<Integer> ports = targets.stream().map(d -> d.target().port()).collect(Collectors.toSet());
             p.isTrue("distinct ports in 32768-65535", ports.size() == targets.size() && ports.stream().allMatch(port ->
                     port >= AlbEcsDynamicPortsLab.EPHEMERAL_FROM && port <= AlbEcsDynamicPortsLab.EPHEMERAL_TO), ports,
-                    "the targets' ports " + ports + " are not each task's own ephemeral port");
+                    ctx.words("fail.notEphemeralPorts", ports));
         });
     }
 
-    private static Service activeService(CheckProof p, EcsClient ecs, String clusterArn) {
+    private static Service activeService(LabContext ctx, CheckProof p, EcsClient ecs, String clusterArn) {
         List<String> arns = ecs.listServices(r -> r.cluster(clusterArn)).serviceArns();
         List<Service> active = arns.isEmpty() ? List.of() : ecs.describeServices(r -> r.cluster(clusterArn).services(arns))
                 .services().stream().filter(s -> "ACTIVE".equals(s.status())).toList();
         p.evidence("services", active.stream().map(Service::serviceName).toList());
         p.isTrue("an active service in the cluster", !active.isEmpty(), active.size() + " active services",
-                "the cluster has no active service yet");
+                ctx.words("fail.noActiveService"));
         return active.get(0);
     }
 

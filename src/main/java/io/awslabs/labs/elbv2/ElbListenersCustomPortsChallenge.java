@@ -74,29 +74,28 @@ public final class ElbListenersCustomPortsChallenge implements Challenge {
     @Override
     public void check(LabContext ctx, Scaffold scaffold, ChallengeChecks check) {
         ElasticLoadBalancingV2Client elb = ctx.client(ElasticLoadBalancingV2Client.class);
-        check.that("port-80-forwards-to-group-80", p -> listensAndForwards(p, elb, scaffold, 80, GROUP_80));
-        check.that("port-8080-forwards-to-group-8080", p -> listensAndForwards(p, elb, scaffold, 8080, GROUP_8080));
+        check.that("port-80-forwards-to-group-80", p -> listensAndForwards(ctx, p, elb, scaffold, 80, GROUP_80));
+        check.that("port-8080-forwards-to-group-8080", p -> listensAndForwards(ctx, p, elb, scaffold, 8080, GROUP_8080));
     }
 
-    private static void listensAndForwards(CheckProof p, ElasticLoadBalancingV2Client elb, Scaffold scaffold, int port,
-                                           String group) {
+    private static void listensAndForwards(LabContext ctx, CheckProof p, ElasticLoadBalancingV2Client elb,
+                                           Scaffold scaffold, int port, String group) {
         DescribeListenersResponse listeners = elb.describeListeners(r -> r.loadBalancerArn(scaffold.arn(NLB)));
         p.call("elasticloadbalancing:DescribeListeners", listeners);
         Optional<software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener> onPort =
                 listeners.listeners().stream().filter(l -> l.port() == port).findFirst();
         p.isTrue("a listener on port " + port, onPort.isPresent(), listeners.listeners().stream().map(l -> l.port())
-                .toList(), "the load balancer does not listen on port " + port + " yet");
+                .toList(), ctx.words("fail.noListener", port));
         var listener = onPort.orElseThrow();
         p.evidence("listener", listener.listenerArn());
         p.equal("protocol of the listener on " + port, ProtocolEnum.TCP, listener.protocol(),
-                "the listener on port " + port + " uses " + listener.protocolAsString() + ": the application is not "
-                        + "HTTP, and a Network Load Balancer forwards it only as TCP");
+                ctx.words("fail.notTcp", port, listener.protocolAsString()));
         List<String> forwardsTo = listener.defaultActions().stream().filter(a -> "forward".equals(a.typeAsString()))
                 .map(a -> a.targetGroupArn() != null ? a.targetGroupArn()
                         : a.forwardConfig().targetGroups().stream().map(t -> t.targetGroupArn()).findFirst().orElse(null))
                 .toList();
         p.equal("target group the listener on " + port + " forwards to", List.of(scaffold.arn(group)), forwardsTo,
-                "the listener on port " + port + " does not forward to " + group + " (it forwards to " + forwardsTo + ")");
+                ctx.words("fail.otherTargetGroup", port, group, forwardsTo));
     }
 
     /** The lab's own step: a TCP listener per port, each forwarding to its group. */

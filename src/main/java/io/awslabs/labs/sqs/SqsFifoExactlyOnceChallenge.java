@@ -104,62 +104,59 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
         String probe = "probe-" + ctx.runId() + "-" + HexFormat.of().formatHex(randomBytes(6));
 
         check.that("fifo-with-content-dedup", p -> {
-            LabQueue queue = requireQueue(p, sqs, name);
+            LabQueue queue = requireQueue(ctx, p, sqs, name);
             p.equal("FifoQueue", "true", queue.attribute(QueueAttributeName.FIFO_QUEUE),
-                    name + " is not a FIFO queue: a standard queue delivers a duplicate twice and keeps no order");
+                    ctx.words("fail.notFifo", name));
             p.equal("ContentBasedDeduplication", "true", queue.attribute(QueueAttributeName.CONTENT_BASED_DEDUPLICATION),
-                    name + " has no content-based deduplication: a producer that sends no deduplication id of its "
-                            + "own cannot send to it, and its retries are not recognised as duplicates");
+                    ctx.words("fail.noContentDedup", name));
         });
 
         check.that("duplicates-delivered-once", p -> {
-            LabQueue queue = requireQueue(p, sqs, name);
+            LabQueue queue = requireQueue(ctx, p, sqs, name);
             String body = probe + ":order-created:1001";
             String group = probe + "-customer-1001";
-            requireSent(p, queue, body, group, "first");
-            requireSent(p, queue, body, group, "same body again");
+            requireSent(ctx, p, queue, body, group, "first");
+            requireSent(ctx, p, queue, body, group, "same body again");
             List<Message> received = receiveProbes(queue, probe, 1, ARRIVES_WITHIN_SECONDS);
             p.equal("probe messages received after two identical sends", List.of(body), LabQueue.bodies(received),
-                    "the same body sent twice was delivered " + received.size() + " times: the queue does not drop "
-                            + "duplicates");
+                    ctx.words("fail.duplicateDelivered", received.size()));
             List<Message> after = receiveProbes(queue, probe, 1, NOTHING_WITHIN_SECONDS);
             p.equal("probe messages received once it is deleted", 0, after.size(),
-                    "a second copy of the duplicate arrived after the first was deleted");
+                    ctx.words("fail.secondCopy"));
         });
 
         check.that("group-order-kept", p -> {
-            LabQueue queue = requireQueue(p, sqs, name);
+            LabQueue queue = requireQueue(ctx, p, sqs, name);
             String group = probe + "-customer-42";
             List<String> sent = new ArrayList<>();
             for (int i = 1; i <= ORDERED_PROBES; i++) {
                 String body = probe + ":order:" + i;
-                requireSent(p, queue, body, group, "order " + i);
+                requireSent(ctx, p, queue, body, group, "order " + i);
                 sent.add(body);
             }
             List<Message> received = receiveProbes(queue, probe, ORDERED_PROBES, ARRIVES_WITHIN_SECONDS);
             p.equal("probe messages in the order received", sent, LabQueue.bodies(received),
-                    "the messages of one group did not arrive as sent: " + LabQueue.bodies(received));
+                    ctx.words("fail.groupOutOfOrder", LabQueue.bodies(received)));
         });
 
         check.that("failures-reach-dead-letter-queue", p -> {
-            LabQueue queue = requireQueue(p, sqs, name);
+            LabQueue queue = requireQueue(ctx, p, sqs, name);
             String policy = queue.attribute(QueueAttributeName.REDRIVE_POLICY);
             p.evidence("RedrivePolicy", policy);
             p.isTrue("the queue has a redrive policy", policy != null && !policy.isBlank(), policy,
-                    name + " has no redrive policy: a message consumers keep failing on comes back forever and "
-                            + "holds up its group");
+                    ctx.words("fail.noRedrivePolicy", name));
             JsonNode redrive = JSON.readTree(policy);
             p.equal("deadLetterTargetArn", scaffold.arn(DEAD_LETTERS), redrive.path("deadLetterTargetArn").asText(),
-                    name + "'s redrive policy sends failed messages elsewhere than the dead-letter queue of the scaffold");
+                    ctx.words("fail.otherDeadLetterTarget", name));
             p.equal("maxReceiveCount", String.valueOf(MAX_RECEIVE_COUNT), redrive.path("maxReceiveCount").asText(),
-                    name + "'s redrive policy moves a message after " + redrive.path("maxReceiveCount").asText()
-                            + " receives, not after " + MAX_RECEIVE_COUNT);
+                    ctx.words("fail.otherMaxReceiveCount", name, redrive.path("maxReceiveCount").asText(),
+                            MAX_RECEIVE_COUNT));
             String body = probe + ":malformed-order";
-            requireSent(p, queue, body, probe + "-poison", "the message consumers fail on");
+            requireSent(ctx, p, queue, body, probe + "-poison", "the message consumers fail on");
             for (int receive = 1; receive <= MAX_RECEIVE_COUNT; receive++) {
                 Optional<Message> got = receiveProbeAndKeep(queue, probe, ARRIVES_WITHIN_SECONDS);
                 p.isTrue("receive " + receive + " of the failing message", got.isPresent(), "not delivered",
-                        "the failing message was not delivered the " + receive + ". time");
+                        ctx.words("fail.failingNotDelivered", receive));
                 queue.releaseNow(got.get());
             }
             p.evidence("done", "received " + MAX_RECEIVE_COUNT + " times, each time made visible again at once "
@@ -168,18 +165,18 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
             fromSource.ifPresent(queue::delete);
             p.isTrue("the failing message is no longer delivered from the queue", fromSource.isEmpty(),
                     fromSource.map(m -> "delivered, ApproximateReceiveCount " + LabQueue.receiveCount(m)).orElse("not delivered"),
-                    name + " delivered the message a " + (MAX_RECEIVE_COUNT + 1) + ". time instead of moving it");
+                    ctx.words("fail.deliveredInsteadOfMoved", name, MAX_RECEIVE_COUNT + 1));
             LabQueue deadLetters = new LabQueue(sqs, new SqsQueue.Handle(scaffold.id(DEAD_LETTERS),
                     sqs.getQueueUrl(r -> r.queueName(scaffold.id(DEAD_LETTERS))).queueUrl(), scaffold.arn(DEAD_LETTERS)));
             List<Message> dead = ctx.waits().until(ctx.words("wait.failingInDeadLetters"), DEAD_LETTER_LIMIT,
                     POLL_EVERY, () -> receiveProbes(deadLetters, probe, 1, NOTHING_WITHIN_SECONDS), m -> !m.isEmpty(),
                     m -> m.size() + " messages");
             p.equal("probe messages in the dead-letter queue", List.of(body), LabQueue.bodies(dead),
-                    "the failing message did not reach the dead-letter queue");
+                    ctx.words("fail.notInDeadLetters"));
         });
     }
 
-    private static LabQueue requireQueue(CheckProof p, SqsClient sqs, String name) {
+    private static LabQueue requireQueue(LabContext ctx, CheckProof p, SqsClient sqs, String name) {
         String url;
         try {
             url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
@@ -189,7 +186,7 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
                 throw e;
             }
             p.error("sqs:GetQueueUrl", e);
-            p.isTrue("the queue exists", false, code, "there is no queue " + name + " yet");
+            p.isTrue("the queue exists", false, code, ctx.words("fail.noQueue", name));
             throw new AssertionError("unreachable");
         }
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -199,15 +196,14 @@ public final class SqsFifoExactlyOnceChallenge implements Challenge {
     }
 
     /** A send as the pipeline's producer makes it: a group id and no deduplication id. */
-    private static void requireSent(CheckProof p, LabQueue queue, String body, String group, String which) {
+    private static void requireSent(LabContext ctx, CheckProof p, LabQueue queue, String body, String group,
+                                    String which) {
         try {
             p.call("sqs:SendMessage(" + which + ")", queue.send(body, group));
         } catch (SqsException e) {
             p.error("sqs:SendMessage(" + which + ")", e);
             p.isTrue("SendMessage with a group id and no deduplication id is accepted", false,
-                    e.awsErrorDetails().errorCode(), "the queue refuses a message with a group id and no deduplication "
-                            + "id (" + e.awsErrorDetails().errorMessage() + "): it is not a FIFO queue with "
-                            + "content-based deduplication");
+                    e.awsErrorDetails().errorCode(), ctx.words("fail.sendRefused", e.awsErrorDetails().errorMessage()));
         }
     }
 

@@ -138,61 +138,58 @@ public final class SsmRunCommandChallenge implements Challenge {
             p.evidence("securityGroups", groups);
             List<String> inbound = ec2.describeSecurityGroups(r -> r.groupIds(groups)).securityGroups().stream()
                     .flatMap(g -> g.ipPermissions().stream().map(rule -> g.groupId() + ": " + rule(rule))).toList();
-            p.equal("inbound rules", List.of(), inbound, "the instance still admits inbound traffic (" + String.join("; ", inbound)
-                    + "): Systems Manager needs no inbound rule at all");
+            p.equal("inbound rules", List.of(), inbound, ctx.words("fail.admitsInbound", String.join("; ", inbound)));
         });
 
         check.that("role-has-ssm-core", p -> {
             String profileArn = instance.iamInstanceProfile() == null ? null : instance.iamInstanceProfile().arn();
             p.isTrue("the instance has an instance profile", profileArn != null, profileArn,
-                    "the instance has no instance profile, so the agent has no credentials at all");
+                    ctx.words("fail.noInstanceProfile"));
             String profileName = profileArn.substring(profileArn.lastIndexOf('/') + 1);
             List<String> roles = iam.getInstanceProfile(r -> r.instanceProfileName(profileName)).instanceProfile().roles()
                     .stream().map(Role::roleName).toList();
-            p.isTrue("the profile holds a role", !roles.isEmpty(), roles, "the instance profile " + profileName + " holds no role");
+            p.isTrue("the profile holds a role", !roles.isEmpty(), roles, ctx.words("fail.profileWithoutRole", profileName));
             List<String> attached = iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roles.get(0))).attachedPolicies()
                     .stream().map(AttachedPolicy::policyArn).toList();
             p.evidence("attachedPolicies", attached);
             p.isTrue(SsmInstanceProfile.CORE_POLICY + " attached to the role",
                     attached.stream().anyMatch(arn -> arn.endsWith(":policy/" + SsmInstanceProfile.CORE_POLICY)), attached,
-                    "the role " + roles.get(0) + " does not have " + SsmInstanceProfile.CORE_POLICY
-                            + ": the SSM agent may not talk to Systems Manager");
+                    ctx.words("fail.noCorePolicy", roles.get(0), SsmInstanceProfile.CORE_POLICY));
         });
 
         check.that("password-is-securestring", p -> {
-            GetParameterResponse decrypted = requireParameter(p, ssm, name, true);
+            GetParameterResponse decrypted = requireParameter(ctx, p, ssm, name, true);
             p.equal("parameter type", "SecureString", decrypted.parameter().typeAsString(),
-                    name + " is a " + decrypted.parameter().typeAsString() + " parameter, not a SecureString: anyone who "
-                            + "may read it reads the password");
+                    ctx.words("fail.notSecureString", name, decrypted.parameter().typeAsString()));
             Optional<ParameterMetadata> described = SsmRunCommandLab.describedByName(ssm, name);
             String keyId = described.map(ParameterMetadata::keyId).orElse(null);
             p.isTrue("encrypted under the challenge's key", keyId != null && keyId.endsWith(scaffold.id(KEY)), keyId,
-                    name + " is encrypted under " + keyId + ", not under this challenge's key " + scaffold.arn(KEY));
+                    ctx.words("fail.otherKey", name, keyId, scaffold.arn(KEY)));
             p.equal("decrypted value (SHA-256, first 12 hex digits)", SsmRunCommandLab.fingerprint(password),
                     SsmRunCommandLab.fingerprint(decrypted.parameter().value()),
-                    name + " decrypts to something else than the password of the task");
+                    ctx.words("fail.otherValue", name));
         });
 
         check.that("password-unreadable-without-decryption", p -> {
-            GetParameterResponse raw = requireParameter(p, ssm, name, false);
+            GetParameterResponse raw = requireParameter(ctx, p, ssm, name, false);
             p.equal("parameter type", "SecureString", raw.parameter().typeAsString(),
-                    name + " is not a SecureString, so it is stored and returned as plain text");
+                    ctx.words("fail.plainText", name));
             String shown = SsmRunCommandLab.hide(raw.parameter().value(), password);
             p.evidence("valueWithoutDecryption", shown);
             p.isTrue(PLAINTEXT_CHECK, !raw.parameter().value().contains(password), shown,
-                    "GetParameter without decryption returns the password itself");
+                    ctx.words("fail.passwordReturned"));
         });
     }
 
-    private static GetParameterResponse requireParameter(CheckProof p, SsmClient ssm, String name, boolean decrypt)
-            throws Exception {
+    private static GetParameterResponse requireParameter(LabContext ctx, CheckProof p, SsmClient ssm, String name,
+                                                         boolean decrypt) throws Exception {
         try {
             GetParameterResponse got = ssm.getParameter(r -> r.name(name).withDecryption(decrypt));
             p.call("ssm:GetParameter(WithDecryption=" + decrypt + ")", got);
             return got;
         } catch (ParameterNotFoundException e) {
             p.error("ssm:GetParameter", e);
-            p.isTrue("the parameter exists", false, "ParameterNotFound", "there is no parameter " + name + " yet");
+            p.isTrue("the parameter exists", false, "ParameterNotFound", ctx.words("fail.noParameter", name));
             throw new AssertionError("unreachable");
         }
     }
