@@ -138,31 +138,30 @@ public final class AcmCertificateChallenge implements Challenge {
         String zoneId = scaffold.id(ZONE);
         List<DomainValidation> options = validationOptions(ctx, acm, scaffold.id(CERTIFICATE), 2);
 
-        check.that("validation-records-published", p -> requirePublished(p, route53, zoneId, options));
+        check.that("validation-records-published", p -> requirePublished(ctx, p, route53, zoneId, options));
 
         check.that("certificate-issued-by-dns-validation", p -> {
-            requirePublished(p, route53, zoneId, options);
+            requirePublished(ctx, p, route53, zoneId, options);
             Duration limit = ctx.target().changesPropagate() ? Duration.ofMinutes(5) : Duration.ofSeconds(30);
             CertificateDetail cert = ctx.waits().until(ctx.words("wait.issued"), limit, Duration.ofSeconds(1),
                     () -> acm.describeCertificate(r -> r.certificateArn(scaffold.id(CERTIFICATE))).certificate(),
                     c -> c.status() != CertificateStatus.PENDING_VALIDATION, CertificateDetail::statusAsString);
             p.evidence("issuedAt", cert.issuedAt());
             p.equal("Status", CertificateStatus.ISSUED, cert.status(), cert.status() == CertificateStatus.PENDING_VALIDATION
-                    ? "ACM has not validated the names yet, " + limit.toSeconds() + " s after the check began: run "
-                            + "'labs check' again in a few minutes"
-                    : "the certificate is " + cert.statusAsString() + ", not ISSUED");
+                    ? ctx.words("fail.namesNotValidatedYet", limit.toSeconds())
+                    : ctx.words("fail.certificateNotIssued", cert.statusAsString()));
             for (DomainValidation option : cert.domainValidationOptions()) {
                 p.equal(option.domainName() + " ValidationStatus", DomainStatus.SUCCESS, option.validationStatus(),
-                        "ACM has not validated " + option.domainName() + " (" + option.validationStatusAsString() + ")");
+                        ctx.words("fail.nameNotValidated", option.domainName(), option.validationStatusAsString()));
             }
             CertificateDetail control = acm.describeCertificate(r -> r.certificateArn(scaffold.id(CONTROL))).certificate();
             p.equal(CONTROL_CHECK, CertificateStatus.PENDING_VALIDATION, control.status(),
-                    "the control certificate is " + control.statusAsString() + " although its records were never "
-                            + "published: did you publish them too? Issuance then proves nothing");
+                    ctx.words("fail.controlNotPending", control.statusAsString()));
         });
     }
 
-    private static void requirePublished(CheckProof p, Route53Client route53, String zoneId, List<DomainValidation> options) {
+    private static void requirePublished(LabContext ctx, CheckProof p, Route53Client route53, String zoneId,
+                                         List<DomainValidation> options) {
         Set<String> names = new TreeSet<>();
         for (DomainValidation option : options) {
             String name = option.resourceRecord().name();
@@ -173,13 +172,13 @@ public final class AcmCertificateChallenge implements Challenge {
             Optional<ResourceRecordSet> found = RecordSets.find(route53, zoneId, name);
             p.evidence("asked[" + option.domainName() + "]", name + " CNAME " + value);
             p.isTrue(name + " is in the zone", found.isPresent(), found.map(ResourceRecordSet::name).orElse("absent"),
-                    "the hosted zone " + zoneId + " has no record " + name + ": ACM cannot validate " + option.domainName());
+                    ctx.words("fail.validationRecordMissing", zoneId, name, option.domainName()));
             p.equal(name + " type", RRType.CNAME, found.get().type(),
-                    name + " is a " + found.get().typeAsString() + " record, ACM asks for a CNAME");
+                    ctx.words("fail.validationRecordNotCname", name, found.get().typeAsString()));
             List<String> values = found.get().resourceRecords().stream()
                     .map(software.amazon.awssdk.services.route53.model.ResourceRecord::value).toList();
             p.equal(name + " value", List.of(value), values,
-                    name + " points to " + values + ", ACM asks for " + value);
+                    ctx.words("fail.validationRecordOtherValue", name, values, value));
         }
     }
 

@@ -92,56 +92,52 @@ public final class DirectoryServiceSimpleAdChallenge implements Challenge {
         String vpcId = scaffold.id(VPC);
 
         check.that("simple-ad-small-active", p -> {
-            DirectoryDescription d = requireDirectory(p, ds, name);
+            DirectoryDescription d = requireDirectory(ctx, p, ds, name);
             p.equal("directory type", DirectoryType.SIMPLE_AD, d.type(),
-                    name + " is a " + d.typeAsString() + " directory, not a Simple AD");
-            p.equal("size", DirectorySize.SMALL, d.size(), name + " is of size " + d.sizeAsString()
-                    + ", not Small: Large is for up to 5,000 users and costs more");
+                    ctx.words("fail.notSimpleAd", name, d.typeAsString()));
+            p.equal("size", DirectorySize.SMALL, d.size(), ctx.words("fail.notSmall", name, d.sizeAsString()));
             p.equal("stage", DirectoryStage.ACTIVE, d.stage(), d.stage() == DirectoryStage.CREATING
                     || d.stage() == DirectoryStage.REQUESTED
-                    ? name + " is still " + d.stageAsString() + ": AWS is building its domain controllers (20-40 "
-                            + "minutes); check again when it is Active"
-                    : name + " is " + d.stageAsString() + ", not Active (" + d.stageReason() + ")");
+                    ? ctx.words("fail.directoryStillBuilding", name, d.stageAsString())
+                    : ctx.words("fail.directoryNotActive", name, d.stageAsString(), d.stageReason()));
         });
 
         check.that("two-subnets-two-zones", p -> {
-            DirectoryDescription d = requireDirectory(p, ds, name);
+            DirectoryDescription d = requireDirectory(ctx, p, ds, name);
             p.isTrue("the directory has VPC settings", d.vpcSettings() != null, null,
-                    name + " has no VPC settings: it is not a directory inside a VPC");
-            p.equal("its VPC", vpcId, d.vpcSettings().vpcId(), name + " is in VPC " + d.vpcSettings().vpcId()
-                    + ", not in the challenge's " + vpcId);
+                    ctx.words("fail.noVpcSettings", name));
+            p.equal("its VPC", vpcId, d.vpcSettings().vpcId(),
+                    ctx.words("fail.directoryInAnotherVpc", name, d.vpcSettings().vpcId(), vpcId));
             Map<String, String> zoneBySubnet = zonesOf(ec2, d.vpcSettings().subnetIds());
             p.evidence("subnets", zoneBySubnet).evidence("availabilityZones", d.vpcSettings().availabilityZones());
-            p.equal("number of subnets", 2, zoneBySubnet.size(), name + " is in " + zoneBySubnet.size() + " subnets, not two");
+            p.equal("number of subnets", 2, zoneBySubnet.size(), ctx.words("fail.notTwoSubnets", name, zoneBySubnet.size()));
             p.equal("distinct Availability Zones", 2, Set.copyOf(zoneBySubnet.values()).size(),
-                    name + "'s subnets are all in " + Set.copyOf(zoneBySubnet.values()) + ": losing that zone loses "
-                            + "the directory");
+                    ctx.words("fail.subnetsInOneZone", name, Set.copyOf(zoneBySubnet.values())));
         });
 
         check.that("dns-addresses-in-its-subnets", p -> {
-            DirectoryDescription d = requireDirectory(p, ds, name);
+            DirectoryDescription d = requireDirectory(ctx, p, ds, name);
             List<String> dns = d.dnsIpAddrs();
             List<String> subnets = d.vpcSettings() == null ? List.of() : d.vpcSettings().subnetIds();
             Map<String, String> cidrs = subnets.isEmpty() ? Map.of() : ec2.describeSubnets(r -> r.subnetIds(subnets))
                     .subnets().stream().collect(Collectors.toMap(s -> s.subnetId(), s -> s.cidrBlock(), (a, b) -> a, TreeMap::new));
             p.evidence("dnsIpAddrs", dns).evidence("subnetCidrs", cidrs);
-            p.equal("DNS addresses", 2, dns.size(), name + " has " + dns.size() + " DNS addresses, not two: its domain "
-                    + "controllers are not both up yet");
+            p.equal("DNS addresses", 2, dns.size(), ctx.words("fail.notTwoDnsAddresses", name, dns.size()));
             List<String> holding = dns.stream().map(ip -> cidrs.entrySet().stream()
                     .filter(e -> Ipv4Block.parse(e.getValue()).contains(ip)).map(Map.Entry::getKey).findFirst()
                     .orElse("outside its subnets: " + ip)).sorted().toList();
             p.equal("subnets holding them, one each", List.copyOf(cidrs.keySet()), holding,
-                    "the DNS addresses " + dns + " are not one in each of the directory's subnets " + cidrs.values());
+                    ctx.words("fail.dnsAddressesNotOnePerSubnet", dns, cidrs.values()));
         });
     }
 
-    private static DirectoryDescription requireDirectory(CheckProof p, DirectoryClient ds, String name) {
+    private static DirectoryDescription requireDirectory(LabContext ctx, CheckProof p, DirectoryClient ds, String name) {
         List<DirectoryDescription> named = ds.describeDirectoriesPaginator(r -> { }).directoryDescriptions().stream()
                 .filter(d -> name.equalsIgnoreCase(d.name()))
                 .filter(d -> d.stage() != DirectoryStage.DELETED && d.stage() != DirectoryStage.DELETING).toList();
         p.evidence("directories named " + name, named.stream().map(DirectoryDescription::directoryId).toList());
         p.isTrue("a directory named " + name + " exists", !named.isEmpty(), named.size(),
-                "there is no directory named " + name + " yet");
+                ctx.words("fail.noDirectoryYet", name));
         return named.get(0);
     }
 

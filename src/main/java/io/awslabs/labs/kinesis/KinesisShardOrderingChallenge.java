@@ -103,43 +103,40 @@ public final class KinesisShardOrderingChallenge implements Challenge {
             List<Seen> seen = clicksOnStream(p, kinesis, reader, stream, clicks);
             List<String> missing = clicks.stream().filter(c -> seen.stream().noneMatch(s -> s.data().equals(c))).toList();
             p.equal("clicks not found on any shard", List.of(), missing,
-                    missing.size() == clicks.size() ? "the stream holds none of the visitor's clicks yet"
-                            : "the stream lacks these clicks of the visitor: " + String.join(", ", missing));
+                    missing.size() == clicks.size() ? ctx.words("fail.noClicksYet")
+                            : ctx.words("fail.clicksMissing", String.join(", ", missing)));
         });
 
         check.that("one-visitor-one-shard", p -> {
-            List<Seen> seen = requireClicks(p, clicksOnStream(p, kinesis, reader, stream, clicks));
+            List<Seen> seen = requireClicks(ctx, p, clicksOnStream(p, kinesis, reader, stream, clicks));
             Set<String> shards = seen.stream().map(Seen::shardId).collect(Collectors.toCollection(TreeSet::new));
             Set<String> keys = seen.stream().map(Seen::partitionKey).collect(Collectors.toCollection(TreeSet::new));
             p.evidence("partitionKeys", keys);
             p.equal("shards holding the visitor's clicks", 1, shards.size(),
-                    "the visitor's clicks are spread over " + shards.size() + " shards (" + String.join(", ", shards)
-                            + "): a consumer of one shard misses some, and their order across shards is lost");
+                    ctx.words("fail.clicksSpreadOverShards", shards.size(), String.join(", ", shards)));
             p.equal("partition keys of the visitor's clicks", 1, keys.size(),
-                    "the visitor's clicks were written with " + keys.size() + " partition keys: that they share a "
-                            + "shard is chance, and more shards would spread them");
+                    ctx.words("fail.severalPartitionKeys", keys.size()));
             String key = keys.iterator().next();
             List<Range> ranges = kinesis.listShards(r -> r.streamName(stream)).shards().stream().map(Range::of).toList();
             String holding = HashKeySpace.holding(ranges, HashKeySpace.hashOf(key)).map(Range::shardId).orElse(null);
             p.evidence("md5OfPartitionKey", HashKeySpace.hashOf(key));
             p.equal("shard whose range holds MD5 of the partition key", holding, shards.iterator().next(),
-                    "the stream put the clicks elsewhere than on the shard whose range holds MD5 of their key");
+                    ctx.words("fail.clicksOffTheirKeysShard"));
         });
 
         check.that("clicks-in-order", p -> {
-            List<Seen> seen = requireClicks(p, clicksOnStream(p, kinesis, reader, stream, clicks));
+            List<Seen> seen = requireClicks(ctx, p, clicksOnStream(p, kinesis, reader, stream, clicks));
             Set<String> shards = seen.stream().map(Seen::shardId).collect(Collectors.toCollection(TreeSet::new));
             p.equal("shards holding the visitor's clicks", 1, shards.size(),
-                    "the visitor's clicks are on " + shards.size() + " shards: no shard holds them in order");
+                    ctx.words("fail.clicksOnSeveralShards", shards.size()));
             List<Seen> last = seen.subList(Math.max(0, seen.size() - clicks.size()), seen.size());
             List<String> sequenceNumbers = last.stream().map(Seen::sequenceNumber).toList();
             p.evidence("sequenceNumbers", sequenceNumbers);
             p.equal("the visitor's last clicks in the order the shard holds them", clicks,
                     last.stream().map(Seen::data).toList(),
-                    "a consumer of the shard reads the visitor's clicks as "
-                            + last.stream().map(Seen::data).collect(Collectors.joining(", ")) + ": not in the order they happened");
+                    ctx.words("fail.clicksOutOfOrder", last.stream().map(Seen::data).collect(Collectors.joining(", "))));
             p.isTrue("their sequence numbers strictly increase", HashKeySpace.strictlyIncreasing(sequenceNumbers),
-                    String.join(", ", sequenceNumbers), "the clicks' sequence numbers do not increase");
+                    String.join(", ", sequenceNumbers), ctx.words("fail.sequenceNumbersNotIncreasing"));
         });
     }
 
@@ -161,9 +158,8 @@ public final class KinesisShardOrderingChallenge implements Challenge {
         return seen;
     }
 
-    private static List<Seen> requireClicks(CheckProof p, List<Seen> seen) {
-        p.isTrue("the visitor's clicks are on the stream", !seen.isEmpty(), "none",
-                "the stream holds none of the visitor's clicks yet");
+    private static List<Seen> requireClicks(LabContext ctx, CheckProof p, List<Seen> seen) {
+        p.isTrue("the visitor's clicks are on the stream", !seen.isEmpty(), "none", ctx.words("fail.noClicksYet"));
         return seen;
     }
 

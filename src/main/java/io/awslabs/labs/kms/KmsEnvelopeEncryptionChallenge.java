@@ -82,32 +82,32 @@ public final class KmsEnvelopeEncryptionChallenge implements Challenge {
                 encrypted = kms.encrypt(r -> r.keyId(alias).plaintext(SdkBytes.fromUtf8String("probe of " + ctx.runId())));
             } catch (NotFoundException e) {
                 p.error("kms:Encrypt(alias)", e);
-                p.isTrue("the alias exists", false, "NotFoundException", "there is no alias " + alias + " yet");
+                p.isTrue("the alias exists", false, "NotFoundException", ctx.words("fail.noAliasYet", alias));
                 return;
             }
             p.call("kms:Encrypt(alias)", encrypted);
             DecryptResponse decrypted = kms.decrypt(r -> r.ciphertextBlob(encrypted.ciphertextBlob()));
             p.call("kms:Decrypt", decrypted);
             p.equal("key that decrypted it", keyArn, decrypted.keyId(),
-                    alias + " names another key (" + decrypted.keyId() + "), not this challenge's " + keyArn);
+                    ctx.words("fail.aliasNamesAnotherKey", alias, decrypted.keyId(), keyArn));
         });
 
         check.that("rotation-enabled", p -> {
             var status = kms.getKeyRotationStatus(r -> r.keyId(scaffold.id(KEY)));
             p.call("kms:GetKeyRotationStatus", status);
             p.equal("KeyRotationEnabled", true, status.keyRotationEnabled(),
-                    "the key's material does not rotate: automatic rotation is off");
+                    ctx.words("fail.rotationOff"));
         });
 
         check.that("data-key-bound-to-context", p -> {
             Path file = scaffold.file(DATA_KEY_FILE);
-            p.isTrue(file.getFileName() + " exists", Files.isRegularFile(file), file, "there is no " + file + " yet");
+            p.isTrue(file.getFileName() + " exists", Files.isRegularFile(file), file, ctx.words("fail.noDataKeyFile", file));
             byte[] blob;
             try {
                 blob = Base64.getMimeDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             } catch (IllegalArgumentException | java.nio.charset.MalformedInputException e) {
                 p.isTrue(file.getFileName() + " holds base64", false, e.getMessage(),
-                        file + " does not hold base64 text: store the CiphertextBlob as the AWS CLI prints it with --output text");
+                        ctx.words("fail.dataKeyFileNotBase64", file));
                 return;
             }
             p.evidence("ciphertextBytes", blob.length);
@@ -117,15 +117,14 @@ public final class KmsEnvelopeEncryptionChallenge implements Challenge {
             } catch (InvalidCiphertextException e) {
                 p.error("kms:Decrypt(purpose=invoices)", e);
                 p.isTrue("Decrypt with purpose=invoices succeeds", false, "InvalidCiphertextException",
-                        "the stored data key does not decrypt with the context purpose=invoices: it was made with "
-                                + "another context, or none, or is not a KMS ciphertext");
+                        ctx.words("fail.dataKeyNotOpenedWithContext"));
                 return;
             }
             p.call("kms:Decrypt(purpose=invoices)", opened);
             p.equal("key that decrypted it", keyArn, opened.keyId(),
-                    "the stored data key is encrypted under another key (" + opened.keyId() + "), not this challenge's");
+                    ctx.words("fail.dataKeyUnderAnotherKey", opened.keyId()));
             p.equal("data key length in bytes", AES_256_BYTES, opened.plaintext().asByteArray().length,
-                    "the stored data key is " + opened.plaintext().asByteArray().length * 8 + " bits long, not AES-256");
+                    ctx.words("fail.dataKeyNotAes256", opened.plaintext().asByteArray().length * 8));
             boolean refusedWithout;
             try {
                 kms.decrypt(r -> r.ciphertextBlob(SdkBytes.fromByteArray(blob)));
@@ -135,7 +134,7 @@ public final class KmsEnvelopeEncryptionChallenge implements Challenge {
                 refusedWithout = true;
             }
             p.isTrue("Decrypt without the context is refused", refusedWithout, refusedWithout ? "refused" : "decrypted",
-                    "the stored data key decrypts without any context: it is not bound to purpose=invoices");
+                    ctx.words("fail.dataKeyNotBoundToContext"));
         });
     }
 

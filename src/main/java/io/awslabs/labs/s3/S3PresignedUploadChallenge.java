@@ -101,26 +101,26 @@ public final class S3PresignedUploadChallenge implements Challenge {
         Path file = scaffold.file(URL_FILE);
 
         check.that("url-downloads-the-receipt", p -> {
-            URI url = readUrl(p, file);
+            URI url = readUrl(ctx, p, file);
             p.isTrue("the URL is for " + receiptKey, pathOf(url, bucket).equals("/" + receiptKey), url.getPath(),
-                    "the URL is not for " + receiptKey + " of " + bucket + " but for " + url.getHost() + url.getPath());
+                    ctx.words("fail.urlForAnotherObject", receiptKey, bucket, url.getHost() + url.getPath()));
             PlainHttp.Answer answer = http.get(url);
             p.evidence("plain HTTP GET answered", answer.summary());
-            p.equal("status of the credential-free GET", 200, answer.status(),
-                    "the URL does not work: S3 answers " + answer.summary() + (answer.status() == 403
-                            ? " (" + answer.errorMessage() + ")" : ""));
+            p.equal("status of the credential-free GET", 200, answer.status(), answer.status() == 403
+                    ? ctx.words("fail.urlRefusedSaying", answer.summary(), answer.errorMessage())
+                    : ctx.words("fail.urlRefused", answer.summary()));
             byte[] stored = s3.getObjectAsBytes(r -> r.bucket(bucket).key(receiptKey)).asByteArray();
             p.isTrue("downloaded bytes equal the stored receipt", Arrays.equals(stored, answer.body()),
-                    answer.body().length + " bytes", "the URL serves something else than the receipt");
+                    answer.body().length + " bytes", ctx.words("fail.urlServesSomethingElse"));
             URI unsigned = URI.create(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath());
             PlainHttp.Answer bare = http.get(unsigned);
             p.evidence("GET without the signature answered", bare.summary());
             p.equal("the same request without the URL's signature is refused", 403, bare.status(),
-                    "anyone can download the receipt without the URL: the bucket is not private any more");
+                    ctx.words("fail.receiptDownloadableByAnyone"));
         });
 
         check.that("url-expires-within-ten-minutes", p -> {
-            Map<String, String> query = query(readUrl(p, file));
+            Map<String, String> query = query(readUrl(ctx, p, file));
             Duration lifetime;
             if (query.containsKey("X-Amz-Expires")) {
                 lifetime = Duration.ofSeconds(Long.parseLong(query.get("X-Amz-Expires")));
@@ -132,37 +132,37 @@ public final class S3PresignedUploadChallenge implements Challenge {
                 p.evidence("expiresAt", expires);
             } else {
                 p.isTrue("the URL says when it expires", false, query.keySet(),
-                        "the URL carries no expiry (X-Amz-Expires or Expires): it is not a presigned URL");
+                        ctx.words("fail.urlWithoutExpiry"));
                 return;
             }
             p.isTrue("it expires within " + LONGEST.toMinutes() + " minutes", lifetime.compareTo(LONGEST) <= 0,
-                    lifetime.toSeconds() + " s", "the URL works for " + lifetime.toSeconds() + " s, longer than the "
-                            + LONGEST.toMinutes() + " minutes the auditor may have");
+                    lifetime.toSeconds() + " s",
+                    ctx.words("fail.urlLivesTooLong", lifetime.toSeconds(), LONGEST.toMinutes()));
         });
 
         check.that("url-opens-nothing-else", p -> {
-            URI url = readUrl(p, file);
+            URI url = readUrl(ctx, p, file);
             PlainHttp.Answer own = http.get(url);
-            p.equal("the URL opens its own object", 200, own.status(), "the URL does not work: S3 answers " + own.summary());
+            p.equal("the URL opens its own object", 200, own.status(), ctx.words("fail.urlRefused", own.summary()));
             URI other = retarget(url, receiptKey, S3PresignedUploadLab.UPLOADED);
             PlainHttp.Answer answer = http.get(other);
             p.evidence("usedOn", S3PresignedUploadLab.UPLOADED).evidence("plain HTTP GET answered", answer.summary());
             p.equal("the URL's signature on another object is refused", 403, answer.status(),
-                    "the URL's signature also opens " + S3PresignedUploadLab.UPLOADED + ": it was not signed for one object");
+                    ctx.words("fail.signatureOpensAnother", S3PresignedUploadLab.UPLOADED));
         });
     }
 
-    private static URI readUrl(CheckProof p, Path file) throws Exception {
-        p.isTrue(file.getFileName() + " exists", Files.isRegularFile(file), file, "there is no " + file + " yet");
+    private static URI readUrl(LabContext ctx, CheckProof p, Path file) throws Exception {
+        p.isTrue(file.getFileName() + " exists", Files.isRegularFile(file), file, ctx.words("fail.noUrlFile", file));
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         try {
             URI url = new URI(text);
             p.isTrue(file.getFileName() + " holds an http(s) URL", url.getScheme() != null
                     && url.getScheme().startsWith("http") && url.getRawQuery() != null, url.getScheme(),
-                    file + " does not hold a presigned URL (http or https, with its query string)");
+                    ctx.words("fail.fileHoldsNoPresignedUrl", file));
             return url;
         } catch (java.net.URISyntaxException e) {
-            p.isTrue(file.getFileName() + " holds a URL", false, e.getMessage(), file + " does not hold a URL");
+            p.isTrue(file.getFileName() + " holds a URL", false, e.getMessage(), ctx.words("fail.fileHoldsNoUrl", file));
             throw new AssertionError("unreachable");
         }
     }

@@ -94,40 +94,36 @@ public final class S3StaticWebsiteCorsChallenge implements Challenge {
         check.that("website-serves-index-document", p -> {
             p.evidence("websiteEndpoint", site.url()).evidence("IndexDocument", index);
             p.equal("IndexDocument", S3StaticWebsiteCorsLab.INDEX, index, website == null
-                    ? "the bucket is not a website yet: it has no website configuration"
-                    : "the website's index document is " + index + ", not index.html");
+                    ? ctx.words("fail.notAWebsiteYet") : ctx.words("fail.otherIndexDocument", index));
             BrowserHttp.Answer root = browser.website(site, "/");
             p.evidence("GET /", root.summary());
             p.equal("GET / at the website endpoint", "200 text/html: " + S3StaticWebsiteCorsLab.INDEX_PAGE, root.summary(),
-                    "the website endpoint does not answer / with index.html: " + root.summary());
+                    ctx.words("fail.rootNotIndexPage", root.summary()));
         });
         check.that("website-serves-error-document", p -> {
             p.evidence("websiteEndpoint", site.url()).evidence("ErrorDocument", error);
             p.equal("ErrorDocument", S3StaticWebsiteCorsLab.ERROR, error, error == null
-                    ? "the website has no error document: a missing page shows S3's own error page"
-                    : "the website's error document is " + error + ", not error.html");
+                    ? ctx.words("fail.noErrorDocument") : ctx.words("fail.otherErrorDocument", error));
             BrowserHttp.Answer missing = browser.website(site, "/no-such-page.html");
             p.evidence("GET /no-such-page.html", missing.summary());
             p.equal("GET of a missing page at the website endpoint", "404 text/html: " + S3StaticWebsiteCorsLab.ERROR_PAGE,
-                    missing.summary(), "a missing page is not answered 404 with error.html: " + missing.summary());
+                    missing.summary(), ctx.words("fail.missingPageNotErrorPage", missing.summary()));
         });
 
         BrowserHttp.Answer shop = browser.rest("GET", image, Map.of("Origin", origin));
         check.that("shop-origin-may-read-images", p -> {
             p.evidence("url", image).evidence("GET, Origin " + origin, shop.status() + " " + shop.headers());
             p.equal("Access-Control-Allow-Origin", origin, shop.header("Access-Control-Allow-Origin").orElse(null),
-                    "S3 does not tell the browser that " + origin + " may read the image: the bucket's CORS configuration "
-                            + "does not allow a GET from that origin");
+                    ctx.words("fail.shopOriginNotAllowed", origin));
         });
         check.that("only-the-shop-origin", p -> {
             BrowserHttp.Answer other = browser.rest("GET", image, Map.of("Origin", S3StaticWebsiteCorsLab.OTHER_ORIGIN));
             p.evidence("GET, Origin " + S3StaticWebsiteCorsLab.OTHER_ORIGIN, other.status() + " " + other.headers());
             p.equal("Access-Control-Allow-Origin for the shop", origin, shop.header("Access-Control-Allow-Origin").orElse(null),
-                    "the shop's own origin is not allowed yet, so this says nothing about other origins");
+                    ctx.words("fail.shopOriginNotAllowedYet"));
             p.equal("Access-Control-Allow-Origin for another site", null,
                     other.header("Access-Control-Allow-Origin").orElse(null),
-                    "pages of " + S3StaticWebsiteCorsLab.OTHER_ORIGIN + " may read the images too: the CORS rule allows "
-                            + "more origins than the shop's");
+                    ctx.words("fail.otherOriginAllowed", S3StaticWebsiteCorsLab.OTHER_ORIGIN));
         });
     }
 
