@@ -7,6 +7,7 @@ import io.awslabs.lab.ChallengeChecks;
 import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.CheckProof;
 import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabWords;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.lab.Symptom;
 import io.awslabs.resources.Gone;
@@ -102,8 +103,7 @@ public final class CloudFrontPrivateOriginChallenge implements Challenge {
             BucketPolicyDocument document = requirePolicy(p, policy, bucket);
             p.isTrue("a statement allows " + BucketPolicyDocument.CLOUDFRONT_SERVICE + " s3:GetObject on " + objects,
                     document.allowsRead(BucketPolicyDocument.CLOUDFRONT_SERVICE, objects), document.principals(),
-                    "the bucket policy does not allow " + BucketPolicyDocument.CLOUDFRONT_SERVICE + " to s3:GetObject "
-                            + objects + ": the distribution cannot read the documents");
+                    ctx.words("fail.cloudFrontMayNotRead", BucketPolicyDocument.CLOUDFRONT_SERVICE, objects));
         });
 
         check.that("only-this-distribution", p -> {
@@ -112,31 +112,30 @@ public final class CloudFrontPrivateOriginChallenge implements Challenge {
             String distributionArn = scaffold.arn(DISTRIBUTION);
             p.equal("AWS:SourceArn required of " + BucketPolicyDocument.CLOUDFRONT_SERVICE, List.of(distributionArn),
                     sourceArns, sourceArns.isEmpty()
-                            ? "the CloudFront statement has no StringEquals AWS:SourceArn condition: any distribution, of "
-                                    + "any account, could read the bucket"
-                            : "the CloudFront statement names " + sourceArns + ", not this distribution " + distributionArn);
+                            ? ctx.words("fail.noSourceArnCondition")
+                            : ctx.words("fail.otherSourceArn", sourceArns, distributionArn));
         });
 
         check.that("no-one-else-can-read", p -> {
             BucketPolicyDocument document = requirePolicy(p, policy, bucket);
             p.isTrue("no statement names the * principal", !document.namesWildcardPrincipal(), document.principals(),
-                    "the bucket policy grants the * principal: anyone may read or write what it allows");
+                    ctx.words("fail.wildcardPrincipal"));
             GetBucketPolicyStatusResponse status = s3.getBucketPolicyStatus(r -> r.bucket(bucket));
             p.call("s3:GetBucketPolicyStatus", status);
             p.equal("PolicyStatus.IsPublic (S3's own verdict)", false, status.policyStatus().isPublic(),
-                    "S3 rates the bucket policy public");
+                    ctx.words("fail.policyIsPublic"));
             URI url = directUrl(ctx.target(), bucket, scaffold.value("objectKey"));
             AnonymousHttp.Answer answer = AnonymousHttp.get(url);
             p.evidence("anonymousGet.url", url);
             p.equal("HTTP status of the anonymous GET", 403, answer.status(),
-                    "an anonymous GET straight from S3 reads the documents (" + answer.status() + ")");
+                    ctx.words("fail.anonymousGetReads", answer.status()));
         });
     }
 
     private static BucketPolicyDocument requirePolicy(CheckProof p, Optional<GetBucketPolicyResponse> policy, String bucket)
             throws Exception {
         p.isTrue("the bucket has a policy", policy.isPresent(), policy.isPresent() ? "a policy" : "NoSuchBucketPolicy",
-                "the bucket " + bucket + " has no bucket policy yet: CloudFront cannot read it");
+                LabWords.of(CloudFrontPrivateOriginChallenge.class, "fail.noBucketPolicy", bucket));
         p.call("s3:GetBucketPolicy", policy.get()).evidence("policy", policy.get().policy());
         return BucketPolicyDocument.parse(policy.get().policy());
     }

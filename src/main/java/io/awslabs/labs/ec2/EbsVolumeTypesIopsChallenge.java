@@ -5,6 +5,7 @@ import io.awslabs.lab.Challenge;
 import io.awslabs.lab.ChallengeChecks;
 import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabWords;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.Subnet;
@@ -88,15 +89,14 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
         check.that("two-volumes-attached", p -> {
             p.evidence("volumes", shown);
             p.equal("volumes attached besides the root volume", 2, members.size(),
-                    "the instance has " + members.size() + " volume(s) besides its root volume, not 2");
+                    ctx.words("fail.ebsVolumeCount", members.size()));
         });
 
         check.that("volumes-are-gp3", p -> {
             p.evidence("volumes", shown);
             requireTwo(p, members);
             List<String> types = members.stream().map(Volume::volumeTypeAsString).toList();
-            p.equal("types", List.of("gp3", "gp3"), types, "the volumes are " + types + ": gp2 ties IOPS to size, io1/io2 "
-                    + "cost more per IOPS, and only gp3 and io1/io2 take a throughput or IOPS value");
+            p.equal("types", List.of("gp3", "gp3"), types, ctx.words("fail.ebsNotGp3", types));
         });
 
         check.that("iops-meet-the-need", p -> {
@@ -104,11 +104,10 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
             requireTwo(p, members);
             Integer first = members.get(0).iops();
             Integer second = members.get(1).iops();
-            p.equal("IOPS of the second volume", first, second, "the volumes have " + first + " and " + second
-                    + " IOPS: a RAID 0 array runs at the pace of its slowest member");
+            p.equal("IOPS of the second volume", first, second, ctx.words("fail.ebsUnequalIops", first, second));
             int sum = first == null ? 0 : 2 * first;
             p.isTrue("IOPS adding up to at least " + NEEDED_IOPS, sum >= NEEDED_IOPS, sum,
-                    "the volumes add up to " + sum + " IOPS, less than " + NEEDED_IOPS);
+                    ctx.words("fail.ebsTooFewIops", sum, NEEDED_IOPS));
         });
 
         check.that("throughput-meets-the-need", p -> {
@@ -116,11 +115,11 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
             requireTwo(p, members);
             Integer first = members.get(0).throughput();
             Integer second = members.get(1).throughput();
-            p.equal("throughput of the second volume", first, second, "the volumes have " + first + " and " + second
-                    + " MiB/s: a RAID 0 array runs at the pace of its slowest member");
+            p.equal("throughput of the second volume", first, second,
+                    ctx.words("fail.ebsUnequalThroughput", first, second));
             int sum = first == null ? 0 : 2 * first;
             p.isTrue("throughput adding up to at least " + NEEDED_THROUGHPUT + " MiB/s", sum >= NEEDED_THROUGHPUT, sum,
-                    "the volumes add up to " + sum + " MiB/s, less than " + NEEDED_THROUGHPUT);
+                    ctx.words("fail.ebsTooLittleThroughput", sum, NEEDED_THROUGHPUT));
         });
     }
 
@@ -131,7 +130,7 @@ public final class EbsVolumeTypesIopsChallenge implements Challenge {
 
     private static void requireTwo(CheckProof p, List<Volume> members) {
         p.equal("volumes attached besides the root volume", 2, members.size(),
-                "there are " + members.size() + " volume(s) besides the root volume to judge, not 2");
+                LabWords.of(EbsVolumeTypesIopsChallenge.class, "fail.ebsNothingToJudge", members.size()));
     }
 
     /** The lab's own code for the array's members, with the performance the need asks of each. */

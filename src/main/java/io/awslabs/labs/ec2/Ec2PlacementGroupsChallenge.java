@@ -6,6 +6,7 @@ import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.LabContext;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.resources.ec2.PlacementGroup;
+import io.awslabs.text.Said;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -63,7 +64,7 @@ public final class Ec2PlacementGroupsChallenge implements Challenge {
         Optional<software.amazon.awssdk.services.ec2.model.PlacementGroup> group = ctx.client(Ec2Client.class)
                 .describePlacementGroups(r -> r.filters(Filter.builder().name("group-name").values(name).build()))
                 .placementGroups().stream().findFirst();
-        String none = "there is no placement group named " + name + ": the brokers have nowhere to launch into";
+        Said none = ctx.words("fail.placementNoGroup", name);
         String shown = group.map(g -> g.groupName() + " " + g.strategyAsString()
                 + (g.partitionCount() == null ? "" : ", " + g.partitionCount() + " partitions")).orElse("none");
 
@@ -74,16 +75,14 @@ public final class Ec2PlacementGroupsChallenge implements Challenge {
         check.that("strategy-is-partition", p -> {
             p.evidence(name, shown);
             p.isTrue("a placement group named " + name, group.isPresent(), shown, none);
-            p.equal("strategy", "partition", group.get().strategyAsString(), "the group's strategy is "
-                    + group.get().strategyAsString() + ": cluster puts every broker on shared hardware in one zone, "
-                    + "spread allows only 7 running instances per zone and gives no partition number");
+            p.equal("strategy", "partition", group.get().strategyAsString(),
+                    ctx.words("fail.placementOtherStrategy", group.get().strategyAsString()));
         });
         check.that("three-partitions", p -> {
             p.evidence(name, shown);
             p.isTrue("a placement group named " + name, group.isPresent(), shown, none);
             p.equal("partition count", Ec2PlacementGroupsLab.PARTITIONS, group.get().partitionCount(),
-                    "the group has " + group.get().partitionCount() + " partition(s), not one per replica ("
-                            + Ec2PlacementGroupsLab.PARTITIONS + ")");
+                    ctx.words("fail.placementPartitionCount", group.get().partitionCount(), Ec2PlacementGroupsLab.PARTITIONS));
         });
     }
 

@@ -5,6 +5,7 @@ import io.awslabs.lab.Challenge;
 import io.awslabs.lab.ChallengeChecks;
 import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabWords;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.resources.ec2.Ec2Instance;
 import io.awslabs.resources.ec2.ElasticIp;
@@ -83,29 +84,28 @@ public final class Ec2PublicHostnameChallenge implements Challenge {
                     .values(instance.publicIpAddress()).build())).addresses();
             p.evidence("elasticIps", elastic.stream().map(Address::allocationId).toList());
             p.isTrue("the public address is an Elastic IP", !elastic.isEmpty(), instance.publicIpAddress(),
-                    instance.publicIpAddress() + " is an auto-assigned address, released at the next stop: it is not an "
-                            + "Elastic IP of the account");
+                    ctx.words("fail.hostnameAutoAssigned", instance.publicIpAddress()));
         });
 
         check.that("vpc-gives-dns-hostnames", p -> {
             boolean on = ec2.describeVpcAttribute(r -> r.vpcId(instance.vpcId())
                     .attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value();
             p.equal("enableDnsHostnames of " + instance.vpcId(), true, on,
-                    "the VPC " + instance.vpcId() + " gives no DNS hostnames: EC2 names no instance of it publicly");
+                    ctx.words("fail.hostnameVpcGivesNone", instance.vpcId()));
         });
 
         check.that("instance-has-public-dns-name", p -> {
             requirePublicAddress(p, instance);
             String expected = PublicDnsNames.of(instance.publicIpAddress(), region);
             p.equal("public DNS name", expected, instance.publicDnsName(),
-                    "the instance's public DNS name is '" + instance.publicDnsName() + "', not " + expected);
+                    ctx.words("fail.hostnameOtherName", instance.publicDnsName(), expected));
         });
     }
 
     private static void requirePublicAddress(CheckProof p, Instance instance) {
         p.evidence("publicIpAddress", instance.publicIpAddress()).evidence("publicDnsName", instance.publicDnsName());
         p.isTrue("the instance has a public IPv4 address", instance.publicIpAddress() != null, instance.publicIpAddress(),
-                "the instance has no public IPv4 address, only its private one");
+                LabWords.of(Ec2PublicHostnameChallenge.class, "fail.hostnameNoPublicAddress"));
     }
 
     /** The lab's own pieces: an Elastic IP as the lab allocates it, and DNS hostnames as it turns them on. */

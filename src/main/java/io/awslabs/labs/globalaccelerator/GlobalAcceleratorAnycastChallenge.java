@@ -10,6 +10,7 @@ import io.awslabs.resources.globalaccelerator.Accelerator;
 import io.awslabs.resources.globalaccelerator.AcceleratorListener;
 import io.awslabs.resources.globalaccelerator.EndpointGroup;
 import io.awslabs.resources.globalaccelerator.GlobalAcceleratorApi;
+import io.awslabs.text.Said;
 import java.util.List;
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 
@@ -68,7 +69,7 @@ public final class GlobalAcceleratorAnycastChallenge implements Challenge {
         String region = scaffold.value("region");
         var groups = ga.listEndpointGroups(r -> r.listenerArn(scaffold.id(LISTENER))).endpointGroups();
         var group = groups.stream().filter(g -> region.equals(g.endpointGroupRegion())).findFirst().orElse(null);
-        String none = "the listener has no endpoint group in " + region + ": its traffic goes nowhere";
+        Said none = ctx.words("fail.noEndpointGroup", region);
 
         check.that("endpoint-group-in-this-region", p -> {
             p.evidence("endpointGroups", groups.stream().map(g -> g.endpointGroupRegion()).toList());
@@ -80,12 +81,12 @@ public final class GlobalAcceleratorAnycastChallenge implements Challenge {
             List<String> ids = group.endpointDescriptions().stream().map(e -> e.endpointId()).toList();
             p.evidence("endpoints", ids);
             p.isTrue("the Elastic IP is an endpoint", ids.contains(scaffold.id(ENDPOINT)), ids,
-                    "the endpoint group does not hold the Elastic IP " + scaffold.id(ENDPOINT) + " (it holds " + ids + ")");
+                    ctx.words("fail.elasticIpNotAnEndpoint", scaffold.id(ENDPOINT), ids));
         });
         check.that("all-traffic-dialled-in", p -> {
             p.isTrue("an endpoint group in " + region, group != null, null, none);
             p.equal("TrafficDialPercentage", GlobalAcceleratorAnycastLab.INITIAL_DIAL, group.trafficDialPercentage(),
-                    "the traffic dial is " + group.trafficDialPercentage() + "%: the rest of the traffic is not sent here");
+                    ctx.words("fail.trafficDialLow", group.trafficDialPercentage()));
         });
     }
 

@@ -8,6 +8,7 @@ import io.awslabs.lab.ChallengeInfo;
 import io.awslabs.lab.CheckProof;
 import io.awslabs.lab.IamEnforcing;
 import io.awslabs.lab.LabContext;
+import io.awslabs.lab.LabWords;
 import io.awslabs.lab.Scaffold;
 import io.awslabs.lab.Symptom;
 import io.awslabs.resources.Provisioning;
@@ -138,17 +139,15 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
                 p.equal("GetObject of the reports bucket's report as the analyst", "allowed",
                         decide(ctx, p, "GetObject of the reports bucket's report as the analyst", ALLOWED,
                                 () -> getObject(analyst, reports, IamPolicyEvaluationLab.OBJECT_KEY)).verdict(),
-                        "the analyst may not read the reports bucket's objects: nothing allows s3:GetObject on "
-                                + "arn:aws:s3:::" + reports + "/" + IamPolicyEvaluationLab.OBJECT_KEY);
+                        ctx.words("fail.reportNotAllowed", "arn:aws:s3:::" + reports + "/" + IamPolicyEvaluationLab.OBJECT_KEY));
                 p.equal(OTHER_BUCKET_READ, Decision.refused(ACCESS_DENIED),
                         decide(ctx, p, OTHER_BUCKET_READ, DENIED,
                                 () -> getObject(analyst, archive, IamPolicyEvaluationLab.OBJECT_KEY)).verdict(),
-                        "the analyst may read the archive bucket too: the Allow covers more resources than the "
-                                + "reports bucket's objects");
+                        ctx.words("fail.archiveReadable"));
                 p.equal("ListBucket of the reports bucket as the analyst", Decision.refused(ACCESS_DENIED),
                         decide(ctx, p, "ListBucket of the reports bucket as the analyst", DENIED,
                                 () -> analyst.client(S3Client.class).listObjectsV2(r -> r.bucket(reports))).verdict(),
-                        "the analyst may list the reports bucket: the Allow covers more actions than s3:GetObject");
+                        ctx.words("fail.reportsListable"));
             }
         });
 
@@ -160,9 +159,7 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
                     .map(UserPolicies.Document::source).toList();
             p.evidence("privateObject", privateObject);
             p.isTrue("a policy of the analyst denies s3:GetObject on it", !denying.isEmpty(), "none",
-                    "no policy of the analyst denies s3:GetObject on " + privateObject + " explicitly (an "
-                            + "unconditional statement with Effect Deny): it is only not allowed, and any broader "
-                            + "Allow given later opens it");
+                    ctx.words("fail.noExplicitDeny", privateObject));
             p.evidence("denyingPolicies", denying);
         });
 
@@ -174,13 +171,11 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
                 p.equal("GetObject of the reports bucket's report as the analyst also allowed s3:*", "allowed",
                         decide(ctx, p, "GetObject of the reports bucket's report as the analyst also allowed s3:*",
                                 ALLOWED, () -> getObject(analyst, reports, IamPolicyEvaluationLab.OBJECT_KEY)).verdict(),
-                        "even with s3:* allowed as well, the analyst may not read the reports bucket's report: a "
-                                + "Deny covers more than the objects under private/");
+                        ctx.words("fail.denyTooBroad"));
                 p.equal(PRIVATE_READ_UNDER_BROAD_ALLOW, Decision.refused(ACCESS_DENIED),
                         decide(ctx, p, PRIVATE_READ_UNDER_BROAD_ALLOW, DENIED,
                                 () -> getObject(analyst, reports, PRIVATE_KEY)).verdict(),
-                        "once the analyst is also allowed s3:*, " + PRIVATE_KEY + " is read: nothing denies it "
-                                + "explicitly, it was only not allowed");
+                        ctx.words("fail.privateReadUnderBroadAllow", PRIVATE_KEY));
             }
         });
     }
@@ -212,7 +207,7 @@ public final class IamPolicyEvaluationChallenge implements Challenge {
     private static void requirePolicy(CheckProof p, List<UserPolicies.Document> policies) {
         p.evidence("analystPolicies", policies.stream().map(UserPolicies.Document::source).toList());
         p.isTrue("the analyst has a policy", !policies.isEmpty(), "none",
-                "the analyst has no policy yet: without an Allow, every request of the analyst is denied");
+                LabWords.of(IamPolicyEvaluationChallenge.class, "fail.noPolicy"));
     }
 
     private static boolean bucketExists(Provisioning place, String bucket) {

@@ -107,8 +107,7 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
             Root root = roots.roots().stream().filter(r -> r.id().equals(rootId)).findFirst().orElseThrow();
             p.isTrue("SERVICE_CONTROL_POLICY enabled on " + rootId,
                     PolicyTypeEnabled.isEnabled(root, PolicyType.SERVICE_CONTROL_POLICY), root.policyTypes(),
-                    "service control policies are not enabled on the root " + rootId + ": until they are, no SCP can be "
-                            + "attached anywhere in the organization");
+                    ctx.words("fail.scpsNotEnabled", rootId));
         });
 
         check.that("guardrail-on-the-ou", p -> {
@@ -123,14 +122,12 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
                     .collect(Collectors.toCollection(LinkedHashSet::new));
             p.isTrue("an SCP on the OU denies all of " + Scps.GUARDED_ACTIONS, !guardrails.isEmpty(), deniedByScp,
                     denied.isEmpty()
-                            ? "no SCP attached to the OU denies any of " + String.join(", ", Scps.GUARDED_ACTIONS)
-                            : "no single SCP on the OU denies all of " + String.join(", ", Scps.GUARDED_ACTIONS)
-                                    + " on Resource \"*\" without a condition; denied so far: " + denied);
+                            ? ctx.words("fail.ouDeniesNone", String.join(", ", Scps.GUARDED_ACTIONS))
+                            : ctx.words("fail.ouDeniesNotAll", String.join(", ", Scps.GUARDED_ACTIONS), denied));
             List<String> onRoot = attachedTo(organizations, rootId).stream().map(PolicySummary::name)
                     .filter(guardrails::contains).toList();
             p.equal("the guardrail attached to the root too", List.of(), onRoot,
-                    "the guardrail " + onRoot + " is also attached to the root, so it binds every account of the "
-                            + "organization, not only the OU's");
+                    ctx.words("fail.guardrailOnRoot", onRoot));
         });
 
         check.that("account-inherits-guardrail-and-keeps-the-rest", p -> {
@@ -148,8 +145,7 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
             byLevel.forEach((id, scps) -> names.put(id, scps.stream().map(PolicySummary::name).toList()));
             p.evidence("scpsByLevel", names);
             p.equal("levels from the account up to the root", List.of(accountId, ouId, rootId), new ArrayList<>(names.keySet()),
-                    "account " + accountId + " is not directly in the OU " + ouId + " any more, so it does not inherit "
-                            + "what is attached there");
+                    ctx.words("fail.accountLeftOu", accountId, ouId));
             Set<String> inherited = new HashSet<>();
             List<String> deniesReading = new ArrayList<>();
             for (List<PolicySummary> scps : byLevel.values()) {
@@ -163,17 +159,14 @@ public final class OrganizationsScpGuardrailsChallenge implements Challenge {
                 }
             }
             p.isTrue("the account inherits a deny of every guarded action", inherited.containsAll(Scps.GUARDED_ACTIONS),
-                    inherited, "account " + accountId + " may still do "
-                            + Scps.GUARDED_ACTIONS.stream().filter(a -> !inherited.contains(a)).toList()
-                            + ": no SCP from it up to the root denies that");
+                    inherited, ctx.words("fail.accountMayStillDo", accountId,
+                            Scps.GUARDED_ACTIONS.stream().filter(a -> !inherited.contains(a)).toList()));
             List<String> withoutFullAccess = names.entrySet().stream()
                     .filter(e -> !e.getValue().contains(OrganizationsScpGuardrailsLab.FULL_ACCESS)).map(Map.Entry::getKey).toList();
             p.equal("levels without " + OrganizationsScpGuardrailsLab.FULL_ACCESS, List.of(), withoutFullAccess,
-                    OrganizationsScpGuardrailsLab.FULL_ACCESS + " is no longer attached to " + withoutFullAccess
-                            + ": an SCP only filters, so without an Allow at every level the account may do nothing at all");
+                    ctx.words("fail.fullAccessDetached", OrganizationsScpGuardrailsLab.FULL_ACCESS, withoutFullAccess));
             p.equal("SCPs denying what must stay allowed", List.of(), deniesReading,
-                    "the guardrail takes too much: " + String.join("; ", deniesReading)
-                            + " (deny the harmful actions, not the whole service)");
+                    ctx.words("fail.guardrailTooBroad", String.join("; ", deniesReading)));
         });
     }
 

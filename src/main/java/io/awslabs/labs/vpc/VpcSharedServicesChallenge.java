@@ -88,11 +88,10 @@ public final class VpcSharedServicesChallenge implements Challenge {
             Optional<VpcPeeringConnection> peering = peeringBetween(ec2, shared, appA);
             p.evidence("peeringConnections", describeAll(ec2, shared, appA));
             p.isTrue("a peering connection joins the two VPCs", peering.isPresent(), "none",
-                    "no peering connection joins " + shared + " and " + appA + " yet");
+                    ctx.words("fail.sharedNoPeering", shared, appA));
             p.equal("its state", VpcPeeringConnectionStateReasonCode.ACTIVE, peering.get().status().code(),
-                    "the peering connection " + peering.get().vpcPeeringConnectionId() + " is "
-                            + peering.get().status().codeAsString() + ": it carries traffic only once app A's side "
-                            + "accepts it");
+                    ctx.words("fail.sharedPeeringNotActive", peering.get().vpcPeeringConnectionId(),
+                            peering.get().status().codeAsString()));
         });
 
         check.that("routes-both-ways", p -> {
@@ -102,11 +101,9 @@ public final class VpcSharedServicesChallenge implements Challenge {
             String toShared = peeringRoute(ec2, scaffold.id(APP_A_TABLE), VpcSharedServicesLab.SHARED_CIDR);
             p.evidence("peeringConnection", peering).evidence("sharedToA", toA).evidence("aToShared", toShared);
             p.equal("shared route table: " + VpcSharedServicesLab.APP_A_CIDR, peering, toA,
-                    "the shared VPC's route table does not send " + VpcSharedServicesLab.APP_A_CIDR
-                            + " through the peering connection (it says: " + toA + ")");
+                    ctx.words("fail.sharedNoRouteToA", VpcSharedServicesLab.APP_A_CIDR, toA));
             p.equal("app A route table: " + VpcSharedServicesLab.SHARED_CIDR, peering, toShared,
-                    "app A's route table does not send " + VpcSharedServicesLab.SHARED_CIDR
-                            + " through the peering connection (it says: " + toShared + "): each side adds its own route");
+                    ctx.words("fail.sharedNoRouteFromA", VpcSharedServicesLab.SHARED_CIDR, toShared));
         });
 
         check.that("app-a-has-no-route-to-app-b", p -> {
@@ -114,13 +111,13 @@ public final class VpcSharedServicesChallenge implements Challenge {
             String toB = peeringRoute(ec2, scaffold.id(APP_A_TABLE), VpcSharedServicesLab.APP_B_CIDR);
             p.evidence("aToShared", toShared).evidence("aToB", toB);
             p.isTrue("app A routes the shared range", !"no route".equals(toShared), toShared,
-                    "app A's route table has no route to the shared VPC yet, so there is nothing to isolate B from");
+                    ctx.words("fail.sharedNothingToIsolate"));
             p.equal("app A route table: " + VpcSharedServicesLab.APP_B_CIDR, "no route", toB,
-                    "app A's route table has a route to app B's range (" + toB + "): A must reach only shared services");
+                    ctx.words("fail.sharedRouteToB", toB));
             Optional<VpcPeeringConnection> aToB = peeringBetween(ec2, appA, appB)
                     .filter(c -> c.status().code() == VpcPeeringConnectionStateReasonCode.ACTIVE);
             p.isTrue("no active peering joins A and B", aToB.isEmpty(), aToB.map(c -> c.vpcPeeringConnectionId()),
-                    "an active peering connection joins app A and app B: the goal is A to shared services only");
+                    ctx.words("fail.sharedPeeringAToB"));
         });
     }
 

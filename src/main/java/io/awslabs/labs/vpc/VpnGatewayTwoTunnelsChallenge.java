@@ -105,22 +105,22 @@ public final class VpnGatewayTwoTunnelsChallenge implements Challenge {
             Optional<software.amazon.awssdk.services.ec2.model.VpnConnection> connection =
                     connectionBetween(ec2, customerGateway, vpnGateway);
             p.isTrue("a VPN connection joins the two gateways", connection.isPresent(), "none",
-                    "no VPN connection joins " + customerGateway + " and " + vpnGateway + " yet");
+                    ctx.words("fail.vpnNoConnection", customerGateway, vpnGateway));
             TunnelConfiguration config = TunnelConfiguration.parse(connection.get().customerGatewayConfiguration());
             p.evidence("vpnConnection", connection.get().vpnConnectionId())
                     .evidence("state", connection.get().stateAsString());
             p.equal("IPsec tunnels in its configuration", 2, config.tunnels().size(),
-                    "the VPN connection's configuration describes " + config.tunnels().size() + " tunnels, not two");
+                    ctx.words("fail.vpnTunnelCount", config.tunnels().size()));
         });
 
         check.that("vpn-uses-static-routing", p -> {
             Optional<software.amazon.awssdk.services.ec2.model.VpnConnection> connection =
                     connectionBetween(ec2, customerGateway, vpnGateway);
             p.isTrue("a VPN connection joins the two gateways", connection.isPresent(), "none",
-                    "no VPN connection joins " + customerGateway + " and " + vpnGateway + " yet");
+                    ctx.words("fail.vpnNoConnection", customerGateway, vpnGateway));
             Boolean staticOnly = connection.get().options() == null ? null : connection.get().options().staticRoutesOnly();
-            p.equal("StaticRoutesOnly", true, staticOnly, "the VPN connection " + connection.get().vpnConnectionId()
-                    + " expects BGP (StaticRoutesOnly is " + staticOnly + "), which the device does not speak");
+            p.equal("StaticRoutesOnly", true, staticOnly,
+                    ctx.words("fail.vpnExpectsBgp", connection.get().vpnConnectionId(), staticOnly));
         });
 
         check.that("route-to-vgw", p -> {
@@ -129,8 +129,7 @@ public final class VpnGatewayTwoTunnelsChallenge implements Challenge {
                     .map(r -> r.gatewayId() == null ? "another target" : r.gatewayId()).orElse("no route");
             p.evidence("route", via);
             p.equal("target of the route to " + VpnGatewayTwoTunnelsLab.ON_PREMISES_CIDR, vpnGateway, via,
-                    "the route table does not send " + VpnGatewayTwoTunnelsLab.ON_PREMISES_CIDR + " to " + vpnGateway
-                            + " (it says: " + via + ")");
+                    ctx.words("fail.vpnNoRouteToVgw", VpnGatewayTwoTunnelsLab.ON_PREMISES_CIDR, vpnGateway, via));
         });
     }
 

@@ -63,31 +63,29 @@ public final class WafAndShieldChallenge implements Challenge {
         Rule rule = read.webACL().rules().stream().filter(r -> r.statement().rateBasedStatement() != null)
                 .findFirst().orElse(null);
         RateBasedStatement rate = rule == null ? null : rule.statement().rateBasedStatement();
-        String none = "the web ACL has no rate-based rule yet";
-
         check.that("web-acl-has-rate-based-rule", p -> {
             p.call("wafv2:GetWebACL", read).evidence("rules", read.webACL().rules().stream().map(Rule::name).toList());
             p.isTrue("a rule has a rate-based statement", rule != null, read.webACL().rules().stream().map(Rule::name).toList(),
-                    none + ": nothing limits how many requests one IP sends");
+                    ctx.words("fail.noRateRuleNoLimit"));
             p.isTrue("the managed rule group is still there", WafAndShieldLab.ruleNamed(read.webACL(),
                             WafAndShieldLab.MANAGED_RULE) != null, read.webACL().rules().stream().map(Rule::name).toList(),
-                    "the AWS managed rule group is gone: UpdateWebACL replaces every rule, so it must be sent again");
+                    ctx.words("fail.managedRuleGroupGone"));
         });
         check.that("rate-is-per-ip-at-the-limit", p -> {
             p.evidence("rateBasedStatement", rate);
-            p.isTrue("a rate-based rule", rate != null, rate, none);
+            p.isTrue("a rate-based rule", rate != null, rate, ctx.words("fail.noRateRule"));
             p.equal("AggregateKeyType", RateBasedStatementAggregateKeyType.IP, rate.aggregateKeyType(),
-                    "the rule counts requests by " + rate.aggregateKeyTypeAsString() + ", not per client IP");
-            p.equal("Limit", WafAndShieldLab.RATE_LIMIT, rate.limit(), "the limit is " + rate.limit() + " requests, not "
-                    + WafAndShieldLab.RATE_LIMIT);
+                    ctx.words("fail.countsByOtherKey", rate.aggregateKeyTypeAsString()));
+            p.equal("Limit", WafAndShieldLab.RATE_LIMIT, rate.limit(),
+                    ctx.words("fail.otherLimit", rate.limit(), WafAndShieldLab.RATE_LIMIT));
         });
         check.that("rate-rule-blocks-over-a-minute", p -> {
             p.evidence("action", rule == null ? null : rule.action());
-            p.isTrue("a rate-based rule", rate != null, rate, none);
+            p.isTrue("a rate-based rule", rate != null, rate, ctx.words("fail.noRateRule"));
             p.equal("EvaluationWindowSec", WafAndShieldLab.EVALUATION_WINDOW_SECONDS, rate.evaluationWindowSec(),
-                    "the rule counts over " + rate.evaluationWindowSec() + " s, not " + WafAndShieldLab.EVALUATION_WINDOW_SECONDS);
+                    ctx.words("fail.otherWindow", rate.evaluationWindowSec(), WafAndShieldLab.EVALUATION_WINDOW_SECONDS));
             p.isTrue("Action is Block", rule.action() != null && rule.action().block() != null, rule.action(),
-                    "the rule does not block the requests over the limit (its action is " + rule.action() + ")");
+                    ctx.words("fail.doesNotBlock", rule.action()));
         });
     }
 
