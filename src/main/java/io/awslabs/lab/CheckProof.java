@@ -51,16 +51,6 @@ public final class CheckProof {
         return this;
     }
 
-    /** Until every challenge words its failures: the English, as it was written. */
-    public CheckProof equal(String what, Object expected, Object actual, String otherwise) {
-        return equal(what, expected, actual, Said.verbatim(otherwise));
-    }
-
-    /** Until every challenge words its failures: the English, as it was written. */
-    public CheckProof isTrue(String what, boolean condition, Object actual, String otherwise) {
-        return isTrue(what, condition, actual, Said.verbatim(otherwise));
-    }
-
     /** Ends the check as SKIPPED: this target cannot show it. */
     public void skip(Said reason) {
         proof.skip(reason);

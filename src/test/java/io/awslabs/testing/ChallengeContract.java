@@ -24,6 +24,7 @@ import io.awslabs.report.Status;
 import io.awslabs.report.TeardownRecord;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
+import io.awslabs.text.Lang;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -130,12 +131,14 @@ public abstract class ChallengeContract {
     @Order(1)
     @ParameterizedTest
     @EnumSource(Emulator.class)
-    void theFreshScaffoldFailsEveryCheckWithAReasonInTheLearnersTerms(Emulator emulator) {
+    void theFreshScaffoldFailsEveryCheckWithAReasonInTheLearnersTermsAndLanguage(Emulator emulator) {
         assumeTrue(served(emulator), "the lab's services are not on " + emulator + " (see the next test)");
         RunReport fresh = scenarioOn(emulator).fresh();
 
         assertThat(statuses(fresh)).as(reasons(fresh)).allSatisfy((id, status) -> assertThat(status).isEqualTo(Status.FAIL));
         assertThat(fresh.labs().get(0).assertions()).allSatisfy(a -> assertThat(a.reason()).as(a.id()).isNotBlank());
+        assertThat(fresh.labs().get(0).assertions()).allSatisfy(a -> assertThat(a.reason(Lang.ZH))
+                .as(a.id() + " in Chinese: " + a.reason(Lang.ZH)).containsPattern("\\p{IsHan}"));
         assertThat(fresh.labs().get(0).assertions()).filteredOn(a -> info().gapFor(emulator.kind(), a.id()).isEmpty())
                 .extracting(AssertionRecord::note).containsOnlyNulls();
         assertThat(fresh.challenge().passed()).isZero();
