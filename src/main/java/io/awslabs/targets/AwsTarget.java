@@ -1,5 +1,6 @@
 package io.awslabs.targets;
 
+import io.awslabs.text.Phrase;
 import io.awslabs.text.Said;
 import java.net.URI;
 import java.util.List;
@@ -114,7 +115,8 @@ public final class AwsTarget implements Target {
         if (profile == null) {
             return;
         }
-        String files = ProfileFileLocation.configurationFilePath() + " and " + ProfileFileLocation.credentialsFilePath();
+        Phrase files = EnvironmentException.phrase("profileFiles", ProfileFileLocation.configurationFilePath(),
+                ProfileFileLocation.credentialsFilePath());
         boolean exists;
         try {
             exists = ProfileFile.defaultProfileFile().profile(profile).isPresent();
