@@ -23,7 +23,6 @@ import io.awslabs.resources.Wait;
 import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
-import io.awslabs.text.Lang;
 import io.awslabs.text.Said;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -233,7 +232,7 @@ public final class ChallengeSession {
                         line -> progress.info(state.lab(), line), Wait.unobserved())) {
                     Cleanup.Result replayed = byJournal.run(new Cleanup.Selection(Set.of(state.runId()), false, null));
                     rows.addAll(replayed.rows());
-                    notes.addAll(replayed.notes().stream().filter(n -> n.in(Lang.EN).contains("kept")).toList());
+                    notes.addAll(replayed.journalsKept());
                 }
             } else {
                 try (Target target = opener.open(place, place.region())) {

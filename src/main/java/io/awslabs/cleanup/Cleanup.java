@@ -19,6 +19,7 @@ import io.awslabs.targets.EnvironmentException;
 import io.awslabs.targets.Target;
 import io.awslabs.targets.TargetKind;
 import io.awslabs.text.Lang;
+import io.awslabs.text.Phrase;
 import io.awslabs.text.Said;
 import java.io.IOException;
 import java.net.URI;
@@ -51,19 +52,19 @@ public final class Cleanup implements AutoCloseable {
 
     public enum Outcome { WOULD_DELETE, UNCONFIRMED, DELETED, ALREADY_GONE, SCHEDULED, FAILED }
 
-    /**
-     * One line of the cleanup table; {@code source} says how it was found: journal, tag or name.
-     * {@code detail} (null when there is none) is said in the reader's language; what AWS or an
-     * exception said inside it stays as said.
-     */
     /** The type of a row about the tag sweep rather than one resource. */
     public static final String TAG_SWEEP = "tag sweep";
     /** The region of a row about a kind's search by name, which is not one region's. */
     public static final String SEARCH_BY_NAME = "(search by name)";
+    private static final String JOURNAL_KEPT = "note.journalKept";
     /** The id of a resource the journal recorded before its create call answered. */
     public static final String UNKNOWN_ID = "(unknown)";
 
-    /** {@code source}: how it was found, "journal", "tag" or "name". */
+    /**
+     * One line of the cleanup table; {@code source} says how it was found: "journal", "tag" or
+     * "name". {@code detail} (null when there is none) is said in the reader's language; what AWS
+     * or an exception said inside it stays as said.
+     */
     public record Row(String runId, String lab, String type, String id, String source, Outcome outcome, Said detail) {
         public String detail(Lang lang) {
             return detail == null ? null : detail.in(lang);
@@ -99,6 +100,11 @@ public final class Cleanup implements AutoCloseable {
     public record Result(List<Row> rows, List<Said> notes) {
         public boolean anyFailed() {
             return rows.stream().anyMatch(r -> r.outcome() == Outcome.FAILED);
+        }
+
+        /** The notes that say a journal was kept, since something of its run may still exist. */
+        public List<Said> journalsKept() {
+            return notes.stream().filter(n -> n instanceof Phrase p && p.key().equals(JOURNAL_KEPT)).toList();
         }
     }
 
@@ -232,7 +238,7 @@ public final class Cleanup implements AutoCloseable {
         }
         journal.ifPresent(j -> {
             if (j.finish()) {
-                notes.add(CleanupWords.phrase("note.journalKept", j.file(), header.runId()));
+                notes.add(CleanupWords.phrase(JOURNAL_KEPT, j.file(), header.runId()));
             }
         });
         if (!force && open.isEmpty()) {

@@ -72,4 +72,14 @@ class CleanupTest {
         assertThat(Cleanup.journals(dir, new java.util.ArrayList<>())).extracting(j -> j.run().header().runId())
                 .containsExactly("old00001", "new00001");
     }
+
+    @Test
+    void aKeptJournalIsFoundByWhatItsNoteSaysNotByItsEnglish() {
+        Cleanup.Result result = new Cleanup.Result(List.of(), List.of(
+                CleanupWords.phrase("note.rerun", "abc12345"),
+                CleanupWords.phrase("note.journalKept", Path.of("/state/abc12345.jsonl"), "abc12345")));
+
+        assertThat(result.journalsKept()).extracting(n -> n.in(Lang.ZH)).singleElement().asString()
+                .contains("/state/abc12345.jsonl").containsPattern("\\p{IsHan}");
+    }
 }
