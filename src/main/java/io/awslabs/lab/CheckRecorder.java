@@ -70,8 +70,8 @@ final class CheckRecorder implements ChallengeChecks {
     }
 
     /**
-     * A reason or note worded by the runner (a declared gap) or the check (a skip) is written in
-     * every language; the learner's sentence and errors as said.
+     * A reason or note worded by the runner (a declared gap) or by the check (what its failure
+     * means for the learner, a skip) is written in every language; an error stays as it was said.
      */
     private void record(String id, String statement, Status status, Words worded, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
