@@ -15,7 +15,7 @@ import java.util.Set;
  * challenge.hint.1} and {@code .2} (the third hint is AWS CLI commands), {@code challenge.gap.<emulator>.<id>},
  * {@code challenge.resource.<role>} (what a scaffold's resource is, with the same placeholders).
  */
-public final class ChallengeText {
+public final class ChallengeText implements OutcomeRecord.Texts {
     private final ChallengeInfo info;
     private final Map<String, String> texts;
 

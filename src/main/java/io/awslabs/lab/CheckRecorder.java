@@ -69,48 +69,12 @@ final class CheckRecorder implements ChallengeChecks {
         record(checkId, statement, status, worded, reason, proof.proof(), new AssertionOutcome(failed, error), millis);
     }
 
-    /**
-     * A reason or note worded by the runner (a declared gap) or by the check (what its failure
-     * means for the learner, a skip) is written in every language; an error stays as it was said.
-     */
     private void record(String id, String statement, Status status, Words worded, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
-        List<Proof.CheckRecord> checks = proof.checks();
-        String expected = summary(checks, status, true);
-        String actual = summary(checks, status, false);
-        Words note = null;
-        Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
-        if (gap.isPresent()) {
-            String emulator = gap.get().emulator().displayName();
-            if (status.isBad() && gap.get().symptom().matches(outcome)) {
-                String answered = status == Status.ERROR ? reason : actual;
-                worded = Words.knownGap(emulator, lang -> text(lang).gapReason(gap.get()), answered);
-                reason = worded.in(Lang.EN);
-                status = Status.SKIPPED;
-                proof.evidence("knownGap.source", gap.get().source());
-            } else if (status.isBad()) {
-                note = Words.gapNotMatched(emulator, lang -> text(lang).gapReason(gap.get()), gap.get().symptom().describe(),
-                        outcome.describe());
-            } else if (status == Status.PASS) {
-                note = Words.gapGone(emulator, lang -> text(lang).gapReason(gap.get()));
-            }
-        }
-        List<AssertionRecord.Check> checkRecords = checks.stream()
-                .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
-        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason,
-                note == null ? null : note.in(Lang.EN), proof.evidence(), checkRecords, millis, false,
-                Words.translations(lang -> text(lang).statement(id), worded, note));
+        AssertionRecord rec = OutcomeRecord.of(id, statement, status, worded, reason, proof, outcome, millis, false,
+                target.emulator().flatMap(e -> info.gapFor(e.kind(), id)), this::text);
         records.add(rec);
         progress.assertion(labId, rec);
-    }
-
-    /** A failure shows the check that did not hold; a pass shows every comparison made. */
-    private static String summary(List<Proof.CheckRecord> checks, Status status, boolean expected) {
-        if (checks.isEmpty()) {
-            return null;
-        }
-        List<Proof.CheckRecord> shown = status == Status.FAIL ? List.of(checks.get(checks.size() - 1)) : checks;
-        return String.join("; ", shown.stream().map(c -> c.what() + ": " + (expected ? c.expected() : c.actual())).toList());
     }
 
     /**

@@ -176,53 +176,14 @@ final class LabRun implements Checks {
         record(assertionId, statement, status, worded, reason, proof, outcome, millis);
     }
 
-    /**
-     * Applies the gap the lab declares for this emulator, if any: only an outcome with the gap's
-     * symptom becomes SKIPPED; any other failure stays what it is, and says that it was not the
-     * gap. A target that did not say which emulator it is gets no gap at all. {@code worded}: the
-     * reason in every language where the runner worded it, null where it is what was thrown.
-     */
     private void record(String id, String statement, Status status, Words worded, String reason, Proof proof,
                         AssertionOutcome outcome, long millis) {
-        List<Proof.CheckRecord> checks = proof.checks();
-        String expected = summary(checks, status, true);
-        String actual = summary(checks, status, false);
-        Words note = null;
-        Optional<Gap> gap = target.emulator().flatMap(e -> info.gapFor(e.kind(), id));
-        if (gap.isPresent()) {
-            String emulator = gap.get().emulator().displayName();
-            if (status.isBad() && gap.get().symptom().matches(outcome)) {
-                String answered = status == Status.ERROR ? reason : actual;
-                worded = Words.knownGap(emulator, lang -> text(lang).gapReason(gap.get()), answered);
-                reason = worded.in(Lang.EN);
-                status = Status.SKIPPED;
-                proof.evidence("knownGap.source", gap.get().source());
-            } else if (status.isBad()) {
-                note = Words.gapNotMatched(emulator, lang -> text(lang).gapReason(gap.get()), gap.get().symptom().describe(),
-                        outcome.describe());
-            } else if (status == Status.PASS) {
-                note = Words.gapGone(emulator, lang -> text(lang).gapReason(gap.get()));
-            }
-        }
-        List<AssertionRecord.Check> checkRecords = checks.stream()
-                .map(c -> new AssertionRecord.Check(c.what(), c.expected(), c.actual(), c.held())).toList();
-        AssertionRecord rec = new AssertionRecord(id, statement, status, expected, actual, reason,
-                note == null ? null : note.in(Lang.EN), proof.evidence(), checkRecords, millis,
-                info.provenLocally().contains(id), Words.translations(lang -> text(lang).statement(id), worded, note));
+        AssertionRecord rec = OutcomeRecord.of(id, statement, status, worded, reason, proof, outcome, millis,
+                info.provenLocally().contains(id), target.emulator().flatMap(e -> info.gapFor(e.kind(), id)), this::text);
         synchronized (assertions) {
             assertions.add(rec);
         }
         progress.assertion(info.id(), rec);
-    }
-
-    /** A failure shows the check that did not hold; a pass shows every check made. */
-    private static String summary(List<Proof.CheckRecord> checks, Status status, boolean expected) {
-        if (checks.isEmpty()) {
-            return null;
-        }
-        List<Proof.CheckRecord> shown = status == Status.FAIL ? List.of(checks.get(checks.size() - 1)) : checks;
-        return String.join("; ", shown.stream()
-                .map(c -> c.what() + ": " + (expected ? c.expected() : c.actual())).toList());
     }
 
     LabReport report() {

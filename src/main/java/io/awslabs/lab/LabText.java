@@ -18,7 +18,7 @@ import java.util.Set;
  * option must be set on AWS), {@code note.1..n}, {@code runNote.<name>} (a note written during a run).
  * A text the file lacks reads in English; {@code LabTextsTest} fails the build when a lab lacks one.
  */
-public final class LabText {
+public final class LabText implements OutcomeRecord.Texts {
     private final LabInfo info;
     private final Lang lang;
     private final Map<String, String> texts;
